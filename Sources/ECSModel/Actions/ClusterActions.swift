@@ -1,0 +1,4 @@
+/// CreateCluster, DescribeClusters, ListClusters, DeleteCluster.
+enum ClusterActions {
+  static let table: [String: ActionHandler] = [:]
+}

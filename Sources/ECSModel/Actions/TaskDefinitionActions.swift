@@ -1,0 +1,5 @@
+/// RegisterTaskDefinition, DescribeTaskDefinition, ListTaskDefinitions,
+/// ListTaskDefinitionFamilies, DeregisterTaskDefinition.
+enum TaskDefinitionActions {
+  static let table: [String: ActionHandler] = [:]
+}

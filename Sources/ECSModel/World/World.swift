@@ -1,0 +1,59 @@
+/// Everything the simulation knows, as one value: `undo` keeps a stack of these, a lesson's start
+/// state is one, and a test fixture is one.
+///
+/// ```swift
+/// var world = World(seed: 1)
+/// let out = try world.perform(service: "ecs", operation: "CreateCluster", ["clusterName": "demo"])
+/// ```
+public struct World: Sendable, Equatable {
+  public var account: String
+  public var region: String
+  public var clock: SimClock
+  public var random: SeededRandom
+
+  public var clusters: [Cluster] = []
+  /// Every registered revision of every family, in registration order.
+  public var taskDefinitions: [TaskDefinition] = []
+  /// The last revision number handed out per family (kept after deregistration, as ECS does).
+  public var lastRevision: [String: Int] = [:]
+
+  public var vpcs: [VPC] = []
+  public var subnets: [Subnet] = []
+  public var securityGroups: [SecurityGroup] = []
+
+  /// Every change, stamped with the simulated time; shown by `events` and used by lesson probes.
+  public var events: [Event] = []
+
+  public static let defaultAccount = "123456789012"
+  public static let defaultRegion = "us-east-1"
+  public static let defaultSeed: UInt64 = 20_141_113
+
+  /// A new account with its default VPC, as a fresh AWS account has.
+  public init(seed: UInt64 = World.defaultSeed, account: String = World.defaultAccount,
+              region: String = World.defaultRegion) {
+    self.account = account
+    self.region = region
+    self.clock = SimClock()
+    self.random = SeededRandom(seed: seed)
+    createDefaultNetwork()
+  }
+
+  /// An ARN in this account and region: `arn(service: "ecs", resource: "cluster/demo")`.
+  public func arn(service: String, resource: String, global: Bool = false) -> String {
+    "arn:aws:\(service):\(global ? "" : region):\(account):\(resource)"
+  }
+
+  public mutating func record(_ kind: Event.Kind, _ message: String) {
+    events.append(Event(at: clock.nowMillis, kind: kind, message: message))
+  }
+}
+
+/// Something that happened in the world, in the words AWS uses where AWS reports it.
+public struct Event: Sendable, Equatable, Codable {
+  public enum Kind: String, Sendable, Codable {
+    case cluster, taskDefinition, network, service, task, instance, image, loadBalancer
+  }
+  public var at: Int64
+  public var kind: Kind
+  public var message: String
+}

@@ -1,0 +1,4 @@
+import Testing
+@testable import ECSCommands
+
+@Test func placeholder() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import ECSModel
+
+@Test func placeholder() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import LineEditor
+
+@Test func placeholder() { #expect(Bool(true)) }
