@@ -31,7 +31,7 @@ let package = Package(
     .executableTarget(
       name: "ecs-tutor",
       dependencies: [
-        "ECSTutor", "LineEditor",
+        "ECSTutor", "ECSCommands", "LineEditor",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

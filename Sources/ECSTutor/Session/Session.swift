@@ -48,10 +48,19 @@ public struct Session: Sendable {
   /// True once the learner typed `exit`.
   public private(set) var wantsExit = false
 
-  public init(config: SessionConfig) {
+  public private(set) var progress: Progress
+  public let lessons: LessonLibrary
+
+  public init(config: SessionConfig, lessons: LessonLibrary = LessonLibrary(), progress: Progress = Progress()) {
     self.config = config
     self.world = World(seed: config.seed, region: config.region)
+    self.lessons = lessons
+    self.progress = progress
   }
+
+  /// What to say when the REPL starts: a greeting and the first lesson on a first start, an offer
+  /// to resume on later ones.
+  public func welcome() -> [Output] { [Output(.tutor(.heading), "ecs-tutor")] }
 
   /// The prompt for the next line, e.g. `[sandbox] $ ` or `[first-cluster 2/5] $ `.
   public var prompt: String { "[sandbox] $ " }
