@@ -1,4 +1,153 @@
 /// CreateCluster, DescribeClusters, ListClusters, DeleteCluster.
 enum ClusterActions {
-  static let table: [String: ActionHandler] = [:]
+  static let table: [String: ActionHandler] = [
+    "CreateCluster": createCluster,
+    "DescribeClusters": describeClusters,
+    "ListClusters": listClusters,
+    "DeleteCluster": deleteCluster,
+  ]
+
+  static func createCluster(_ world: inout World, _ req: Request) throws(AWSError) -> JSONValue {
+    let name = req.string("clusterName") ?? "default"
+    try validateName(name)
+    let tags = try parseTags(req.array("tags") ?? [])
+    let settings = req.array("settings") ?? [
+      ["name": "containerInsights", "value": "disabled"]
+    ]
+    if let i = world.clusters.firstIndex(where: { $0.name == name }) {
+      // CreateCluster is idempotent: an ACTIVE cluster is returned as it is; an INACTIVE one is
+      // brought back.
+      if world.clusters[i].status != "ACTIVE" {
+        world.clusters[i].status = "ACTIVE"
+        world.record(.cluster, "Cluster \(name) created.")
+      }
+      return ["cluster": world.clusterDocument(world.clusters[i], include: ["SETTINGS", "TAGS"])]
+    }
+    var cluster = Cluster(name: name, arn: world.arn(service: "ecs", resource: "cluster/" + name))
+    cluster.tags = tags
+    cluster.settings = settings
+    cluster.capacityProviders = req.strings("capacityProviders") ?? []
+    cluster.defaultCapacityProviderStrategy = req.array("defaultCapacityProviderStrategy") ?? []
+    world.clusters.append(cluster)
+    world.record(.cluster, "Cluster \(name) created.")
+    return ["cluster": world.clusterDocument(cluster, include: ["SETTINGS", "TAGS"])]
+  }
+
+  static func describeClusters(_ world: inout World, _ req: Request) throws(AWSError) -> JSONValue {
+    let refs = req.strings("clusters") ?? ["default"]
+    let include = Set(req.strings("include") ?? [])
+    var found: [JSONValue] = []
+    var failures: [JSONValue] = []
+    for ref in refs {
+      if let c = world.cluster(ref) {
+        found.append(world.clusterDocument(c, include: include))
+      } else {
+        failures.append(["arn": .string(world.clusterARN(ref)), "reason": "MISSING"])
+      }
+    }
+    return ["clusters": .array(found), "failures": .array(failures)]
+  }
+
+  static func listClusters(_ world: inout World, _ req: Request) throws(AWSError) -> JSONValue {
+    let arns = world.clusters.filter { $0.status == "ACTIVE" }.map { JSONValue.string($0.arn) }
+    return try paginate(arns, key: "clusterArns", req)
+  }
+
+  static func deleteCluster(_ world: inout World, _ req: Request) throws(AWSError) -> JSONValue {
+    let ref = req.string("cluster") ?? "default"
+    guard let i = world.clusters.firstIndex(where: { $0.matches(ref) && $0.status == "ACTIVE" })
+    else { throw .clusterNotFound }
+    for check in World.clusterDeletionChecks {
+      if let error = check(world, world.clusters[i].arn) { throw error }
+    }
+    world.clusters[i].status = "INACTIVE"
+    world.record(.cluster, "Cluster \(world.clusters[i].name) deleted.")
+    return ["cluster": world.clusterDocument(world.clusters[i], include: ["TAGS"])]
+  }
+
+  // UNCONFIRMED: the exact wording ECS uses for a bad cluster name was not found in an AWS source;
+  // this follows the documented rule (up to 255 letters, numbers, hyphens and underscores).
+  static func validateName(_ name: String) throws(AWSError) {
+    let ok = !name.isEmpty && name.count <= 255 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    if !ok {
+      throw .invalidParameter(
+        "Invalid cluster name. Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed."
+      )
+    }
+  }
+
+  static func parseTags(_ items: [JSONValue]) throws(AWSError) -> [Tag] {
+    var tags: [Tag] = []
+    for item in items {
+      guard let key = item["key"]?.stringValue, !key.isEmpty else {
+        throw .invalidParameter("Tag keys must be between 1 and 128 characters in length.")
+      }
+      tags.append(Tag(key: key, value: item["value"]?.stringValue ?? ""))
+    }
+    return tags
+  }
+}
+
+/// maxResults/nextToken over a list, with tokens that are the same on every run.
+func paginate(_ items: [JSONValue], key: String, _ req: Request) throws(AWSError) -> JSONValue {
+  var start = 0
+  if let token = req.string("nextToken") {
+    guard token.hasPrefix("tok-"), let n = Int(token.dropFirst(4)), n >= 0, n <= items.count else {
+      throw .invalidParameter("Invalid token \(token)")
+    }
+    start = n
+  }
+  let limit = req.int("maxResults") ?? 100
+  guard (1...100).contains(limit) else {
+    throw .invalidParameter("maxResults must be between 1 and 100.")
+  }
+  let end = min(items.count, start + limit)
+  let page = Array(items[start..<end])
+  return jsonObject([(key, .array(page)), ("nextToken", end < items.count ? .string("tok-\(end)") : nil)])
+}
+
+extension Cluster {
+  /// Whether `ref` names this cluster (by name or ARN).
+  func matches(_ ref: String) -> Bool { ref == name || ref == arn }
+}
+
+extension World {
+  /// Checks run before a cluster is deleted; each returns the AWS error that blocks deletion.
+  /// Later API families (services, instances, tasks) add theirs here.
+  static let clusterDeletionChecks: [@Sendable (World, String) -> AWSError?] = []
+
+  /// The ACTIVE cluster named by `ref` (name or ARN).
+  public func cluster(_ ref: String) -> Cluster? {
+    clusters.first { $0.matches(ref) && $0.status == "ACTIVE" }
+  }
+
+  func clusterARN(_ ref: String) -> String {
+    ref.hasPrefix("arn:") ? ref : arn(service: "ecs", resource: "cluster/" + ref)
+  }
+
+  /// The cluster as DescribeClusters prints it.
+  public func clusterDocument(_ c: Cluster, include: Set<String>) -> JSONValue {
+    let counts = clusterCounts(c.arn)
+    return jsonObject([
+      ("clusterArn", .string(c.arn)),
+      ("clusterName", .string(c.name)),
+      ("status", .string(c.status)),
+      ("registeredContainerInstancesCount", .int(counts.instances)),
+      ("runningTasksCount", .int(counts.running)),
+      ("pendingTasksCount", .int(counts.pending)),
+      ("activeServicesCount", .int(counts.services)),
+      ("statistics", .array([])),
+      ("tags", .array(c.tags.map { ["key": .string($0.key), "value": .string($0.value)] })),
+      ("settings", include.contains("SETTINGS") ? .array(c.settings) : nil),
+      ("capacityProviders", .array(c.capacityProviders.map { .string($0) })),
+      ("defaultCapacityProviderStrategy", .array(c.defaultCapacityProviderStrategy)),
+    ])
+  }
+
+  /// Instances, running and pending tasks, and services of a cluster.
+  public func clusterCounts(_ clusterArn: String) -> (
+    instances: Int, running: Int, pending: Int, services: Int
+  ) {
+    (0, 0, 0, 0)
+  }
 }

@@ -1,5 +1,193 @@
-/// EC2 describe calls for the default network: DescribeVpcs, DescribeSubnets,
+/// EC2 describe calls for the account's network: DescribeVpcs, DescribeSubnets,
 /// DescribeSecurityGroups.
 enum NetworkActions {
-  static let table: [String: ActionHandler] = [:]
+  static let table: [String: ActionHandler] = [
+    "DescribeVpcs": describeVpcs,
+    "DescribeSubnets": describeSubnets,
+    "DescribeSecurityGroups": describeSecurityGroups,
+  ]
+
+  static func describeVpcs(_ world: inout World, _ req: Request) throws(AWSError) -> JSONValue {
+    let ids = req.strings("VpcIds")
+    let filters = try Filters(req.array("Filters") ?? [])
+    var out: [JSONValue] = []
+    for v in world.vpcs {
+      if let ids, !ids.contains(v.vpcId) { continue }
+      let fields: [String: [String]] = [
+        "vpc-id": [v.vpcId], "is-default": [v.isDefault ? "true" : "false"],
+        "isDefault": [v.isDefault ? "true" : "false"], "cidr": [v.cidrBlock],
+        "cidr-block": [v.cidrBlock], "owner-id": [v.ownerId], "state": ["available"],
+      ]
+      guard try filters.accept(fields) else { continue }
+      out.append([
+        "CidrBlock": .string(v.cidrBlock),
+        "DhcpOptionsId": .string("dopt-" + String(v.vpcId.dropFirst(4).prefix(8))),
+        "State": "available",
+        "VpcId": .string(v.vpcId),
+        "OwnerId": .string(v.ownerId),
+        "InstanceTenancy": "default",
+        "CidrBlockAssociationSet": [
+          [
+            "AssociationId": .string("vpc-cidr-assoc-" + String(v.vpcId.dropFirst(4))),
+            "CidrBlock": .string(v.cidrBlock),
+            "CidrBlockState": ["State": "associated"],
+          ]
+        ],
+        "IsDefault": .bool(v.isDefault),
+      ])
+    }
+    if let ids, let missing = ids.first(where: { id in !world.vpcs.contains { $0.vpcId == id } }) {
+      throw AWSError("InvalidVpcID.NotFound", "The vpc ID '\(missing)' does not exist")
+    }
+    return ["Vpcs": .array(out)]
+  }
+
+  static func describeSubnets(_ world: inout World, _ req: Request) throws(AWSError) -> JSONValue {
+    let ids = req.strings("SubnetIds")
+    let filters = try Filters(req.array("Filters") ?? [])
+    if let ids, let missing = ids.first(where: { id in !world.subnets.contains { $0.subnetId == id } }) {
+      throw AWSError("InvalidSubnetID.NotFound", "The subnet ID '\(missing)' does not exist")
+    }
+    var out: [JSONValue] = []
+    for s in world.subnets {
+      if let ids, !ids.contains(s.subnetId) { continue }
+      let fields: [String: [String]] = [
+        "subnet-id": [s.subnetId], "vpc-id": [s.vpcId], "availability-zone": [s.availabilityZone],
+        "availabilityZone": [s.availabilityZone], "default-for-az": [s.defaultForAz ? "true" : "false"],
+        "defaultForAz": [s.defaultForAz ? "true" : "false"], "cidr-block": [s.cidrBlock],
+        "map-public-ip-on-launch": [s.mapPublicIpOnLaunch ? "true" : "false"], "state": ["available"],
+        "owner-id": [s.ownerId],
+      ]
+      guard try filters.accept(fields) else { continue }
+      out.append([
+        "AvailabilityZone": .string(s.availabilityZone),
+        "AvailabilityZoneId": .string(s.availabilityZoneId),
+        "AvailableIpAddressCount": .int(s.availableIpAddressCount),
+        "CidrBlock": .string(s.cidrBlock),
+        "DefaultForAz": .bool(s.defaultForAz),
+        "MapPublicIpOnLaunch": .bool(s.mapPublicIpOnLaunch),
+        "MapCustomerOwnedIpOnLaunch": false,
+        "State": "available",
+        "SubnetId": .string(s.subnetId),
+        "VpcId": .string(s.vpcId),
+        "OwnerId": .string(s.ownerId),
+        "AssignIpv6AddressOnCreation": false,
+        "Ipv6CidrBlockAssociationSet": [],
+        "SubnetArn": .string(s.subnetArn),
+        "EnableDns64": false,
+        "Ipv6Native": false,
+        "PrivateDnsNameOptionsOnLaunch": [
+          "HostnameType": "ip-name", "EnableResourceNameDnsARecord": false,
+          "EnableResourceNameDnsAAAARecord": false,
+        ],
+      ])
+    }
+    return ["Subnets": .array(out)]
+  }
+
+  static func describeSecurityGroups(_ world: inout World, _ req: Request) throws(AWSError)
+    -> JSONValue
+  {
+    let ids = req.strings("GroupIds")
+    let names = req.strings("GroupNames")
+    let filters = try Filters(req.array("Filters") ?? [])
+    if let ids, let missing = ids.first(where: { id in !world.securityGroups.contains { $0.groupId == id } }) {
+      throw AWSError("InvalidGroup.NotFound", "The security group '\(missing)' does not exist")
+    }
+    if let names, let missing = names.first(where: { n in !world.securityGroups.contains { $0.groupName == n } }) {
+      throw AWSError(
+        "InvalidGroup.NotFound",
+        "The security group '\(missing)' does not exist in default VPC '\(world.vpcs.first?.vpcId ?? "")'")
+    }
+    var out: [JSONValue] = []
+    for g in world.securityGroups {
+      if let ids, !ids.contains(g.groupId) { continue }
+      if let names, !names.contains(g.groupName) { continue }
+      let fields: [String: [String]] = [
+        "group-id": [g.groupId], "group-name": [g.groupName], "vpc-id": [g.vpcId],
+        "description": [g.description], "owner-id": [g.ownerId],
+      ]
+      guard try filters.accept(fields) else { continue }
+      out.append([
+        "GroupId": .string(g.groupId),
+        "IpPermissionsEgress": .array(g.egress.map { $0.document(owner: g.ownerId) }),
+        "VpcId": .string(g.vpcId),
+        "SecurityGroupArn": .string(world.arn(service: "ec2", resource: "security-group/" + g.groupId)),
+        "OwnerId": .string(g.ownerId),
+        "GroupName": .string(g.groupName),
+        "Description": .string(g.description),
+        "IpPermissions": .array(g.ingress.map { $0.document(owner: g.ownerId) }),
+      ])
+    }
+    return ["SecurityGroups": .array(out)]
+  }
+}
+
+extension SecurityGroupRule {
+  /// The rule as EC2 prints an IpPermission.
+  func document(owner: String) -> JSONValue {
+    jsonObject([
+      ("IpProtocol", .string(ipProtocol)),
+      ("FromPort", fromPort.map { .int($0) }),
+      ("ToPort", toPort.map { .int($0) }),
+      ("UserIdGroupPairs", .array(sourceGroupIds.map { ["UserId": .string(owner), "GroupId": .string($0)] })),
+      ("IpRanges", .array(cidrs.map { ["CidrIp": .string($0)] })),
+      ("Ipv6Ranges", []),
+      ("PrefixListIds", []),
+    ])
+  }
+}
+
+/// EC2's `--filters Name=...,Values=...`: every filter must match one of its values; `*` and `?`
+/// are wildcards as EC2 allows.
+struct Filters {
+  var filters: [(name: String, values: [String])]
+
+  init(_ items: [JSONValue]) throws(AWSError) {
+    filters = []
+    for item in items {
+      guard let name = item["Name"]?.stringValue else {
+        throw AWSError("InvalidParameterValue", "The filter 'null' is invalid")
+      }
+      filters.append((name, item["Values"]?.arrayValue?.compactMap(\.stringValue) ?? []))
+    }
+  }
+
+  func accept(_ fields: [String: [String]]) throws(AWSError) -> Bool {
+    for f in filters {
+      guard let have = fields[f.name] else {
+        throw AWSError("InvalidParameterValue", "The filter '\(f.name)' is invalid")
+      }
+      if !have.contains(where: { h in f.values.contains { wildcardMatch($0, h) } }) { return false }
+    }
+    return true
+  }
+}
+
+/// `*` matches any run, `?` one character.
+func wildcardMatch(_ pattern: String, _ text: String) -> Bool {
+  let p = Array(pattern)
+  let t = Array(text)
+  var pi = 0
+  var ti = 0
+  var star = -1
+  var mark = 0
+  while ti < t.count {
+    if pi < p.count && (p[pi] == "?" || p[pi] == t[ti]) {
+      pi += 1
+      ti += 1
+    } else if pi < p.count && p[pi] == "*" {
+      star = pi
+      mark = ti
+      pi += 1
+    } else if star >= 0 {
+      pi = star + 1
+      mark += 1
+      ti = mark
+    } else {
+      return false
+    }
+  }
+  while pi < p.count && p[pi] == "*" { pi += 1 }
+  return pi == p.count
 }

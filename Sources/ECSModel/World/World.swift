@@ -17,6 +17,15 @@ public struct World: Sendable, Equatable {
   /// The last revision number handed out per family (kept after deregistration, as ECS does).
   public var lastRevision: [String: Int] = [:]
 
+  /// EC2 instances and container instances (the EC2 data plane).
+  public var capacity = CapacityState()
+  /// ECR repositories and images; the learner's local docker images and logins.
+  public var registry = RegistryState()
+  /// IAM roles, policies and instance profiles.
+  public var identity = IdentityState()
+  /// Tasks and services.
+  public var workloads = WorkloadState()
+
   public var vpcs: [VPC] = []
   public var subnets: [Subnet] = []
   public var securityGroups: [SecurityGroup] = []

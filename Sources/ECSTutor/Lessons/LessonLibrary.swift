@@ -21,33 +21,75 @@ public struct LessonLoadError: Error, Sendable, Equatable, CustomStringConvertib
   public var description: String { "\(path):\(line): \(message)" }
 }
 
-/// Every lesson, in the order of index.yaml.
-public struct LessonLibrary: Sendable {
-  public init() {}
-
-  /// Parses index.yaml and the lesson files it names. `files` holds every file of the lessons
-  /// folder by path relative to it (`index.yaml`, `first-cluster.yaml`, `quizzes/...`).
-  public static func load(files: [LessonFile]) throws(LessonLoadErrors) -> LessonLibrary {
-    LessonLibrary()
-  }
-}
-
 /// All problems found while loading, so an author sees them at once.
 public struct LessonLoadErrors: Error, Sendable, Equatable {
   public var errors: [LessonLoadError]
   public init(_ errors: [LessonLoadError]) { self.errors = errors }
 }
 
-/// `ecs-tutor lessons verify`: replays every step's solution from the step's start state.
-public enum LessonVerifier {
-  /// One line per step (`ok first-cluster/create-cluster` or `FAIL ...: reason`) and the counts.
-  public struct Report: Sendable {
-    public var lines: [String]
-    public var passed: Int
-    public var failed: Int
-  }
+/// Every lesson, in the order of index.yaml.
+///
+/// ```swift
+/// let library = try LessonLibrary.load(files: [LessonFile(path: "index.yaml", text: "lessons: [first-cluster]"), ...])
+/// library.lessons.first?.id  // "first-cluster"
+/// ```
+public struct LessonLibrary: Sendable {
+  public private(set) var lessons: [Lesson] = []
 
-  public static func verify(_ library: LessonLibrary, seed: UInt64) -> Report {
-    Report(lines: [], passed: 0, failed: 0)
+  public init() {}
+
+  public func lesson(_ id: String) -> Lesson? { lessons.first { $0.id == id } }
+
+  /// Parses index.yaml and the lesson files it names. `files` holds every file of the lessons
+  /// folder by path relative to it (`index.yaml`, `first-cluster.yaml`, ...).
+  public static func load(files: [LessonFile]) throws(LessonLoadErrors) -> LessonLibrary {
+    var errors: [LessonLoadError] = []
+    guard let indexFile = files.first(where: { $0.path == "index.yaml" }) else {
+      throw LessonLoadErrors([
+        LessonLoadError(path: "index.yaml", line: 1, message: "missing: the lessons folder needs an index.yaml listing the lessons in order")
+      ])
+    }
+    var ids: [(String, Int)] = []
+    do {
+      let index = try YAMLNode.parse(indexFile.text, path: indexFile.path)
+      if let list = index["lessons"], case .list(let items) = list.value {
+        for item in items {
+          if let id = item.string { ids.append((id, item.line)) } else {
+            errors.append(LessonLoadError(path: "index.yaml", line: item.line, message: "each entry of 'lessons' is a lesson id"))
+          }
+        }
+      } else {
+        errors.append(LessonLoadError(path: "index.yaml", line: index.line, message: "index.yaml needs 'lessons:', a list of lesson ids in order"))
+      }
+    } catch {
+      errors.append(error)
+    }
+    var library = LessonLibrary()
+    for (id, line) in ids {
+      let path = id + ".yaml"
+      guard let file = files.first(where: { $0.path == path }) else {
+        errors.append(LessonLoadError(path: "index.yaml", line: line, message: "lesson '\(id)' is listed but \(path) does not exist"))
+        continue
+      }
+      do {
+        let root = try YAMLNode.parse(file.text, path: file.path)
+        var decoder = LessonDecoder(path: file.path)
+        let lesson = decoder.decodeLesson(root)
+        errors += decoder.errors
+        if let lesson {
+          if lesson.id != id {
+            errors.append(LessonLoadError(path: file.path, line: root["id"]?.line ?? 1, message: "id '\(lesson.id)' does not match the file name and index entry '\(id)'"))
+          } else if library.lessons.contains(where: { $0.id == id }) {
+            errors.append(LessonLoadError(path: "index.yaml", line: line, message: "lesson '\(id)' is listed twice"))
+          } else if decoder.errors.isEmpty {
+            library.lessons.append(lesson)
+          }
+        }
+      } catch {
+        errors.append(error)
+      }
+    }
+    if !errors.isEmpty { throw LessonLoadErrors(errors) }
+    return library
   }
 }

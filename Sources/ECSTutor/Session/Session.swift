@@ -43,42 +43,202 @@ public enum Language: String, Sendable, Codable, CaseIterable {
 /// let out = s.handle("aws ecs create-cluster --cluster-name demo")
 /// ```
 public struct Session: Sendable {
+  enum Mode: Sendable, Equatable {
+    case sandbox
+    /// `step` == the lesson's step count once it is complete.
+    case lesson(String, step: Int)
+  }
+
   public private(set) var config: SessionConfig
   public private(set) var world: World
   /// True once the learner typed `exit`.
   public private(set) var wantsExit = false
-
   public private(set) var progress: Progress
   public let lessons: LessonLibrary
+  /// The exit status of the last line: 0 when it succeeded (used by `ecs-tutor run`).
+  public private(set) var lastStatus: Int32 = 0
 
-  public init(config: SessionConfig, lessons: LessonLibrary = LessonLibrary(), progress: Progress = Progress()) {
+  var engine: CommandEngine
+  var mode: Mode = .sandbox
+  var undoStack: [World] = []
+  var stepStart: World
+  var solutionArmed = false
+  var usedSolution = false
+
+  public var language: Language { config.language }
+
+  public init(
+    config: SessionConfig, lessons: LessonLibrary = LessonLibrary(), progress: Progress = Progress()
+  ) {
+    var config = config
+    if let saved = progress.language { config.language = saved }
     self.config = config
-    self.world = World(seed: config.seed, region: config.region)
+    let world = World(seed: config.seed, region: config.region)
+    self.world = world
+    self.stepStart = world
     self.lessons = lessons
     self.progress = progress
+    self.engine = CommandEngine(files: config.files, environment: config.environment, region: config.region)
+    if let id = progress.currentLesson, let lesson = lessons.lesson(id) {
+      let step = min(progress.lessons[id]?.step ?? 0, lesson.steps.count)
+      enterLesson(lesson, at: step)
+    }
+  }
+
+  /// The prompt for the next line, e.g. `[sandbox] $ ` or `[first-cluster 2/5] $ `.
+  public var prompt: String {
+    switch mode {
+    case .sandbox: return "[sandbox] $ "
+    case .lesson(let id, let step):
+      let count = lessons.lesson(id)?.steps.count ?? 0
+      return step >= count ? "[\(id) ✓] $ " : "[\(id) \(step + 1)/\(count)] $ "
+    }
   }
 
   /// What to say when the REPL starts: a greeting and the first lesson on a first start, an offer
   /// to resume on later ones.
-  public func welcome() -> [Output] { [Output(.tutor(.heading), "ecs-tutor")] }
-
-  /// The prompt for the next line, e.g. `[sandbox] $ ` or `[first-cluster 2/5] $ `.
-  public var prompt: String { "[sandbox] $ " }
+  public func welcome() -> [Output] {
+    let first = progress.lessons.isEmpty && progress.currentLesson == nil
+    if first { return [say(.welcomeFirst)] }
+    if case .lesson(let id, let step) = mode, let lesson = lessons.lesson(id), step < lesson.steps.count {
+      return [say(.welcomeBack(lesson: lesson.title.text(language), step: step + 1, of: lesson.steps.count))]
+    }
+    return [say(.welcomeBackSandbox)]
+  }
 
   /// Handles one complete line (continuations already joined by the caller).
   public mutating func handle(_ line: String) -> [Output] {
-    if line.trimmingCharacters(in: .whitespaces) == "exit" {
-      wantsExit = true
-      return []
+    lastStatus = 0
+    let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+    if trimmed.isEmpty || trimmed.hasPrefix("#") { return [] }
+    let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    let armed = solutionArmed
+    solutionArmed = false
+    if let first = words.first, let out = tutorCommand(first, Array(words.dropFirst()), armed: armed) {
+      return out
     }
-    return [Output(.stdout, line)]
+    return runCommand(line)
+  }
+
+  /// Runs a shell/AWS line against the world, then re-checks the current step.
+  mutating func runCommand(_ line: String) -> [Output] {
+    let before = world
+    let result = engine.run(line, world: &world)
+    lastStatus = result.status
+    var out: [Output] = []
+    if !result.stdout.isEmpty { out.append(Output(.stdout, result.stdout)) }
+    if !result.stderr.isEmpty { out.append(Output(.stderr, result.stderr)) }
+    if result.notFound.map({ !$0.isEmpty }) == true, let word = result.notFound {
+      let suggestion = closest(word, among: TutorCommands.names)
+      out.append(say(.unknownCommand(word, suggestion: suggestion), .failure))
+    }
+    if world != before {
+      undoStack.append(before)
+      if undoStack.count > 100 { undoStack.removeFirst() }
+      out += afterChange(from: before)
+    }
+    return out
+  }
+
+  /// After the world changed: say what newly became true and move on when the step passes.
+  mutating func afterChange(from before: World) -> [Output] {
+    guard case .lesson(let id, let index) = mode, let lesson = lessons.lesson(id),
+      index < lesson.steps.count
+    else { return [] }
+    let step = lesson.steps[index]
+    let was = Checker.evaluate(step, on: before)
+    let now = Checker.evaluate(step, on: world)
+    var out: [Output] = []
+    let passed = now.allSatisfy(\.met)
+    for (old, new) in zip(was, now) where new.met && !old.met && !passed {
+      out.append(say(.becameTrue(Explain.about(new.assertion, language)), .success))
+    }
+    if passed { out += completeStep(lesson, index) }
+    return out
+  }
+
+  mutating func completeStep(_ lesson: Lesson, _ index: Int) -> [Output] {
+    let step = lesson.steps[index]
+    var lp = progress.lessons[lesson.id] ?? LessonProgress()
+    if !lp.solved.contains(step.id) { lp.solved.append(step.id) }
+    if usedSolution && !lp.solvedWithHelp.contains(step.id) { lp.solvedWithHelp.append(step.id) }
+    var out = [say(usedSolution ? .stepPassedWithHelp : .stepPassed, .success)]
+    if let success = step.success { out.append(Output(.tutor(.plain), Markdown.render(success.text(language)))) }
+    lp.step = index + 1
+    usedSolution = false
+    if index + 1 >= lesson.steps.count {
+      lp.completed = true
+      progress.lessons[lesson.id] = lp
+      mode = .lesson(lesson.id, step: lesson.steps.count)
+      out.append(say(.lessonComplete(lesson.title.text(language)), .heading))
+      if let outro = lesson.outro { out.append(Output(.tutor(.plain), Markdown.render(outro.text(language)))) }
+      if let next = nextLesson(after: lesson.id) {
+        out.append(say(.nextLesson(next.id)))
+      } else {
+        out.append(say(.allLessonsDone))
+      }
+      return out
+    }
+    progress.lessons[lesson.id] = lp
+    startStep(lesson, index + 1)
+    out += stepIntro(lesson, index + 1)
+    return out
+  }
+
+  func nextLesson(after id: String) -> Lesson? {
+    guard let i = lessons.lessons.firstIndex(where: { $0.id == id }), i + 1 < lessons.lessons.count
+    else { return nil }
+    return lessons.lessons[i + 1]
+  }
+
+  /// Starts `lesson` at step `index` on a fresh world rebuilt by replaying the earlier steps'
+  /// solutions, so a resumed lesson looks as it did.
+  mutating func enterLesson(_ lesson: Lesson, at index: Int) {
+    var w = World(seed: config.seed, region: config.region)
+    var e = CommandEngine(files: config.files, environment: config.environment, region: config.region)
+    for cmd in lesson.setup { _ = e.run(cmd, world: &w) }
+    for i in 0..<min(index, lesson.steps.count) {
+      for cmd in lesson.steps[i].setup { _ = e.run(cmd, world: &w) }
+      for cmd in lesson.steps[i].solution { _ = e.run(cmd, world: &w) }
+    }
+    world = w
+    engine = e
+    undoStack = []
+    mode = .lesson(lesson.id, step: index)
+    progress.currentLesson = lesson.id
+    if index < lesson.steps.count {
+      for cmd in lesson.steps[index].setup { _ = engine.run(cmd, world: &world) }
+    }
+    stepStart = world
+    usedSolution = false
+  }
+
+  mutating func startStep(_ lesson: Lesson, _ index: Int) {
+    mode = .lesson(lesson.id, step: index)
+    for cmd in lesson.steps[index].setup { _ = engine.run(cmd, world: &world) }
+    stepStart = world
+    undoStack = []
+  }
+
+  func stepIntro(_ lesson: Lesson, _ index: Int) -> [Output] {
+    let step = lesson.steps[index]
+    return [
+      say(.stepHeader(lesson: lesson.id, index: index + 1, count: lesson.steps.count, title: step.title.text(language)), .heading),
+      Output(.tutor(.plain), Markdown.render(step.text.text(language))),
+    ]
+  }
+
+  func say(_ m: Msg, _ style: Output.Style = .plain) -> Output {
+    Output(.tutor(style), m.text(language))
   }
 
   /// Completion candidates for the word ending at `cursor` (a byte offset into `line`'s UTF-8):
   /// whole replacement words, e.g. `aws ecs reg` at the end gives `["register-task-definition"]`.
-  public func completions(line: String, cursor: Int) -> [String] { [] }
+  public func completions(line: String, cursor: Int) -> [String] {
+    Completion.candidates(session: self, line: line, cursor: cursor)
+  }
 
   /// Whether `line` is unfinished and the editor should read another line (trailing `\`, an open
-  /// quote or bracket).
-  public func needsContinuation(_ line: String) -> Bool { line.hasSuffix("\\") }
+  /// quote or `$(`).
+  public func needsContinuation(_ line: String) -> Bool { CommandEngine.isIncomplete(line) }
 }

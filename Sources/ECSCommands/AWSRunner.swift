@@ -1,0 +1,64 @@
+import ECSModel
+
+/// Runs one `aws ...` command line against the world, printing what the AWS CLI prints.
+///
+/// ```swift
+/// var world = World()
+/// let r = AWSRunner.run(["aws", "ecs", "list-clusters"], world: &world, files: MemoryFiles())
+/// r.stdout  // "{\n    \"clusterArns\": []\n}\n"
+/// ```
+public enum AWSRunner {
+  /// Seconds the simulated clock moves for each API call, so timestamps differ between calls.
+  public static let secondsPerCall: Double = 1
+
+  public static func run(
+    _ argv: [String], stdin: String = "", world: inout World, files: any FileAccess,
+    environment: [String: String] = [:]
+  ) -> CommandResult {
+    let defaults = CLIDefaults(
+      region: environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? world.region,
+      output: environment["AWS_DEFAULT_OUTPUT"] ?? "json")
+    switch AWSCLI.parse(argv, files: files, defaults: defaults) {
+    case .output(let stdout, let stderr, let status):
+      return CommandResult(stdout: stdout, stderr: stderr, status: status)
+    case .invoke(let inv):
+      let region = inv.globals.region ?? defaults.region
+      if region != world.region {
+        return CommandResult(
+          stdout: "",
+          stderr: "\nThis ecs-tutor session simulates one region, \(world.region); --region \(region) "
+            + "would reach resources that do not exist here. Start ecs-tutor with --region \(region) "
+            + "to work in that region.\n",
+          status: 255)
+      }
+      world.clock.advance(seconds: secondsPerCall)
+      let response: JSONValue
+      do {
+        response = try world.perform(service: inv.service, operation: inv.operation, inv.request)
+      } catch {
+        return CommandResult(
+          stdout: "", stderr: "\n" + error.rendered(operation: inv.operation) + "\n", status: 254)
+      }
+      return render(response, globals: inv.globals, defaults: defaults, operation: inv.operation)
+    }
+  }
+
+  /// Applies `--query` and `--output` to a response.
+  static func render(
+    _ response: JSONValue, globals: GlobalOptions, defaults: CLIDefaults, operation: String
+  ) -> CommandResult {
+    var value = response
+    if let query = globals.query {
+      do {
+        value = try JMESPath.search(query, in: response)
+      } catch {
+        return CommandResult(stdout: "", stderr: "\n\(error)\n", status: 255)
+      }
+    } else if case .object(let members) = response, members.isEmpty {
+      return CommandResult(stdout: "", stderr: "", status: 0)
+    }
+    let format = OutputFormat(rawValue: globals.output ?? defaults.output) ?? .json
+    let text = OutputFormatter.render(value, format: format, title: operation)
+    return CommandResult(stdout: text, stderr: "", status: 0)
+  }
+}

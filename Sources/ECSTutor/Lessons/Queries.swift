@@ -1,0 +1,75 @@
+import ECSModel
+
+/// The resource selections a lesson can assert on. Each returns the resources as the describe
+/// call prints them, so a learner can compare the check with what `aws ... describe-...` shows.
+enum Queries {
+  typealias Query = @Sendable (World, JSONValue) -> [JSONValue]
+
+  /// Singular kinds select one resource (and fail when it is missing); plural kinds select a list.
+  static let table: [String: (plural: Bool, query: Query)] = [
+    "cluster": (false, { w, p in clusters(w, p) }),
+    "clusters": (true, { w, p in clusters(w, p) }),
+    "taskDefinition": (false, taskDefinition),
+    "taskDefinitions": (true, taskDefinitions),
+  ]
+
+  static var kinds: Set<String> { Set(table.keys) }
+  static func isPlural(_ kind: String) -> Bool? { table[kind]?.plural }
+
+  static func run(_ selector: Selector, on world: World) -> [JSONValue] {
+    table[selector.kind]?.query(world, selector.params) ?? []
+  }
+
+  /// `cluster: demo` or `cluster: {name: demo}`; `clusters: {}` selects every ACTIVE cluster.
+  static func clusters(_ w: World, _ p: JSONValue) -> [JSONValue] {
+    let name = p.stringValue ?? p["name"]?.stringValue
+    return w.clusters.filter { $0.status == "ACTIVE" && (name == nil || $0.name == name) }
+      .map { w.clusterDocument($0, include: ["SETTINGS", "TAGS"]) }
+  }
+
+  /// `taskDefinition: {family: web, revision: latest}` (latest ACTIVE when revision is omitted) or
+  /// `taskDefinition: web:2`.
+  static func taskDefinition(_ w: World, _ p: JSONValue) -> [JSONValue] {
+    var family = p["family"]?.stringValue
+    var revision = p["revision"]
+    if let s = p.stringValue {
+      let parts = s.split(separator: ":", maxSplits: 1).map(String.init)
+      family = parts.first
+      revision = parts.count > 1 ? .string(parts[1]) : nil
+    }
+    let revs = w.taskDefinitions.filter { $0.family == family }
+    let chosen: TaskDefinition?
+    if let n = revision?.intValue ?? revision?.stringValue.flatMap({ Int($0) }) {
+      chosen = revs.first { $0.revision == n }
+    } else {
+      chosen = revs.last { $0.status == "ACTIVE" }
+    }
+    return chosen.map { [$0.document] } ?? []
+  }
+
+  /// `taskDefinitions: {family: web, status: ACTIVE}` (status ALL for every revision).
+  static func taskDefinitions(_ w: World, _ p: JSONValue) -> [JSONValue] {
+    let family = p["family"]?.stringValue ?? p.stringValue
+    let status = p["status"]?.stringValue ?? "ACTIVE"
+    return w.taskDefinitions.filter {
+      (family == nil || $0.family == family) && (status == "ALL" || $0.status == status)
+    }.map(\.document)
+  }
+
+  /// A readable name for the selection, e.g. `cluster demo`, `task definition web (latest)`.
+  static func describe(_ s: Selector) -> String {
+    let p = s.params
+    switch s.kind {
+    case "cluster": return "cluster " + (p.stringValue ?? p["name"]?.stringValue ?? "?")
+    case "clusters": return "clusters"
+    case "taskDefinition":
+      if let s = p.stringValue { return "task definition " + s }
+      let rev = p["revision"].map { Matcher.show($0) } ?? "latest"
+      return "task definition \(p["family"]?.stringValue ?? "?"):\(rev)"
+    case "taskDefinitions":
+      let fam = p["family"]?.stringValue ?? p.stringValue
+      return fam.map { "revisions of task definition family \($0)" } ?? "task definitions"
+    default: return s.kind
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import ECSCommands
+import ECSModel
+
+/// Tab completion: tutor commands, `aws` services, operations, options and the names of
+/// resources that exist in the learner's world.
+enum Completion {
+  static func candidates(session: Session, line: String, cursor: Int) -> [String] {
+    let prefixBytes = Array(line.utf8.prefix(max(0, cursor)))
+    let before = String(decoding: prefixBytes, as: UTF8.self)
+    let (words, current) = ShellLexer.partialWords(before)
+    if words.isEmpty {
+      return (TutorCommands.names + ["aws", "echo", "export"]).filter { $0.hasPrefix(current) }.sorted()
+    }
+    switch words[0] {
+    case "aws":
+      return AWSCompletion.candidates(words: words, current: current) { kind in
+        resources(kind, in: session.world)
+      }
+    case "lesson":
+      return words.count == 1 ? session.lessons.lessons.map(\.id).filter { $0.hasPrefix(current) } : []
+    case "lang":
+      return words.count == 1 ? ["en", "ja"].filter { $0.hasPrefix(current) } : []
+    case "solution":
+      return words.count == 1 ? ["run"].filter { $0.hasPrefix(current) } : []
+    case "reset":
+      return words.count == 1 ? ["lesson"].filter { $0.hasPrefix(current) } : []
+    case "progress":
+      return words.count == 1 ? ["export", "import"].filter { $0.hasPrefix(current) } : []
+    default: return []
+    }
+  }
+
+  static func resources(_ kind: ResourceKind, in world: World) -> [String] {
+    switch kind {
+    case .clusters: return world.clusters.filter { $0.status == "ACTIVE" }.map(\.name)
+    case .taskDefinitionFamilies: return uniq(world.taskDefinitions.map(\.family))
+    case .taskDefinitions:
+      return uniq(world.taskDefinitions.map(\.family))
+        + world.taskDefinitions.filter { $0.status == "ACTIVE" }.map(\.familyRevision)
+    case .subnets: return world.subnets.map(\.subnetId)
+    case .securityGroups: return world.securityGroups.map(\.groupId)
+    default: return []
+    }
+  }
+
+  static func uniq(_ items: [String]) -> [String] {
+    var seen: Set<String> = []
+    return items.filter { seen.insert($0).inserted }
+  }
+}

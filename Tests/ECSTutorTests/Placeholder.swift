@@ -1,4 +1,0 @@
-import Testing
-@testable import ECSTutor
-
-@Test func placeholder() { #expect(Bool(true)) }
