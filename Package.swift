@@ -37,7 +37,7 @@ let package = Package(
     ),
     .executableTarget(name: "ecs-tutor-bench", dependencies: ["ECSTutor"]),
     .target(name: "TestSupport", dependencies: ["ECSTutor"], path: "Tests/TestSupport"),
-    .testTarget(name: "ECSModelTests", dependencies: ["ECSModel", "TestSupport"]),
+    .testTarget(name: "ECSModelTests", dependencies: ["ECSModel"]),
     .testTarget(name: "ECSCommandsTests", dependencies: ["ECSCommands", "TestSupport"]),
     .testTarget(name: "ECSTutorTests", dependencies: ["ECSTutor", "TestSupport"]),
     .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),

@@ -29,11 +29,12 @@ struct CommandEngine: Sendable {
     var w = world
     let files = self.files
     var env = shell
+    let exported = shell.exported
     let r = Shell.run(line, env: &env) { argv, stdin in
       guard let program = argv.first else { return CommandResult(stdout: "", stderr: "", status: 0) }
       switch program {
       case "aws":
-        return AWSRunner.run(argv, stdin: stdin, world: &w, files: files, environment: env.exported)
+        return AWSRunner.run(argv, stdin: stdin, world: &w, files: files, environment: exported)
       default:
         notFound = program
         return CommandResult(stdout: "", stderr: "", status: 127)

@@ -49,14 +49,14 @@ public struct Session: Sendable {
     case lesson(String, step: Int)
   }
 
-  public private(set) var config: SessionConfig
-  public private(set) var world: World
+  public internal(set) var config: SessionConfig
+  public internal(set) var world: World
   /// True once the learner typed `exit`.
-  public private(set) var wantsExit = false
-  public private(set) var progress: Progress
+  public internal(set) var wantsExit = false
+  public internal(set) var progress: Progress
   public let lessons: LessonLibrary
   /// The exit status of the last line: 0 when it succeeded (used by `ecs-tutor run`).
-  public private(set) var lastStatus: Int32 = 0
+  public internal(set) var lastStatus: Int32 = 0
 
   var engine: CommandEngine
   var mode: Mode = .sandbox
