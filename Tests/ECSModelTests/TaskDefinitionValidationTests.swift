@@ -230,11 +230,11 @@ struct RegisterRejection: Sendable, CustomTestStringConvertible {
     .init(
       rule: "Fargate with bridge",
       request: TDFixture.fargate(("networkMode", "bridge")),
-      message: "Fargate only supports network mode 'awsvpc'."),
+      message: "Fargate only supports network mode ‘awsvpc’."),
     .init(
       rule: "Fargate without networkMode (bridge by default)",
       request: TDFixture.fargate(("networkMode", nil)),
-      message: "Fargate only supports network mode 'awsvpc'."),
+      message: "Fargate only supports network mode ‘awsvpc’."),
     .init(
       rule: "Fargate without task cpu", request: TDFixture.fargate(("cpu", nil)),
       message: "Fargate requires that 'cpu' be defined at the task level."),
@@ -430,6 +430,55 @@ struct RegisterRejection: Sendable, CustomTestStringConvertible {
         ("networkMode", "awsvpc"), ("requiresCompatibilities", ["EXTERNAL"])),
       message: "Task definition does not support launch type EXTERNAL with network mode 'awsvpc'."
     ),
+    .init(
+      rule: "container memory above task memory",
+      request: TDFixture.register(
+        ("memory", "512"), ("containerDefinitions", [TDFixture.container(("memory", 1024))])),
+      message:
+        "Invalid setting for container 'web'. Its 'memory' (1024 MiB) is greater than the task's"
+        + " memory (512 MiB)."),
+    .init(
+      rule: "reservations above task memory",
+      request: TDFixture.register(
+        ("memory", "512"),
+        (
+          "containerDefinitions",
+          [
+            TDFixture.container(("memory", 300)),
+            TDFixture.container(("name", "db"), ("memory", 300)),
+          ]
+        )),
+      message:
+        "The containers reserve 600 MiB of memory in total, more than the task's memory (512 MiB)."),
+    .init(
+      rule: "container cpu above task cpu",
+      request: TDFixture.fargate(
+        ("containerDefinitions", [["name": "api", "image": "nginx", "cpu": 512]])),
+      message:
+        "The containers reserve 512 CPU units in total, more than the task's cpu (256 units)."
+    ),
+    .init(
+      rule: "mount point without a volume",
+      request: TDFixture.register(
+        (
+          "containerDefinitions",
+          [
+            TDFixture.container(
+              ("mountPoints", [["sourceVolume": "data", "containerPath": "/data"]]))
+          ]
+        )),
+      message: invalidSetting
+        + "Mount point source volume 'data' is not defined in the task definition's volumes."),
+    .init(
+      rule: "volumesFrom an unknown container",
+      request: TDFixture.register(
+        (
+          "containerDefinitions",
+          [TDFixture.container(("volumesFrom", [["sourceContainer": "db"]]))]
+        )
+      ),
+      message: invalidSetting
+        + "volumesFrom source container 'db' is not another container in this task definition."),
   ]
 
   @Test(arguments: rejections)
@@ -444,6 +493,26 @@ struct RegisterRejection: Sendable, CustomTestStringConvertible {
   }
 
   static let acceptedEdges: [(String, JSONValue)] = [
+    (
+      "mount point on a declared volume",
+      TDFixture.register(
+        ("volumes", [["name": "data"]]),
+        (
+          "containerDefinitions",
+          [TDFixture.container(("mountPoints", [["sourceVolume": "data", "containerPath": "/d"]]))]
+        ))
+    ),
+    (
+      "containers filling the task exactly",
+      TDFixture.fargate(
+        (
+          "containerDefinitions",
+          [
+            ["name": "api", "image": "nginx", "cpu": 128, "memory": 256],
+            ["name": "log", "image": "fluent-bit", "cpu": 128, "memoryReservation": 256],
+          ]
+        ))
+    ),
     (
       "memoryReservation alone",
       TDFixture.register(
