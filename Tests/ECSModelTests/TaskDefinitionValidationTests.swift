@@ -451,6 +451,20 @@ struct RegisterRejection: Sendable, CustomTestStringConvertible {
       message:
         "The containers reserve 600 MiB of memory in total, more than the task's memory (512 MiB)."),
     .init(
+      rule: "reservations that overflow Int",
+      request: TDFixture.register(
+        ("memory", "512"),
+        (
+          "containerDefinitions",
+          [
+            TDFixture.container(("memory", nil), ("memoryReservation", .int(Int.max))),
+            TDFixture.container(("name", "db"), ("memory", nil), ("memoryReservation", 1)),
+          ]
+        )),
+      message:
+        "The containers reserve \(Int.max) MiB of memory in total, more than the task's memory"
+        + " (512 MiB)."),
+    .init(
       rule: "container cpu above task cpu",
       request: TDFixture.fargate(
         ("containerDefinitions", [["name": "api", "image": "nginx", "cpu": 512]])),

@@ -486,7 +486,7 @@ enum TaskDefinitionValidation {
               + " greater than the task's memory (\(taskMemory) MiB).")
         }
       }
-      let reserved = containers.reduce(0) { $0 + ($1.memoryReservation ?? $1.memory ?? 0) }
+      let reserved = saturatingSum(containers.map { $0.memoryReservation ?? $0.memory ?? 0 })
       if reserved > taskMemory {
         // UNCONFIRMED
         throw .client(
@@ -495,7 +495,7 @@ enum TaskDefinitionValidation {
       }
     }
     if let taskCPU {
-      let total = containers.reduce(0) { $0 + $1.cpu }
+      let total = saturatingSum(containers.map(\.cpu))
       if total > taskCPU {
         // UNCONFIRMED
         throw .client(
@@ -628,6 +628,14 @@ enum TaskDefinitionValidation {
   static func invalidTaskSetting(_ field: String) -> String {
     "Invalid '\(field)' setting for task. For more information, see the Troubleshooting section"
       + " of the Amazon ECS Developer Guide."
+  }
+
+  // Sizes come from the learner: Int.max + 1 must be an error message, not a trap.
+  static func saturatingSum(_ values: [Int]) -> Int {
+    values.reduce(0) { total, value in
+      let (sum, overflow) = total.addingReportingOverflow(value)
+      return overflow ? Int.max : sum
+    }
   }
 
   static func nonEmpty(_ s: String?) -> String? { s?.isEmpty == false ? s : nil }
