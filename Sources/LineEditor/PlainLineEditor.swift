@@ -41,15 +41,18 @@ final class FileDescriptorLineReader {
   private let fd: Int32
   private var buffer: [UInt8] = []
   private var start = 0
+  /// Where the search for the next newline resumes (bytes before it hold none).
+  private var scanned = 0
   private var atEnd = false
 
   init(fileDescriptor: Int32) { fd = fileDescriptor }
 
   func nextLine() -> String? {
     while true {
-      if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+      if let newline = buffer[max(start, scanned)...].firstIndex(of: UInt8(ascii: "\n")) {
         let line = decode(buffer[start..<newline])
         start = newline + 1
+        scanned = start
         compact()
         return line
       }
@@ -60,6 +63,7 @@ final class FileDescriptorLineReader {
         compact()
         return line
       }
+      scanned = buffer.count
       fill()
     }
   }
@@ -81,6 +85,7 @@ final class FileDescriptorLineReader {
   private func compact() {
     if start > 65536 && start * 2 > buffer.count {
       buffer.removeSubrange(0..<start)
+      scanned -= start
       start = 0
     }
   }

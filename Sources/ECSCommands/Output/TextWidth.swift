@@ -97,6 +97,10 @@ public enum TextWidth {
     }
     for character in text {
       if escape.consume(character) {
+        if current.text.isEmpty {
+          current.spaces = spaces
+          spaces = 0
+        }
         current.text.append(character)
         continue
       }
