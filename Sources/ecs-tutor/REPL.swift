@@ -21,13 +21,9 @@ struct REPL {
     let interactive = Terminal.isTerminal(0) && Terminal.isTerminal(1)
     let stdoutIsTerminal = Terminal.isTerminal(1)
     let noColorVariable = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-    let renderer = Renderer(
+    var renderer = Renderer(
       color: stdoutIsTerminal && !noColorVariable && !noColor,
-      width: stdoutIsTerminal
-        ? (Terminal.columns(1) ?? environment["COLUMNS"].flatMap { Int($0) }.flatMap {
-          $0 > 0 ? $0 : nil
-        } ?? 80)
-        : nil)
+      width: Self.width(stdoutIsTerminal, environment))
 
     var library = LessonLibrary()
     var lessonsNotice: String?
@@ -93,6 +89,7 @@ struct REPL {
       }
       _ = Terminal.takeInterrupt()
       let outputs = box.session.handle(text)
+      renderer.width = Self.width(stdoutIsTerminal, environment)
       show(outputs, renderer)
       if Terminal.takeInterrupt() { Console.error(Messages.interrupted(language)) }
       if let store, box.session.progress != saved {
@@ -111,6 +108,15 @@ struct REPL {
     if sawEOF && interactive { Console.raw("\n") }
     if let store, box.session.progress != saved { try? store.save(box.session.progress) }
     return 0
+  }
+
+  /// The terminal's width now (it may have been resized), else $COLUMNS, else 80; nil when
+  /// stdout is not a terminal.
+  static func width(_ stdoutIsTerminal: Bool, _ environment: [String: String]) -> Int? {
+    guard stdoutIsTerminal else { return nil }
+    if let columns = Terminal.columns(1) { return columns }
+    if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return columns }
+    return 80
   }
 
   /// One command: a line, plus continuation lines (prompt "> ") while the session wants more.

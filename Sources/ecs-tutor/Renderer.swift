@@ -1,5 +1,6 @@
 import ECSCommands
 import ECSTutor
+import Foundation
 
 /// Turns the session's outputs into terminal text: tutor lines wrapped to the width, `**bold**`
 /// and `` `code` `` styled, and each style coloured — colour only when asked for.
@@ -21,6 +22,7 @@ struct Renderer {
       let styled = isCode ? line : spans(line, restore: open)
       let wrapped = width.map { TextWidth.wrap(styled, width: $0) } ?? [styled]
       for piece in wrapped {
+        let piece = piece.replacingOccurrences(of: "\u{A0}", with: " ")
         lines.append(color && !open.isEmpty ? open + piece + Self.reset : piece)
       }
     }
@@ -50,7 +52,9 @@ struct Renderer {
       let character = characters[index]
       if character == "`", let end = characters[(index + 1)...].firstIndex(of: "`"), end > index + 1
       {
-        let code = String(characters[(index + 1)..<end])
+        // No-break spaces keep a code span on one line when wrapping; `tutor` turns them back.
+        let code = String(characters[(index + 1)..<end]).replacingOccurrences(
+          of: " ", with: "\u{A0}")
         result += color ? "\u{1B}[36m" + code + Self.reset + restore : "`" + code + "`"
         index = end + 1
         continue

@@ -28,14 +28,17 @@ struct RunCommand: ParsableCommand {
     }
     var session = Session(config: config, lessons: library)
     var failed = false
+    // Read every script first, so a typo in the last name does not run half the work.
+    var scripts: [(file: String, text: String)] = []
     for file in files {
-      let text: String
       do {
-        text = try FileSystemFiles().read(file)
+        scripts.append((file, try FileSystemFiles().read(file)))
       } catch {
         Console.error("ecs-tutor: \(error.message)")
         throw ExitCode(1)
       }
+    }
+    for (file, text) in scripts {
       for command in ScriptLines.commands(in: text, continues: { session.needsContinuation($0) }) {
         let outputs = session.handle(command.text)
         for output in outputs {

@@ -103,7 +103,6 @@ case_history_up() {
   fi
   keys Up
   if wait_line "$PROMPT history-one"; then ok "Up recalls the last command"; else fail "Up recalls the last command"; fi
-  keys C-e C-u
   # Clear the recalled line with Ctrl-C (a key while editing) for the next case.
   keys C-c
   wait_prompt
@@ -162,10 +161,21 @@ case_completion() {
   fi
   text '--fam'
   keys Tab
-  if wait_until '[[ $(cursor_row) == "$PROMPT aws ecs register-task-definition --family" ]] && [[ $(cursor_x) == $((PROMPT_WIDTH + 43)) ]]'; then
+  if wait_until '[[ $(cursor_row) == "$PROMPT aws ecs register-task-definition --family" ]] && [[ $(cursor_x) == $((PROMPT_WIDTH + 42)) ]]'; then
     ok "Tab completes an option"
   else
     fail "Tab completes an option"
+  fi
+  keys C-c
+  wait_prompt
+  text 'aws ecs list-'
+  keys Tab
+  sleep 0.2
+  keys Tab
+  if wait_text 'list-clusters' && wait_line "$PROMPT aws ecs list-"; then
+    ok "a second Tab lists the candidates"
+  else
+    fail "a second Tab lists the candidates"
   fi
   keys C-c
   wait_prompt
