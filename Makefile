@@ -18,21 +18,20 @@ APT_PACKAGES := libedit-dev pkg-config tmux
 
 .PHONY: run build test e2e bench format install deps debug-build
 
-# Quick when everything is present: dpkg/pkg-config checks only, no apt-get.
+# Quick when everything is present (pkg-config and tmux answer); apt-get only for what is missing.
 deps:
-	@missing=(); \
+	@if pkg-config --exists libedit 2>/dev/null && command -v tmux >/dev/null; then exit 0; fi; \
+	missing=(); \
 	for p in $(APT_PACKAGES); do \
 	  dpkg -s "$$p" >/dev/null 2>&1 || missing+=("$$p"); \
 	done; \
-	if [[ $${#missing[@]} -eq 0 ]] && ! pkg-config --exists libedit 2>/dev/null; then missing+=(libedit-dev pkg-config); fi; \
-	if [[ $${#missing[@]} -gt 0 ]]; then \
-	  if [[ $$(id -u) -eq 0 ]]; then sudo=(); \
-	  elif command -v sudo >/dev/null; then sudo=(sudo); \
-	  else echo "make: need root or sudo to install: $${missing[*]}" >&2; exit 1; fi; \
-	  echo "make: installing $${missing[*]}"; \
-	  "$${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq; \
-	  "$${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$${missing[@]}" >/dev/null; \
-	fi
+	if [[ $${#missing[@]} -eq 0 ]]; then missing=(libedit-dev pkg-config); fi; \
+	if [[ $$(id -u) -eq 0 ]]; then sudo=(); \
+	elif command -v sudo >/dev/null; then sudo=(sudo); \
+	else echo "make: need root or sudo to install: $${missing[*]}" >&2; exit 1; fi; \
+	echo "make: installing $${missing[*]}"; \
+	"$${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq; \
+	"$${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$${missing[@]}" >/dev/null
 
 build: deps
 	$(SWIFT) build -c release --product ecs-tutor

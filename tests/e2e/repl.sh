@@ -41,10 +41,14 @@ fail() {
   echo "---- cursor $(cursor) ----"
 }
 
+# start [VAR=VALUE...] -- [ARGS...]: a fresh pane running the binary (LANG=C.UTF-8 unless given).
 start() {
+  local env=(-e LANG=C.UTF-8)
+  while (($#)) && [[ $1 != -- ]]; do env+=(-e "$1"); shift; done
+  (($#)) && shift
   "${T[@]}" kill-session -t e2e 2>/dev/null
-  "${T[@]}" new-session -d -s e2e -x 100 -y 30 \
-    -e LANG=C.UTF-8 -e HOME="$WORK/home" -e XDG_STATE_HOME="$WORK/state" -e EDITRC=/dev/null \
+  "${T[@]}" new-session -d -s e2e -x 100 -y 30 "${env[@]}" \
+    -e HOME="$WORK/home" -e XDG_STATE_HOME="$WORK/state" -e EDITRC=/dev/null \
     -e SWIFT_BACKTRACE=interactive=no -e ECS_TUTOR_LESSONS= -e TERM=tmux-256color \
     sh -c 'trap : INT; "$0" "$@"; echo "[exit=$?]"' "$BIN" "$@"
 }
@@ -104,6 +108,39 @@ case_history_up() {
   keys Up
   if wait_line "$PROMPT history-one"; then ok "Up recalls the last command"; else fail "Up recalls the last command"; fi
   # Clear the recalled line with Ctrl-C (a key while editing) for the next case.
+  keys C-c
+  wait_prompt
+}
+
+case_search() {
+  keys C-r
+  text 'story-o'
+  keys Enter
+  if wait_until '[[ $(count_lines "history-one") -ge 2 ]]' && wait_prompt; then
+    ok "Ctrl-R finds and runs an earlier command"
+  else
+    fail "Ctrl-R finds and runs an earlier command"
+  fi
+}
+
+case_keys() {
+  text 'bcd'
+  wait_line "$PROMPT bcd"
+  keys Home
+  text 'a'
+  keys End
+  text 'e'
+  if wait_line "$PROMPT abcde" && [[ $(cursor_x) == $((PROMPT_WIDTH + 5)) ]]; then
+    ok "Home and End move to the ends of the line"
+  else
+    fail "Home and End move to the ends of the line"
+  fi
+  keys Home DC
+  if wait_line "$PROMPT bcde" && [[ $(cursor_x) == "$PROMPT_WIDTH" ]]; then
+    ok "Delete removes the character under the cursor"
+  else
+    fail "Delete removes the character under the cursor"
+  fi
   keys C-c
   wait_prompt
 }
@@ -218,6 +255,29 @@ case_history_restart() {
   if wait_exit 0; then ok "exit leaves with status 0"; else fail "exit leaves with status 0"; fi
 }
 
+case_c_locale() {
+  start LANG=C LC_ALL= LC_CTYPE= --
+  if ! wait_prompt; then
+    fail "LANG=C still edits Japanese" "no prompt"
+    return
+  fi
+  text 'かな'
+  if wait_line "$PROMPT かな" && [[ $(cursor_x) == $((PROMPT_WIDTH + 4)) ]]; then
+    keys BSpace
+    if wait_line "$PROMPT か" && [[ $(cursor_x) == $((PROMPT_WIDTH + 2)) ]]; then
+      ok "LANG=C still edits Japanese"
+    else
+      fail "LANG=C still edits Japanese" "BSpace"
+    fi
+  else
+    fail "LANG=C still edits Japanese"
+  fi
+  keys C-c
+  wait_prompt
+  keys C-d
+  wait_exit 0 || fail "LANG=C run leaves with status 0"
+}
+
 case_pipe() {
   local out rc
   out=$(printf 'piped-one\n日本語\nexit\nnot-reached\n' |
@@ -232,11 +292,14 @@ case_pipe() {
 
 case_prompt
 case_history_up
+case_search
+case_keys
 case_interrupt
 case_japanese
 case_completion
 case_ctrl_d
 case_history_restart
+case_c_locale
 case_pipe
 
 echo "e2e: $passed passed, $failed failed"
