@@ -15,7 +15,9 @@ struct Renderer {
     var text = text
     if style == .success && !text.hasPrefix("✓") { text = "✓ " + text }
     var lines: [String] = []
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for line in text.split(
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+    {
       let line = String(line)
       let isCode = line.prefix { $0 == " " }.count >= 4
       let open = color ? Self.open(style) : ""

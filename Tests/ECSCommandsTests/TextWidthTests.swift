@@ -36,6 +36,7 @@ import Testing
     ("    code lines are never wrapped", 10, ["    code lines are never wrapped"]),
     ("averyveryverylongword x", 5, ["averyveryverylongword", "x"]),
     ("a\nb c d", 3, ["a", "b c", "d"]),
+    ("a b\r\nc", 1, ["a", "b", "c"]),
     ("", 10, [""]),
   ])
   func wrapsEnglish(text: String, width: Int, expected: [String]) {

@@ -40,7 +40,9 @@ public enum TextWidth {
   /// 4 or more spaces (code) are kept whole, as is a word longer than the width.
   public static func wrap(_ text: String, width: Int) -> [String] {
     var result: [String] = []
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for line in text.split(
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+    {
       result.append(contentsOf: wrapLine(String(line), width: max(width, 1)))
     }
     return result
