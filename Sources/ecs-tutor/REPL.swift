@@ -25,65 +25,36 @@ struct REPL {
       color: stdoutIsTerminal && !noColorVariable && !noColor,
       width: Self.width(stdoutIsTerminal, environment))
 
-    var library = LessonLibrary()
-    var lessonsNotice: String?
-    switch LessonSource.loadLibrary(option: options.lessons) {
-    case .loaded(let loaded): library = loaded
-    case .notFound: lessonsNotice = Messages.lessonsUnavailable(language)
-    case .failed(let message):
-      Console.error(message)
-      lessonsNotice = Messages.lessonsUnavailable(language)
-    }
-
-    let paths = StatePaths(environment: environment)
-    var stateReady = false
-    if let paths {
-      do {
-        try paths.prepare()
-        stateReady = true
-      } catch {
-        Console.error(Messages.progressNotSaved(language, error.description))
-      }
-    }
-    let store = stateReady ? paths.map { ProgressStore(path: $0.progress) } : nil
-    var progress = ECSTutor.Progress()
-    if let store {
-      let loaded = store.load()
-      progress = loaded.progress
-      if let aside = loaded.movedTo {
-        Console.error(
-          renderer.tutor(Messages.progressUnreadable(language, movedTo: aside), style: .hint))
-      }
-    }
-
+    let (library, lessonsLoaded) = loadLessons()
+    var state = StateFiles(environment: environment, language: language)
+    if let notice = state.notice { Console.error(renderer.tutor(notice, style: .hint)) }
     let box = SessionBox(
-      Session(config: options.sessionConfig(), lessons: library, progress: progress))
+      Session(config: options.sessionConfig(), lessons: library, progress: state.progress))
+
     var editor: any LineEditor = PlainLineEditor()
     if interactive,
       let libedit = LibEditLineEditor(
-        historyFile: stateReady ? paths?.history : nil,
+        historyFile: state.historyFile,
         completer: { line, cursor in box.session.completions(line: line, cursor: cursor) })
     {
       editor = libedit
     }
 
     if interactive { show(box.session.welcome(), renderer) }
-    if let lessonsNotice { Console.error(renderer.tutor(lessonsNotice, style: .hint)) }
+    if !lessonsLoaded {
+      Console.error(renderer.tutor(Messages.lessonsUnavailable(language), style: .hint))
+    }
 
-    var saved = box.session.progress
-    var progressErrorShown = false
     var historyErrorShown = false
     var sawEOF = false
-    while !sawEOF {
+    while !sawEOF && !box.session.wantsExit {
       let read = readCommand(&editor, box.session, sawEOF: &sawEOF)
       guard case .line(let text) = read else {
         if read == .eof { sawEOF = true }
         continue
       }
       editor.addHistory(Self.historyEntry(text))
-      if !historyErrorShown, let libedit = editor as? LibEditLineEditor,
-        let error = libedit.historyError
-      {
+      if !historyErrorShown, let error = (editor as? LibEditLineEditor)?.historyError {
         Console.error(Messages.historyNotSaved(language, error.description))
         historyErrorShown = true
       }
@@ -92,22 +63,22 @@ struct REPL {
       renderer.width = Self.width(stdoutIsTerminal, environment)
       show(outputs, renderer)
       if Terminal.takeInterrupt() { Console.error(Messages.interrupted(language)) }
-      if let store, box.session.progress != saved {
-        do {
-          try store.save(box.session.progress)
-          saved = box.session.progress
-        } catch {
-          if !progressErrorShown {
-            Console.error(Messages.progressNotSaved(language, error.description))
-          }
-          progressErrorShown = true
-        }
-      }
-      if box.session.wantsExit { break }
+      state.save(box.session.progress)
     }
     if sawEOF && interactive { Console.raw("\n") }
-    if let store, box.session.progress != saved { try? store.save(box.session.progress) }
+    state.save(box.session.progress)
     return 0
+  }
+
+  /// The library, or an empty one (the sandbox) after printing why it could not be loaded.
+  private func loadLessons() -> (LessonLibrary, loaded: Bool) {
+    switch LessonSource.loadLibrary(option: options.lessons) {
+    case .loaded(let library): return (library, true)
+    case .notFound: return (LessonLibrary(), false)
+    case .failed(let message):
+      Console.error(message)
+      return (LessonLibrary(), false)
+    }
   }
 
   /// The terminal's width now (it may have been resized), else $COLUMNS, else 80; nil when
@@ -150,6 +121,49 @@ struct REPL {
       case .stderr: Console.error(output.text)
       case .tutor(let style): Console.out(renderer.tutor(output.text, style: style))
       }
+    }
+  }
+}
+
+/// The REPL's state folder: the history file's path, and progress.json loaded at start and
+/// saved whenever it changed. Problems are reported once and never stop the tutor.
+struct StateFiles {
+  private(set) var progress = ECSTutor.Progress()
+  private(set) var historyFile: String?
+  /// What to tell the learner after loading (a progress file moved aside, a folder not created).
+  private(set) var notice: String?
+  private var store: ProgressStore?
+  private var saved = ECSTutor.Progress()
+  private let language: Language
+  private var errorShown = false
+
+  init(environment: [String: String], language: Language) {
+    self.language = language
+    guard let paths = StatePaths(environment: environment) else { return }
+    do {
+      try paths.prepare()
+    } catch {
+      notice = Messages.progressNotSaved(language, error.description)
+      return
+    }
+    historyFile = paths.history
+    let store = ProgressStore(path: paths.progress)
+    let loaded = store.load()
+    progress = loaded.progress
+    saved = loaded.progress
+    self.store = store
+    if let aside = loaded.movedTo { notice = Messages.progressUnreadable(language, movedTo: aside) }
+  }
+
+  /// Saves `progress` if it differs from what was last saved.
+  mutating func save(_ progress: ECSTutor.Progress) {
+    guard let store, progress != saved else { return }
+    do {
+      try store.save(progress)
+      saved = progress
+    } catch {
+      if !errorShown { Console.error(Messages.progressNotSaved(language, error.description)) }
+      errorShown = true
     }
   }
 }

@@ -28,6 +28,7 @@ struct RunCommand: ParsableCommand {
     }
     var session = Session(config: config, lessons: library)
     var failed = false
+    let plain = Renderer(color: false, width: nil)
     // Read every script first, so a typo in the last name does not run half the work.
     var scripts: [(file: String, text: String)] = []
     for file in files {
@@ -45,7 +46,7 @@ struct RunCommand: ParsableCommand {
           switch output.kind {
           case .stdout: Console.out(output.text)
           case .stderr: Console.error(output.text)
-          case .tutor(.failure): Console.error(output.text)
+          case .tutor(.failure): Console.error(plain.tutor(output.text, style: .failure))
           case .tutor: break
           }
         }
