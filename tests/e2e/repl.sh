@@ -22,11 +22,14 @@ command -v tmux >/dev/null || { echo "e2e: tmux is not installed" >&2; echo "e2e
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/ecs-tutor-e2e.XXXXXX")
 mkdir -p "$WORK/home" "$WORK/state"
-printf 'set -g remain-on-exit on\nset -g history-limit 2000\n' >"$WORK/tmux.conf"
+# exit-empty off: killing the last session must not stop the server while the next one starts.
+printf 'set -s exit-empty off\nset -g remain-on-exit on\nset -g history-limit 2000\n' >"$WORK/tmux.conf"
 T=(tmux -L "ecs-tutor-e2e-$$" -f "$WORK/tmux.conf")
 cleanup() { "${T[@]}" kill-server 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
 
+S=    # the current tmux session
+runs=0
 PROMPT='[sandbox] $'
 PROMPT_WIDTH=12 # "[sandbox] $ "
 TIMEOUT=${E2E_TIMEOUT:-10}
@@ -46,21 +49,24 @@ start() {
   local env=(-e LANG=C.UTF-8)
   while (($#)) && [[ $1 != -- ]]; do env+=(-e "$1"); shift; done
   (($#)) && shift
-  "${T[@]}" kill-session -t e2e 2>/dev/null
-  "${T[@]}" new-session -d -s e2e -x 100 -y 30 "${env[@]}" \
+  [[ -n $S ]] && "${T[@]}" kill-session -t "$S" 2>/dev/null
+  runs=$((runs + 1))
+  S=e2e-$runs
+  "${T[@]}" new-session -d -s "$S" -x 100 -y 30 "${env[@]}" \
     -e HOME="$WORK/home" -e XDG_STATE_HOME="$WORK/state" -e EDITRC=/dev/null \
     -e SWIFT_BACKTRACE=interactive=no -e ECS_TUTOR_LESSONS= -e TERM=tmux-256color \
-    sh -c 'trap : INT; "$0" "$@"; echo "[exit=$?]"' "$BIN" "$@"
+    sh -c 'trap : INT; "$0" "$@"; echo "[exit=$?]"' "$BIN" "$@" ||
+    echo "e2e: tmux could not start a session" >&2
 }
-screen() { "${T[@]}" capture-pane -p -t e2e 2>/dev/null; }
-cursor() { "${T[@]}" display-message -p -t e2e '#{cursor_x},#{cursor_y}' 2>/dev/null; }
+screen() { "${T[@]}" capture-pane -p -t "$S" 2>/dev/null; }
+cursor() { "${T[@]}" display-message -p -t "$S" '#{cursor_x},#{cursor_y}' 2>/dev/null; }
 # The text of the row the cursor is on (trailing spaces trimmed by tmux).
 cursor_row() {
   local y=${1:-$(cursor | cut -d, -f2)}
   screen | sed -n "$((y + 1))p"
 }
-keys() { "${T[@]}" send-keys -t e2e "$@"; }
-text() { "${T[@]}" send-keys -t e2e -l -- "$1"; }
+keys() { "${T[@]}" send-keys -t "$S" "$@"; }
+text() { "${T[@]}" send-keys -t "$S" -l -- "$1"; }
 
 # Polls `condition` (a shell command) until it succeeds or TIMEOUT seconds pass.
 wait_until() {
@@ -73,7 +79,7 @@ wait_until() {
 }
 raw_mode() {
   local tty
-  tty=$("${T[@]}" display-message -p -t e2e '#{pane_tty}' 2>/dev/null) || return 1
+  tty=$("${T[@]}" display-message -p -t "$S" '#{pane_tty}' 2>/dev/null) || return 1
   stty -F "$tty" 2>/dev/null | grep -q -- '-icanon'
 }
 # The cursor sits after `expected` on its row, and libedit has switched the terminal to raw mode.
