@@ -13,7 +13,9 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "Go on after a failing command (the exit status is still 1).")
   var keepGoing = false
 
-  @Argument(help: "Script files: one command per line, `\\` continues a line.")
+  @Argument(
+    help: ArgumentHelp(
+      "Script files: one command per line, `\\` continues a line.", valueName: "file"))
   var files: [String]
 
   mutating func run() throws {
