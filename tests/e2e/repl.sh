@@ -24,7 +24,8 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/ecs-tutor-e2e.XXXXXX")
 mkdir -p "$WORK/home" "$WORK/state"
 # exit-empty off: killing the last session must not stop the server while the next one starts.
 printf 'set -s exit-empty off\nset -g remain-on-exit on\nset -g history-limit 2000\n' >"$WORK/tmux.conf"
-T=(tmux -L "ecs-tutor-e2e-$$" -f "$WORK/tmux.conf")
+# A private server whose socket lives (and is removed) with the work folder.
+T=(tmux -S "$WORK/tmux.sock" -f "$WORK/tmux.conf")
 cleanup() { "${T[@]}" kill-server 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
 
