@@ -71,6 +71,3 @@ public enum OutputFormatter {
 public enum JMESPath {
   public static func search(_ e: String, in v: JSONValue) throws -> JSONValue { v }
 }
-public enum TextWidth {
-  public static func columns(of s: String) -> Int { s.count }
-}

@@ -52,7 +52,7 @@ struct RunCommand: ParsableCommand {
           case .tutor: break
           }
         }
-        guard Self.commandFailed(outputs) else { continue }
+        guard session.lastStatus != 0 else { continue }
         failed = true
         if !keepGoing {
           Console.error(
@@ -65,10 +65,6 @@ struct RunCommand: ParsableCommand {
     if failed { throw ExitCode(1) }
   }
 
-  /// Whether one command of a script failed.
-  // TODO(lead): decide from a per-line status once Session reports one; for now any stderr output.
-  static func commandFailed(_ outputs: [Output]) -> Bool {
-    outputs.contains { $0.kind == .stderr }
   }
 }
 

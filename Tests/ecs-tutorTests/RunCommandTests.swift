@@ -25,16 +25,6 @@ import Testing
   }
 
   @Test(arguments: [
-    ([Output(.stdout, "{}")], false),
-    ([Output(.tutor(.failure), "not yet")], false),
-    ([Output(.stdout, ""), Output(.stderr, "An error occurred")], true),
-    ([], false),
-  ])
-  func failureIsAnyStderr(outputs: [Output], failed: Bool) {
-    #expect(RunCommand.commandFailed(outputs) == failed)
-  }
-
-  @Test(arguments: [
     ("aws ecs x \\\n  --y 1", "aws ecs x    --y 1"),
     ("echo 'a\nb'", "echo 'a b'"),
     ("plain", "plain"),
