@@ -64,8 +64,6 @@ struct RunCommand: ParsableCommand {
     }
     if failed { throw ExitCode(1) }
   }
-
-  }
 }
 
 /// Splits a script into commands, joining continuation lines with "\n".
