@@ -4,7 +4,8 @@
 Rerun by hand after upgrading botocore (output is committed):
 
     python3 tools/gen-models.py            # writes the Swift files
-    python3 tools/gen-models.py --names    # prints "service Operation cli-name" lines (test fixture)
+    python3 tools/gen-models.py --names    # prints "Name cli-name" lines: every operation and
+                                           # top-level member name (xform_name test fixture)
 
 Each Swift file holds one raw string literal of compact JSON (fast to compile) read by
 ServiceModel.swift:
@@ -172,9 +173,16 @@ def main():
     session = botocore.session.get_session()
     if "--names" in sys.argv:
         from botocore import xform_name
+        names = set()
         for service, cli, _, _ in SERVICES:
-            for name in session.get_service_model(service).operation_names:
-                print(cli, name, xform_name(name, "-"))
+            model = session.get_service_model(service)
+            for name in model.operation_names:
+                names.add(name)
+                inp = model.operation_model(name).input_shape
+                if inp is not None:
+                    names.update(inp.members)
+        for name in sorted(names):
+            print(name, xform_name(name, "-"))
         return
     os.makedirs(OUT, exist_ok=True)
     total = 0
