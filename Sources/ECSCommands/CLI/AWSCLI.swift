@@ -251,7 +251,8 @@ public enum AWSCLI {
         continue
       }
     }
-    if let count = parsed.last("--count")?.first {
+    let isRunInstances = spec.model.cliName == "ec2" && spec.operation == "RunInstances"
+    if isRunInstances, let count = parsed.last("--count")?.first {
       let (lo, hi) = try runInstancesCount(count)
       set("MinCount", .int(lo))
       set("MaxCount", .int(hi))
@@ -288,7 +289,7 @@ public enum AWSCLI {
       for (k, v) in members where !request.contains(where: { $0.0 == k }) { request.append((k, v)) }
       globals.cliInputJSONUsed = true
     }
-    if spec.model.cliName == "ec2", spec.operation == "RunInstances" {
+    if isRunInstances {
       if !request.contains(where: { $0.0 == "MinCount" }) { set("MinCount", .int(1)) }
       if !request.contains(where: { $0.0 == "MaxCount" }) { set("MaxCount", .int(1)) }
     }
