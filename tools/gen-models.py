@@ -74,6 +74,7 @@ VARS = {
 }
 
 _TAG = re.compile(r"<[^>]+>")
+_INLINE_TAG = re.compile(r"</?(code|i|b|a|em|strong|note)(\s[^>]*)?>")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9\)\]\"'`])\.(\s|$)")
 
 
@@ -81,7 +82,9 @@ def first_sentence(doc):
     """The first sentence of botocore HTML documentation, tags stripped, at most 200 chars."""
     if not doc:
         return ""
-    text = html.unescape(_TAG.sub(" ", doc))
+    # Inline tags vanish; block tags separate words.
+    text = _INLINE_TAG.sub("", doc)
+    text = html.unescape(_TAG.sub(" ", text))
     text = " ".join(text.split())
     m = _SENTENCE_END.search(text)
     if m:
