@@ -237,6 +237,12 @@ private func request(_ argv: [String]) -> (String, JSONValue)? {
         ["aws", "ecss", "list-clusters"],
         "argument command: Invalid choice: 'ecss', maybe you meant:\n\n  * ecs"
       ),
+      (
+        ["aws", "s3", "ls"],
+        "argument command: 's3' is an AWS CLI service that ecs-tutor does not simulate; it "
+          + "simulates: application-autoscaling, ec2, ecr, ecs, elbv2, iam, logs, secretsmanager, "
+          + "ssm, sts"
+      ),
       (["aws"], "the following arguments are required: command"),
       (["aws", "ecs"], "the following arguments are required: operation"),
       (

@@ -158,6 +158,12 @@ public enum AWSCLI {
     rest.remove(at: commandIndex)
     if service == "help" { return .output(stdout: AWSHelp.top(), stderr: "", status: 0) }
     guard ServiceModel.serviceNames.contains(service) else {
+      if ServiceModel.allAWSServiceNames.contains(service) {
+        throw CLIUsageError(
+          "argument command: \(PythonText.repr(service)) is an AWS CLI service that ecs-tutor "
+            + "does not simulate; it simulates: "
+            + ServiceModel.serviceNames.joined(separator: ", "))
+      }
       throw CLIUsageError(invalidChoice("command", service, ServiceModel.serviceNames))
     }
     let model = try ServiceModel.named(service)
