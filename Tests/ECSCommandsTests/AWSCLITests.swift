@@ -243,6 +243,14 @@ private func request(_ argv: [String]) -> (String, JSONValue)? {
           + "simulates: application-autoscaling, ec2, ecr, ecs, elbv2, iam, logs, secretsmanager, "
           + "ssm, sts"
       ),
+      (
+        ["aws", "ecs", "list-clusters", "--max-items", "ten"],
+        "argument --max-items: invalid int value: 'ten'"
+      ),
+      (
+        ["aws", "ecs", "list-clusters", "--cli-read-timeout", "1.5"],
+        "argument --cli-read-timeout: invalid int value: '1.5'"
+      ),
       (["aws"], "the following arguments are required: command"),
       (["aws", "ecs"], "the following arguments are required: operation"),
       (

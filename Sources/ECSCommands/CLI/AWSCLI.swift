@@ -94,8 +94,8 @@ public enum AWSCLI {
     .init(name: "--color", arity: .one, choices: ["on", "off", "auto"]),
     .init(name: "--no-sign-request", arity: .flag),
     .init(name: "--ca-bundle", arity: .one),
-    .init(name: "--cli-read-timeout", arity: .one),
-    .init(name: "--cli-connect-timeout", arity: .one),
+    .init(name: "--cli-read-timeout", arity: .one, isInt: true),
+    .init(name: "--cli-connect-timeout", arity: .one, isInt: true),
     .init(name: "--cli-binary-format", arity: .one, choices: ["base64", "raw-in-base64-out"]),
     .init(name: "--no-cli-pager", arity: .flag),
     .init(name: "--cli-auto-prompt", arity: .flag),
@@ -147,9 +147,6 @@ public enum AWSCLI {
     globals.debug = main.has("--debug")
     globals.noPaginate = main.has("--no-paginate")
     globals.noCliPager = main.has("--no-cli-pager")
-    for name in ["--cli-read-timeout", "--cli-connect-timeout"] {
-      if let v = main.last(name)?.first { _ = try PythonText.int(v) }
-    }
     guard let commandIndex = main.freeWordIndexes.first else {
       throw CLIUsageError("the following arguments are required: command")
     }
@@ -208,7 +205,8 @@ public enum AWSCLI {
             name: a.cliName, arity: .optional(const: "input"),
             choices: ["input", "yaml-input", "output"])
         }
-        return .init(name: a.cliName, arity: .one)
+        return .init(
+          name: a.cliName, arity: .one, isInt: ["page-size", "max-items"].contains(a.name))
       }
     }
     let parsed = try ArgParser(options: options).parse(args)
