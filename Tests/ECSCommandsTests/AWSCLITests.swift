@@ -274,6 +274,15 @@ private func request(_ argv: [String]) -> (String, JSONValue)? {
       parse(argv) == .output(stdout: "", stderr: usage + "\naws: error: \(message)\n", status: 252))
   }
 
+  @Test func unknownOptionsSuggestCloseNames() {
+    #expect(
+      parse(["aws", "ecs", "create-service", "--service-name", "s", "--desired-cout", "2"])
+        == .output(
+          stdout: "",
+          stderr: usage + "\nUnknown options: --desired-cout, 2\n\nMaybe you meant:\n\n"
+            + "  * --desired-count\n", status: 252))
+  }
+
   @Test func unknownOptions() {
     #expect(
       parse(["aws", "ecs", "list-clusters", "--bogus", "1"])

@@ -223,8 +223,8 @@ public enum AWSCLI {
     if !parsed.extras.isEmpty {
       return .output(
         stdout: "",
-        stderr: usageBlock + "\nUnknown options: " + parsed.extras.joined(separator: ", ") + "\n",
-        status: 252)
+        stderr: usageBlock + "\nUnknown options: " + parsed.extras.joined(separator: ", ") + "\n"
+          + optionSuggestions(parsed.extras, spec), status: 252)
     }
 
     // Values become request members, in argument-table order; the last of --x/--no-x wins.
@@ -309,6 +309,22 @@ public enum AWSCLI {
     return .invoke(
       AWSInvocation(
         service: spec.model.cliName, operation: spec.operation, request: body, globals: globals))
+  }
+
+  /// The tutor's addition to "Unknown options": the closest real option names, in the style of
+  /// CLI v2's "Maybe you meant" list. Empty when nothing is close.
+  static func optionSuggestions(_ extras: [String], _ spec: OperationSpec) -> String {
+    let names = spec.arguments.filter { !$0.hidden }.map(\.cliName) + globalOptions.map(\.name)
+    var seen: Set<String> = []
+    var lines: [String] = []
+    for word in extras where word.hasPrefix("--") {
+      let head = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
+      for match in CloseMatches.find(head, in: names, n: 1, cutoff: 0.75)
+      where seen.insert(match).inserted {
+        lines.append("  * \(match)")
+      }
+    }
+    return lines.isEmpty ? "" : "\nMaybe you meant:\n\n" + lines.joined(separator: "\n") + "\n"
   }
 
   /// ec2 run-instances `--count N` or `--count MIN:MAX`.
