@@ -14,7 +14,12 @@ ServiceModel.swift:
      "pag": {Op: [inputToken..., limitKey]}, "shapes": {Name: {"t": type, "m": [[member, shape, doc,
      tok]], "r": [required], "e": [enum], "min": n, "max": n, "mem": shape, "k": shape, "v": shape}}}
 
-Operations listed in FULL get their input shape tree; every other operation only its name.
+Operations listed with shapes below get their input shape tree; every other operation only its
+name (for did-you-mean, help and completion). Generated/AllServices.swift lists every service of
+the real CLI, so commands for services we do not simulate get a clear message.
+
+Size and compile time (botocore 1.43.11): ~340 KB of Swift in total; touching all generated files
+costs ~3.4 s of incremental debug build on the 2-core machine.
 """
 import html
 import json
