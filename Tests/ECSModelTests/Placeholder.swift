@@ -1,4 +1,0 @@
-import Testing
-@testable import ECSModel
-
-@Test func placeholder() { #expect(Bool(true)) }
