@@ -43,7 +43,7 @@ import Testing
   @Test(arguments: [
     String(repeating: "a", count: 1 << 20),
     "echo '" + String(repeating: "x", count: 1 << 20),
-    "echo " + String(repeating: "x ", count: 1 << 19),
+    "echo " + String(repeating: "x ", count: 1 << 17),
     String(repeating: "$(", count: 1 << 19),
     String(repeating: "${x:-", count: 1 << 18),
     String(repeating: "\\", count: 1 << 20),

@@ -56,6 +56,8 @@ struct ShellCase: CustomTestStringConvertible, Sendable {
     ShellCase(input: "X=$(Y=1; echo in); echo $X $Y.", stdout: "in .\n", vars: ["Y": nil]),
     ShellCase(input: "echo \"[$(echo a; echo b)]\"", stdout: "[a\nb]\n"),
     ShellCase(input: "echo $(echo $(echo nested))", stdout: "nested\n"),
+    ShellCase(input: "X=\"$(echo \"a  b\")\"; echo \"$X\" $X", stdout: "a  b a b\n"),
+    ShellCase(input: "echo \"$(echo ')' # c\n)\"", stdout: ")\n"),
     ShellCase(
       input: "T=$(twotasks); aws ecs describe-tasks --tasks $T",
       argv: [
@@ -118,6 +120,7 @@ struct ShellCase: CustomTestStringConvertible, Sendable {
     ShellCase(input: "export AWS_REGION=us-east-1; printenv AWS_REGION", stdout: "us-east-1\n"),
     ShellCase(input: "R=eu; printenv R; export R; printenv R", stdout: "-\neu\n"),
     ShellCase(input: "export -n HOME; printenv HOME", stdout: "-\n"),
+    ShellCase(input: "X=1 Y=$X printenv Y X", stdout: "1,1\n", vars: ["X": nil, "Y": nil]),
     ShellCase(
       input: "AWS_REGION=us-west-2 printenv AWS_REGION", stdout: "us-west-2\n",
       vars: ["AWS_REGION": nil]),
@@ -193,7 +196,8 @@ struct ShellCase: CustomTestStringConvertible, Sendable {
     ("echo hi > out.txt", "`>'"), ("aws ecs list-clusters 2>&1", "`2>&1'"),
     ("cat < in.json", "`<'"), ("echo a >> log", "`>>'"), ("cmd &> all", "`&>'"),
     ("cat <<EOF", "here-documents"), ("sleep 5 &", "`&' (background jobs)"),
-    ("echo `date`", "backquote"), ("(cd x)", "`('"), ("echo $((1+2))", "arithmetic"),
+    ("echo `date`", "backquote"), ("aws --query a[?b==`1`]", "single quotes"),
+    ("aws --query a[?b>c]", "`>'"), ("(cd x)", "`('"), ("echo $((1+2))", "arithmetic"),
     ("diff <(a) b", "process substitution"), ("for i in 1 2; do echo $i; done", "`for'"),
     ("if true; then echo; fi", "`if'"), ("echo a |& cat", "`|&'"),
   ])

@@ -138,11 +138,18 @@ private struct ShellRunner {
         argv += expander.fields(word, env: &env)
       }
     }
+    // Assignments take effect left to right; before a command they only reach that command.
     var assigned: [(String, String)] = []
+    var scratch = env
     for a in command.assignments {
-      let value = expander.string(a.value, env: &env)
-      assigned.append((a.name, value))
-      if argv.isEmpty { env.set(a.name, value) }
+      if argv.isEmpty {
+        let value = expander.string(a.value, env: &env)
+        env.set(a.name, value)
+      } else {
+        let value = expander.string(a.value, env: &scratch)
+        scratch.set(a.name, value)
+        assigned.append((a.name, value))
+      }
     }
     let prefix = expander.stderr
     guard let name = argv.first else {

@@ -246,12 +246,14 @@ struct ShellParser {
   private static func redirection(_ op: String) -> ShellSyntaxError {
     ShellSyntaxError(
       "redirection `\(op)' is not supported: ecs-tutor runs no real shell, so there are no files "
-        + "or streams to redirect; run the command without `\(op)'")
+        + "or streams to redirect; run the command without `\(op)' (or put the argument in "
+        + "single quotes if `\(op)' is part of it)")
   }
 
   private static let backquoteError = ShellSyntaxError(
     "backquote command substitution `...` is not supported: ecs-tutor runs no real shell; "
-      + "use $(...) instead")
+      + "use $(...) instead (or, if the backquotes belong to a --query, put the query in single "
+      + "quotes)")
 
   // MARK: - Words
 
