@@ -514,6 +514,17 @@ import Testing
     }
   }
 
+  // Extreme slice bounds (values from jmespath.py): no overflow trap, Python's clamping.
+  @Test(arguments: [
+    ("n[::9223372036854775807]", "[1]"), ("n[::-9223372036854775807]", "[5]"),
+    ("n[::-9223372036854775808]", "[5]"), ("n[-9223372036854775808:]", "[1,2,3,4,5]"),
+    ("n[:9223372036854775807:2]", "[1,3,5]"), ("n[99999999999999999999:]", "[]"),
+  ])
+  func extremeSlices(_ expression: String, _ expected: String) throws {
+    let v = try JMESPath.search(expression, in: ["n": [1, 2, 3, 4, 5]])
+    #expect(JSONPrinter.compact(v) == expected)
+  }
+
   @Test func emptyExpression() {
     #expect(throws: JMESPathError(.syntax, "Invalid JMESPath expression: cannot be empty.")) {
       try JMESPath.search("", in: .null)

@@ -1017,7 +1017,9 @@ private enum JMESInterpreter {
       var i = s
       while i < e {
         out.append(items[i])
-        i += step
+        let (next, overflow) = i.addingReportingOverflow(step)
+        if overflow { break }
+        i = next
       }
     } else {
       let s = clamp(start, n - 1, low: -1, high: n - 1)
@@ -1025,8 +1027,9 @@ private enum JMESInterpreter {
       var i = s
       while i > e {
         out.append(items[i])
-        if i < Int.min - step { break }
-        i += step
+        let (next, overflow) = i.addingReportingOverflow(step)
+        if overflow { break }
+        i = next
       }
     }
     return out
