@@ -75,16 +75,6 @@ indirect enum JMESNode: Sendable {
   case multiSelectHash([(String, JMESNode)])
   case function(String, [JMESNode])
   case expref(JMESNode)
-
-  var typeName: String {
-    switch self {
-    case .field: return "field"
-    case .subexpression: return "subexpression"
-    case .indexExpression: return "index_expression"
-    case .slice: return "slice"
-    default: return "other"
-    }
-  }
 }
 
 // MARK: - Lexer (jmespath/lexer.py)
