@@ -253,25 +253,8 @@ private enum JMESLexer {
   }
 }
 
-extension String {
-  fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
-    let t = Array(target.unicodeScalars)
-    let s = Array(unicodeScalars)
-    guard !t.isEmpty, s.count >= t.count else { return self }
-    var out = ""
-    var i = 0
-    while i < s.count {
-      if i + t.count <= s.count && Array(s[i..<(i + t.count)]) == t {
-        out += replacement
-        i += t.count
-      } else {
-        out.unicodeScalars.append(s[i])
-        i += 1
-      }
-    }
-    return out
-  }
 
+extension String {
   fileprivate func droppingLeadingWhitespace() -> String {
     String(unicodeScalars.drop(while: { $0.properties.isWhitespace }))
   }
