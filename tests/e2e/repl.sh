@@ -106,14 +106,14 @@ case_prompt() {
 }
 
 case_history_up() {
-  text 'history-one'
+  text 'echo history-one'
   keys Enter
   if ! wait_until '[[ $(count_lines "history-one") -ge 1 ]]' || ! wait_prompt; then
     fail "history: command runs"
     return
   fi
   keys Up
-  if wait_line "$PROMPT history-one"; then ok "Up recalls the last command"; else fail "Up recalls the last command"; fi
+  if wait_line "$PROMPT echo history-one"; then ok "Up recalls the last command"; else fail "Up recalls the last command"; fi
   # Clear the recalled line with Ctrl-C (a key while editing) for the next case.
   keys C-c
   wait_prompt
@@ -160,7 +160,7 @@ case_interrupt() {
     fail "Ctrl-C clears the line"
     return
   fi
-  text 'after-interrupt'
+  text 'echo after-interrupt'
   keys Enter
   if wait_until '[[ $(count_lines "after-interrupt") -ge 1 ]]' && wait_prompt \
     && ! screen | grep -qx 'discard-me'; then
@@ -171,13 +171,13 @@ case_interrupt() {
 }
 
 case_japanese() {
-  text '日本語'
-  if ! wait_line "$PROMPT 日本語" || [[ $(cursor_x) != $((PROMPT_WIDTH + 6)) ]]; then
+  text 'echo 日本語'
+  if ! wait_line "$PROMPT echo 日本語" || [[ $(cursor_x) != $((PROMPT_WIDTH + 11)) ]]; then
     fail "Japanese input is shown with wide cursor steps"
     return
   fi
   keys BSpace
-  if wait_line "$PROMPT 日本" && [[ $(cursor_x) == $((PROMPT_WIDTH + 4)) ]]; then
+  if wait_line "$PROMPT echo 日本" && [[ $(cursor_x) == $((PROMPT_WIDTH + 9)) ]]; then
     ok "BSpace deletes one Japanese character"
   else
     fail "BSpace deletes one Japanese character"
@@ -191,7 +191,7 @@ case_japanese() {
 }
 
 case_completion() {
-  if [[ ${E2E_COMPLETION:-0} != 1 ]]; then
+  if [[ ${E2E_COMPLETION:-1} != 1 ]]; then
     echo "skip Tab completion (E2E_COMPLETION=1 turns it on once the session completes)"
     return
   fi
@@ -238,9 +238,9 @@ case_history_restart() {
   fi
   keys Up
   # The last command of the first run was the Japanese line.
-  if wait_line "$PROMPT 日本"; then
+  if wait_line "$PROMPT echo 日本"; then
     keys Up
-    if wait_line "$PROMPT after-interrupt"; then
+    if wait_line "$PROMPT echo after-interrupt"; then
       ok "history survives a restart"
     else
       fail "history survives a restart" "second Up"
@@ -287,7 +287,7 @@ case_c_locale() {
 
 case_pipe() {
   local out rc
-  out=$(printf 'piped-one\n日本語\nexit\nnot-reached\n' |
+  out=$(printf 'echo piped-one\necho 日本語\nexit\nnot-reached\n' |
     HOME="$WORK/home" XDG_STATE_HOME="$WORK/state" ECS_TUTOR_LESSONS= timeout "$TIMEOUT" "$BIN" 2>/dev/null)
   rc=$?
   if [[ $rc == 0 && $out == $'piped-one\n日本語' ]]; then

@@ -30,7 +30,8 @@ struct CommandEngine: Sendable {
       guard let program = cmd.argv.first else { return .ok() }
       switch program {
       case "aws":
-        return AWSRunner.run(cmd.argv, stdin: cmd.stdin, world: &w, files: files, environment: cmd.environment)
+        return AWSRunner.run(
+          cmd.argv, stdin: cmd.stdin, world: &w, files: files, environment: cmd.environment)
       default:
         notFound = program
         return .failure("", status: 127)
