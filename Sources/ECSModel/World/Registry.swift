@@ -6,7 +6,7 @@
 /// _ = try world.perform(service: "ecr", operation: "CreateRepository", ["repositoryName": "web"])
 /// world.registry.repository("web")?.uri  // "123456789012.dkr.ecr.us-east-1.amazonaws.com/web"
 /// ```
-public struct RegistryState: Sendable, Equatable {
+public struct RegistryState: Sendable, Equatable, Codable {
   /// Private ECR repositories of this account and region, in creation order.
   public var repositories: [Repository] = []
   /// The learner's local docker image store (`docker images`).
@@ -32,7 +32,7 @@ public struct RegistryState: Sendable, Equatable {
 }
 
 /// An ECR private repository and its images.
-public struct Repository: Sendable, Equatable {
+public struct Repository: Sendable, Equatable, Codable {
   public var name: String
   public var arn: String
   public var registryId: String
@@ -73,7 +73,7 @@ public struct Repository: Sendable, Equatable {
 }
 
 /// One image manifest in an ECR repository.
-public struct ECRImage: Sendable, Equatable {
+public struct ECRImage: Sendable, Equatable, Codable {
   /// `sha256:` + 64 hex digits of the manifest.
   public var digest: String
   /// Tags in the order they were pushed; empty for an untagged image.
@@ -105,7 +105,7 @@ public struct ECRImage: Sendable, Equatable {
 }
 
 /// An image in the learner's local docker store.
-public struct LocalImage: Sendable, Equatable {
+public struct LocalImage: Sendable, Equatable, Codable {
   /// `sha256:` + 64 hex of the image config (`docker images` shows the first 12 hex digits).
   public var id: String
   /// Canonical references (`docker.io/library/web:latest`, `ACCOUNT.dkr.ecr.../web:v1`).
@@ -136,7 +136,7 @@ public struct LocalImage: Sendable, Equatable {
 }
 
 /// A password GetAuthorizationToken issued (the part after `AWS:` in the decoded token).
-public struct IssuedToken: Sendable, Equatable {
+public struct IssuedToken: Sendable, Equatable, Codable {
   public var password: String
   public var expiresAt: Int64
   public init(password: String, expiresAt: Int64) {
