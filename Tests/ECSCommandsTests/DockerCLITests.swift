@@ -468,3 +468,16 @@ private func loggedIn() throws -> World {
     #expect(r == CommandResult(stdout: id + "\n", stderr: "", status: 0))
   }
 }
+
+@Suite struct DockerDigestPullTests {
+  @Test func pullByDigestListsTheImageWithoutATag() throws {
+    var w = World()
+    let nginx = try #require(ImageCatalogue.find(name: "docker.io/library/nginx", tag: "1.25"))
+    let r = DockerCLI.run(["docker", "pull", "nginx@" + nginx.digest], stdin: "", world: &w)
+    #expect(r.status == 0)
+    #expect(r.stdout.hasPrefix("\(nginx.digest): Pulling from library/nginx\n"))
+    #expect(r.stdout.hasSuffix("docker.io/library/nginx@\(nginx.digest)\n"))
+    let table = DockerCLI.run(["docker", "images"], stdin: "", world: &w).stdout
+    #expect(table.split(separator: "\n").last?.hasPrefix("nginx        <none>    ") == true)
+  }
+}

@@ -270,7 +270,9 @@ public enum DockerCLI {
         if let filter, filter.name != r.name || (filter.tag != nil && filter.tag != r.tag) {
           continue
         }
-        rows.append((image.created, r.familiarName, r.effectiveTag, image.id, image.size))
+        // An image pulled by digest alone has no tag: docker shows `<none>`.
+        let tag = r.tag == nil && r.digest != nil ? "<none>" : r.effectiveTag
+        rows.append((image.created, r.familiarName, tag, image.id, image.size))
       }
     }
     rows.sort { a, b in
