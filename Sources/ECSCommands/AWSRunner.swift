@@ -52,7 +52,7 @@ public enum AWSRunner {
       do {
         value = try JMESPath.search(query, in: response)
       } catch {
-        return CommandResult(stdout: "", stderr: "\n\(error)\n", status: 255)
+        return CommandResult(stdout: "", stderr: "\nBad value for --query \(query): \(error.message)\n", status: 255)
       }
     } else if case .object(let members) = response, members.isEmpty {
       return CommandResult(stdout: "", stderr: "", status: 0)

@@ -15,7 +15,7 @@ public enum LessonVerifier {
     var report = Report(lines: [], passed: 0, failed: 0)
     for lesson in library.lessons {
       var world = World(seed: seed)
-      var engine = CommandEngine(files: MemoryFiles(), environment: [:], region: world.region)
+      var engine = CommandEngine(files: MemoryFiles(), environment: [:])
       var broken = false
       for cmd in lesson.setup {
         let r = engine.run(cmd, world: &world)

@@ -7,7 +7,9 @@ enum Completion {
   static func candidates(session: Session, line: String, cursor: Int) -> [String] {
     let prefixBytes = Array(line.utf8.prefix(max(0, cursor)))
     let before = String(decoding: prefixBytes, as: UTF8.self)
-    let (words, current) = ShellLexer.partialWords(before)
+    let partial = ShellLexer.partialWords(before)
+    let words = partial.words
+    let current = partial.current
     if words.isEmpty {
       return (TutorCommands.names + ["aws", "echo", "export"]).filter { $0.hasPrefix(current) }.sorted()
     }

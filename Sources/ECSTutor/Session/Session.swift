@@ -78,7 +78,7 @@ public struct Session: Sendable {
     self.stepStart = world
     self.lessons = lessons
     self.progress = progress
-    self.engine = CommandEngine(files: config.files, environment: config.environment, region: config.region)
+    self.engine = CommandEngine(files: config.files, environment: config.environment)
     if let id = progress.currentLesson, let lesson = lessons.lesson(id) {
       let step = min(progress.lessons[id]?.step ?? 0, lesson.steps.count)
       enterLesson(lesson, at: step)
@@ -195,7 +195,7 @@ public struct Session: Sendable {
   /// solutions, so a resumed lesson looks as it did.
   mutating func enterLesson(_ lesson: Lesson, at index: Int) {
     var w = World(seed: config.seed, region: config.region)
-    var e = CommandEngine(files: config.files, environment: config.environment, region: config.region)
+    var e = CommandEngine(files: config.files, environment: config.environment)
     for cmd in lesson.setup { _ = e.run(cmd, world: &w) }
     for i in 0..<min(index, lesson.steps.count) {
       for cmd in lesson.steps[i].setup { _ = e.run(cmd, world: &w) }

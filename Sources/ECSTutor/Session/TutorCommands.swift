@@ -73,7 +73,7 @@ extension Session {
       mode = .sandbox
       progress.currentLesson = nil
       world = World(seed: config.seed, region: config.region)
-      engine = CommandEngine(files: config.files, environment: config.environment, region: config.region)
+      engine = CommandEngine(files: config.files, environment: config.environment)
       undoStack = []
       return [say(.sandbox)]
     case "lang":
