@@ -196,6 +196,16 @@ private func worldWithImage(
     #expect(d["artifactMediaType"] == "application/vnd.docker.container.image.v1+json")
   }
 
+  @Test func queryDocumentsMatchTheDescribeOperations() throws {
+    var w = try worldWithImage()
+    let images = try ecr(&w, "DescribeImages", ["repositoryName": "web"])
+    #expect(
+      w.imageDocuments(repository: "web").map { JSONValue.array($0) } == images["imageDetails"])
+    #expect(w.imageDocuments(repository: "nope") == nil)
+    let repos = try ecr(&w, "DescribeRepositories")
+    #expect(JSONValue.array(w.repositoryDocuments()) == repos["repositories"])
+  }
+
   @Test func describeImagesOfAMissingTagIsImageNotFound() throws {
     var w = try worldWithImage()
     #expect(

@@ -526,3 +526,27 @@ enum Base64 {
     return out
   }
 }
+
+// MARK: - Documents for lesson queries
+
+extension World {
+  /// Every repository as DescribeRepositories prints it (for lesson checks and `show`).
+  ///
+  /// ```swift
+  /// world.repositoryDocuments().first?["repositoryUri"]  // "1234….dkr.ecr.us-east-1.amazonaws.com/web"
+  /// ```
+  public func repositoryDocuments() -> [JSONValue] {
+    registry.repositories.map(ECRActions.repositoryDocument)
+  }
+
+  /// The images of repository `name` as DescribeImages prints them; nil when there is no such
+  /// repository.
+  ///
+  /// ```swift
+  /// world.imageDocuments(repository: "web")?.first?["imageTags"]  // ["v1"]
+  /// ```
+  public func imageDocuments(repository name: String) -> [JSONValue]? {
+    guard let repo = registry.repository(name) else { return nil }
+    return repo.images.map { ECRActions.imageDocument($0, repo) }
+  }
+}
