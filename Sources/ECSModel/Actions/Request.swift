@@ -28,6 +28,7 @@ extension World {
   public static let actions: [String: [String: ActionHandler]] = [
     "ecs": ClusterActions.table.merging(TaskDefinitionActions.table) { a, _ in a },
     "ec2": NetworkActions.table,
+    "ecr": ECRActions.table,
   ]
 
   /// Whether `service`'s `operation` is simulated (the rest are known to the CLI surface only).
