@@ -313,6 +313,47 @@ func iam(_ w: inout World, _ op: String, _ req: JSONValue) throws(AWSError) -> J
     }
   }
 
+  @Test func profilesAndRolesComeApartInOrder() throws {
+    var w = World()
+    _ = try iam(
+      &w, "RemoveRoleFromInstanceProfile",
+      ["InstanceProfileName": "ecsInstanceRole", "RoleName": "ecsInstanceRole"])
+    #expect(w.role(ofInstanceProfile: "ecsInstanceRole") == nil)
+    #expect(
+      throws: AWSError(
+        "NoSuchEntity", "Role ecsInstanceRole in Instance Profile ecsInstanceRole cannot be found.")
+    ) {
+      try iam(
+        &w, "RemoveRoleFromInstanceProfile",
+        ["InstanceProfileName": "ecsInstanceRole", "RoleName": "ecsInstanceRole"])
+    }
+    let arn = "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role"
+    _ = try iam(&w, "DetachRolePolicy", ["RoleName": "ecsInstanceRole", "PolicyArn": .string(arn)])
+    _ = try iam(&w, "DeleteRole", ["RoleName": "ecsInstanceRole"])
+    let listed = try iam(&w, "ListInstanceProfiles", [:])
+    #expect(listed["InstanceProfiles"]?[0]?["Roles"] == [])
+    _ = try iam(&w, "DeleteInstanceProfile", ["InstanceProfileName": "ecsInstanceRole"])
+    #expect(w.identity.instanceProfiles.isEmpty)
+    #expect(try iam(&w, "ListInstanceProfiles", [:]) == ["InstanceProfiles": []])
+  }
+
+  @Test func updateAssumeRolePolicyFixesASwappedTrust() throws {
+    var w = World()
+    _ = try iam(
+      &w, "CreateRole",
+      ["RoleName": "exec", "AssumeRolePolicyDocument": trustJSON("ec2.amazonaws.com")])
+    #expect(!w.roleTrusts("exec", service: "ecs-tasks.amazonaws.com"))
+    _ = try iam(
+      &w, "UpdateAssumeRolePolicy",
+      ["RoleName": "exec", "PolicyDocument": trustJSON("ecs-tasks.amazonaws.com")])
+    #expect(w.roleTrusts("exec", service: "ecs-tasks.amazonaws.com"))
+    let before = w
+    #expect(throws: AWSError("MalformedPolicyDocument", "This policy contains invalid Json")) {
+      try iam(&w, "UpdateAssumeRolePolicy", ["RoleName": "exec", "PolicyDocument": "{"])
+    }
+    #expect(w == before)
+  }
+
   @Test func serviceLinkedRoles() throws {
     var w = World()
     #expect(

@@ -15,6 +15,10 @@ enum IAMActions {
     "CreateInstanceProfile": createInstanceProfile,
     "AddRoleToInstanceProfile": addRoleToInstanceProfile,
     "GetInstanceProfile": getInstanceProfile,
+    "ListInstanceProfiles": listInstanceProfiles,
+    "RemoveRoleFromInstanceProfile": removeRoleFromInstanceProfile,
+    "DeleteInstanceProfile": deleteInstanceProfile,
+    "UpdateAssumeRolePolicy": updateAssumeRolePolicy,
     "CreateServiceLinkedRole": createServiceLinkedRole,
   ]
 
@@ -76,6 +80,17 @@ enum IAMActions {
       throw AWSError("DeleteConflict", "Cannot delete entity, must delete policies first.")
     }
     world.identity.roles.removeAll { $0.arn == role.arn }
+    return [:]
+  }
+
+  /// Replaces the trust policy: the fix for a role that trusts the wrong service.
+  static func updateAssumeRolePolicy(_ world: inout World, _ req: Request) throws(AWSError)
+    -> JSONValue
+  {
+    let role = try findRole(world, req.string("RoleName") ?? "")
+    let trust = try policyDocument(req["PolicyDocument"], trust: true)
+    try requireModifiable(role)
+    try world.updateRole(role.name) { r in r.assumeRolePolicy = trust }
     return [:]
   }
 
@@ -211,6 +226,52 @@ enum IAMActions {
       throw AWSError("NoSuchEntity", "Instance Profile \(name) cannot be found.")
     }
     return ["InstanceProfile": world.instanceProfileDocument(profile)]
+  }
+
+  static func listInstanceProfiles(_ world: inout World, _ req: Request) throws(AWSError)
+    -> JSONValue
+  {
+    let prefix = req.string("PathPrefix") ?? "/"
+    let profiles = world.identity.instanceProfiles.filter { $0.path.hasPrefix(prefix) }
+      .sorted { $0.name.lowercased() < $1.name.lowercased() }
+    return ["InstanceProfiles": .array(profiles.map { world.instanceProfileDocument($0) })]
+  }
+
+  static func removeRoleFromInstanceProfile(_ world: inout World, _ req: Request) throws(AWSError)
+    -> JSONValue
+  {
+    let profileName = req.string("InstanceProfileName") ?? ""
+    guard
+      let i = world.identity.instanceProfiles.firstIndex(where: {
+        $0.name.lowercased() == profileName.lowercased()
+      })
+    else {
+      throw AWSError("NoSuchEntity", "Instance Profile \(profileName) cannot be found.")
+    }
+    let role = try findRole(world, req.string("RoleName") ?? "")
+    let profile = world.identity.instanceProfiles[i]
+    // UNCONFIRMED: IAM's wording when the role is not in the profile.
+    guard profile.roleNames.contains(role.name) else {
+      throw AWSError(
+        "NoSuchEntity", "Role \(role.name) in Instance Profile \(profile.name) cannot be found.")
+    }
+    world.identity.instanceProfiles[i].roleNames.removeAll { $0 == role.name }
+    return [:]
+  }
+
+  static func deleteInstanceProfile(_ world: inout World, _ req: Request) throws(AWSError)
+    -> JSONValue
+  {
+    let name = req.string("InstanceProfileName") ?? ""
+    guard let profile = world.instanceProfile(name), !name.hasPrefix("arn:") else {
+      throw AWSError("NoSuchEntity", "Instance Profile \(name) cannot be found.")
+    }
+    if !profile.roleNames.isEmpty {
+      throw AWSError(
+        "DeleteConflict", "Cannot delete entity, must remove roles from instance profile first.")
+    }
+    world.identity.instanceProfiles.removeAll { $0.arn == profile.arn }
+    return [:]
   }
 
   // MARK: service-linked roles
