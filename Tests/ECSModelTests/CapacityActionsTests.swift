@@ -156,6 +156,33 @@ extension World {
     #expect(w == before)
   }
 
+  @Test(arguments: [
+    (21, 21, "InstanceLimitExceeded"), (Int.max, Int.max, "InstanceLimitExceeded"),
+    (0, 1, "InvalidParameterValue"), (3, 2, "InvalidParameterValue"),
+  ])
+  func countsOutsideTheLimitsAreRejected(min: Int, max: Int, code: String) {
+    var w = World()
+    let ami = w.ami()
+    let before = w
+    do {
+      _ = try w.perform(
+        service: "ec2", operation: "RunInstances",
+        ["ImageId": .string(ami), "MinCount": .int(min), "MaxCount": .int(max)])
+      Issue.record("expected \(code)")
+    } catch {
+      #expect(error.code == code)
+    }
+    #expect(w == before)
+  }
+
+  @Test func maxCountIsCappedByTheLimit() throws {
+    var w = World()
+    let out = try w.perform(
+      service: "ec2", operation: "RunInstances",
+      ["ImageId": .string(w.ami()), "MinCount": 1, "MaxCount": 50])
+    #expect(out["Instances"]?.arrayValue?.count == 20)
+  }
+
   @Test func unknownSubnetAndGroupAreRejected() {
     var w = World()
     let ami = w.ami()
@@ -339,6 +366,7 @@ struct JoinCase: Sendable, CustomStringConvertible {
     let ci = w.capacity.containerInstances.first
     #expect(ci.flatMap { ci in w.clusters.first { $0.arn == ci.clusterArn }?.name } == c.joins)
     #expect(ci?.ec2InstanceId == (c.joins == nil ? nil : id))
+    #expect(w.ec2Instance(id)?.agentProblem == (c.joins == nil ? w.events.last?.message : nil))
     let messages = w.events.map(\.message)
     #expect(messages.contains { $0.contains(id) && $0.contains(c.event) }, "\(messages)")
     // Time alone changes nothing more.

@@ -99,6 +99,19 @@ let al2023ImageParameter = "/aws/service/ecs/optimized-ami/amazon-linux-2023/rec
     #expect(p2?["LastModifiedDate"] == "2026-01-05T09:00:05+00:00")
   }
 
+  @Test(arguments: [
+    ("/app/pw", "/app/pw"), ("arn:aws:ssm:us-east-1:123456789012:parameter/app/pw", "/app/pw"),
+    ("pw", "pw"), ("arn:aws:ssm:us-east-1:123456789012:parameter/pw", "pw"),
+  ])
+  func parametersByNameOrARN(ref: String, name: String) throws {
+    var w = World()
+    _ = try ssm(&w, "PutParameter", ["Name": "/app/pw", "Value": "a", "Type": "SecureString"])
+    _ = try ssm(&w, "PutParameter", ["Name": "pw", "Value": "b", "Type": "String"])
+    #expect(w.ssmParameter(ref)?.name == name)
+    #expect(
+      try ssm(&w, "GetParameter", ["Name": .string(ref)])["Parameter"]?["Name"] == .string(name))
+  }
+
   @Test func secureStringsAreShownEncryptedUnlessDecrypted() throws {
     var w = World()
     _ = try ssm(

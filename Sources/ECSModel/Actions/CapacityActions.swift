@@ -48,10 +48,10 @@ enum CapacityActions {
       )
     }
     let live = world.capacity.instances.filter { $0.state != "terminated" }.count
-    guard live + minCount <= instanceLimit else {
+    guard minCount <= instanceLimit - live else {
       throw AWSError(
         "InstanceLimitExceeded",
-        "You have requested more instances (\(live + minCount)) than your current instance limit of \(instanceLimit) allows for the specified instance type. Please visit http://aws.amazon.com/contact-us/ec2-request to request an adjustment to this limit."
+        "You have requested more instances (\(minCount)) than your current instance limit of \(instanceLimit) allows for the specified instance type. Please visit http://aws.amazon.com/contact-us/ec2-request to request an adjustment to this limit."
       )
     }
     let count = min(maxCount, instanceLimit - live)
@@ -583,7 +583,7 @@ extension World {
         ]
       ),
       ("SourceDestCheck", true),
-      ("Status", .string(inst.state == "pending" ? "in-use" : "in-use")),
+      ("Status", "in-use"),
       ("SubnetId", .string(inst.subnetId)),
       ("VpcId", .string(inst.vpcId)),
       ("InterfaceType", "interface"),

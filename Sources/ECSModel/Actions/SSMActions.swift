@@ -140,7 +140,8 @@ enum SSMActions {
 extension World {
   /// A parameter as SSM prints it (`Name`, `Type`, `Value`, `Version`, `LastModifiedDate`, `ARN`,
   /// `DataType`), public or the learner's own; nil when it does not exist.
-  func parameterDocument(_ name: String, decrypt: Bool) -> JSONValue? {
+  func parameterDocument(_ ref: String, decrypt: Bool) -> JSONValue? {
+    let name = parameterName(ref)
     if name.hasPrefix("/aws/service/") {
       for image in MachineImage.catalog(region: region) {
         for path in image.parameterPaths where path == name {
@@ -160,7 +161,7 @@ extension World {
       }
       return nil
     }
-    guard let p = identity.parameters.first(where: { $0.name == name }) else { return nil }
+    guard let p = ssmParameter(name) else { return nil }
     let shown = p.type == "SecureString" && !decrypt ? SSMActions.ciphertext(p.value) : p.value
     let resource = "parameter" + (p.name.hasPrefix("/") ? p.name : "/" + p.name)
     return [
@@ -172,6 +173,28 @@ extension World {
       "ARN": .string(arn(service: "ssm", resource: resource)),
       "DataType": .string(p.dataType),
     ]
+  }
+
+  /// The learner's own parameter named by `ref`: its name or its ARN, as a task definition's
+  /// `secrets[].valueFrom` may give it.
+  ///
+  /// ```swift
+  /// world.ssmParameter("arn:aws:ssm:us-east-1:123456789012:parameter/app/pw")?.name  // "/app/pw"
+  /// ```
+  public func ssmParameter(_ ref: String) -> SSMParameter? {
+    let name = parameterName(ref)
+    return identity.parameters.first { $0.name == name || "/" + $0.name == name }
+  }
+
+  /// The name in a parameter ARN (`arn:aws:ssm:REGION:ACCOUNT:parameter/app/pw` → `/app/pw`,
+  /// `.../parameter/pw` → `pw`), or `ref` itself.
+  func parameterName(_ ref: String) -> String {
+    guard ref.hasPrefix("arn:aws:ssm:") else { return ref }
+    let parts = ref.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+    guard parts.count == 6, parts[5].hasPrefix("parameter/") else { return ref }
+    let rest = String(parts[5].dropFirst("parameter/".count))
+    if rest.hasPrefix("aws/") { return "/" + rest }
+    return identity.parameters.contains { $0.name == "/" + rest } ? "/" + rest : rest
   }
 
   func publicParameter(_ name: String, value: JSONValue) -> JSONValue {

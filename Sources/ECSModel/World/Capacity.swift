@@ -67,6 +67,19 @@ public struct EC2Instance: Sendable, Equatable {
     }
   }
 
+  /// Why the agent has not registered (for the tutor), or nil when it has or is still booting.
+  ///
+  /// ```swift
+  /// world.ec2Instance(id)?.agentProblem
+  /// // "i-0... has no instance profile: the ECS agent has no credentials ..."
+  /// ```
+  public var agentProblem: String? {
+    switch agent {
+    case .failed(let reason), .retrying(let reason): return reason
+    case .starting, .registered: return nil
+    }
+  }
+
   /// The cluster the agent will register into: `ECS_CLUSTER=` from the user data, else `default`.
   public var configuredCluster: String? { ContainerAgent.clusterName(userData: userData) }
 }
