@@ -33,7 +33,8 @@ enum SSMActions {
     let name = req.string("Name") ?? ""
     guard let doc = world.parameterDocument(name, decrypt: req.bool("WithDecryption") ?? false)
     else {
-      // SSM sends ParameterNotFound with an empty message.
+      // Real CLI transcripts show an empty message here; some SDK logs show "Parameter NAME not
+      // found." (UNCONFIRMED which one current SSM sends).
       throw AWSError("ParameterNotFound", "")
     }
     return ["Parameter": doc]
