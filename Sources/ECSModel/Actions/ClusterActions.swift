@@ -119,7 +119,7 @@ extension Cluster {
 extension World {
   /// Checks run before a cluster is deleted; each returns the AWS error that blocks deletion.
   /// Later API families (services, instances, tasks) add theirs here.
-  static let clusterDeletionChecks: [@Sendable (World, String) -> AWSError?] = []
+  static let clusterDeletionChecks: [@Sendable (World, String) -> AWSError?] = [clusterHasContainerInstances]
 
   /// The ACTIVE cluster named by `ref` (name or ARN).
   public func cluster(_ ref: String) -> Cluster? {
@@ -153,6 +153,6 @@ extension World {
   public func clusterCounts(_ clusterArn: String) -> (
     instances: Int, running: Int, pending: Int, services: Int
   ) {
-    (0, 0, 0, 0)
+    (registeredContainerInstances(in: clusterArn).count, 0, 0, 0)
   }
 }

@@ -476,57 +476,6 @@ extension World {
 
 // MARK: - Base64
 
-/// Standard base64 with padding (what ECR's tokens use).
-enum Base64 {
-  private static let alphabet = Array(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
-
-  static func encode(_ bytes: [UInt8]) -> String {
-    var out = ""
-    out.reserveCapacity((bytes.count + 2) / 3 * 4)
-    var i = 0
-    while i < bytes.count {
-      let b0 = UInt32(bytes[i])
-      let b1 = i + 1 < bytes.count ? UInt32(bytes[i + 1]) : 0
-      let b2 = i + 2 < bytes.count ? UInt32(bytes[i + 2]) : 0
-      let n = b0 << 16 | b1 << 8 | b2
-      out.append(alphabet[Int(n >> 18 & 63)])
-      out.append(alphabet[Int(n >> 12 & 63)])
-      out.append(i + 1 < bytes.count ? alphabet[Int(n >> 6 & 63)] : "=")
-      out.append(i + 2 < bytes.count ? alphabet[Int(n & 63)] : "=")
-      i += 3
-    }
-    return out
-  }
-
-  /// The bytes of `text`, or nil when it is not base64.
-  static func decode(_ text: String) -> [UInt8]? {
-    var values: [UInt32] = []
-    var padding = 0
-    for ch in text {
-      if ch == "=" {
-        padding += 1
-        continue
-      }
-      guard padding == 0, let v = alphabet.firstIndex(of: ch) else { return nil }
-      values.append(UInt32(v))
-    }
-    guard (values.count + padding) % 4 == 0, padding <= 2 else { return nil }
-    var out: [UInt8] = []
-    var i = 0
-    while i < values.count {
-      let chunk = values[i..<min(i + 4, values.count)]
-      var n: UInt32 = 0
-      for (k, v) in chunk.enumerated() { n |= v << UInt32(18 - 6 * k) }
-      out.append(UInt8(n >> 16 & 255))
-      if chunk.count > 2 { out.append(UInt8(n >> 8 & 255)) }
-      if chunk.count > 3 { out.append(UInt8(n & 255)) }
-      i += 4
-    }
-    return out
-  }
-}
-
 // MARK: - Documents for lesson queries
 
 extension World {
