@@ -14,9 +14,11 @@ struct CommandEngine: Sendable {
 
   var shell: ShellEnvironment
   var files: any FileAccess
+  var language: Language
 
-  init(files: any FileAccess, environment: [String: String]) {
+  init(files: any FileAccess, environment: [String: String], language: Language = .en) {
     self.files = files
+    self.language = language
     self.shell = ShellEnvironment(environment)
   }
 
@@ -26,12 +28,17 @@ struct CommandEngine: Sendable {
     var notFound: String?
     var w = world
     let files = self.files
+    let language = self.language
     let r = Shell.run(line, env: &shell) { cmd in
       guard let program = cmd.argv.first else { return .ok() }
       switch program {
       case "aws":
         return AWSRunner.run(
           cmd.argv, stdin: cmd.stdin, world: &w, files: files, environment: cmd.environment)
+      case "docker":
+        return DockerCLI.run(cmd.argv, stdin: cmd.stdin, world: &w)
+      case "capacity":
+        return CapacityShortcut.run(cmd.argv, world: &w, language: language)
       default:
         notFound = program
         return .failure("", status: 127)

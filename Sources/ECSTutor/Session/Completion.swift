@@ -11,7 +11,7 @@ enum Completion {
     let words = partial.words
     let current = partial.current
     if words.isEmpty {
-      return (TutorCommands.names + ["aws", "echo", "export"]).filter { $0.hasPrefix(current) }
+      return (TutorCommands.names + ["aws", "docker", "capacity", "echo", "export"]).filter { $0.hasPrefix(current) }
         .sorted()
     }
     switch words[0] {

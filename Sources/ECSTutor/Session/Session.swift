@@ -79,7 +79,7 @@ public struct Session: Sendable {
     self.stepStart = world
     self.lessons = lessons
     self.progress = progress
-    self.engine = CommandEngine(files: config.files, environment: config.environment)
+    self.engine = CommandEngine(files: config.files, environment: config.environment, language: config.language)
     if let id = progress.currentLesson, let lesson = lessons.lesson(id) {
       let step = min(progress.lessons[id]?.step ?? 0, lesson.steps.count)
       enterLesson(lesson, at: step)
@@ -207,7 +207,7 @@ public struct Session: Sendable {
   /// solutions, so a resumed lesson looks as it did.
   mutating func enterLesson(_ lesson: Lesson, at index: Int) {
     var w = World(seed: config.seed, region: config.region)
-    var e = CommandEngine(files: config.files, environment: config.environment)
+    var e = CommandEngine(files: config.files, environment: config.environment, language: config.language)
     for cmd in lesson.setup { _ = e.run(cmd, world: &w) }
     for i in 0..<min(index, lesson.steps.count) {
       for cmd in lesson.steps[i].setup { _ = e.run(cmd, world: &w) }

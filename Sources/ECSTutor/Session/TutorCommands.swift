@@ -77,7 +77,7 @@ extension Session {
       mode = .sandbox
       progress.currentLesson = nil
       world = World(seed: config.seed, region: config.region)
-      engine = CommandEngine(files: config.files, environment: config.environment)
+      engine = CommandEngine(files: config.files, environment: config.environment, language: config.language)
       undoStack = []
       return [say(.sandbox)]
     case "lang":
@@ -85,6 +85,7 @@ extension Session {
         return [say(.languageUsage)]
       }
       config.language = lang
+      engine.language = lang
       progress.language = lang
       return [say(.languageSet, .success)]
     case "progress": return progressCommand(args)
