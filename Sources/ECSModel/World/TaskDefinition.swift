@@ -9,6 +9,8 @@ public struct TaskDefinition: Sendable, Equatable {
   public var status: String = "ACTIVE"
   public var registeredAt: Int64
   public var deregisteredAt: Int64?
+  /// Set by DeleteTaskDefinitions (status `DELETE_IN_PROGRESS`).
+  public var deleteRequestedAt: Int64?
   public var networkMode: String
   public var cpu: Int?
   public var memory: Int?
@@ -16,6 +18,8 @@ public struct TaskDefinition: Sendable, Equatable {
   public var executionRoleArn: String?
   public var requiresCompatibilities: [String]
   public var compatibilities: [String]
+  /// Container-instance attributes a placement must find (`requiresAttributes` names).
+  public var requiresAttributes: [String] = []
   public var containers: [ContainerSpec]
   public var tags: [Tag] = []
   /// The full response document (`taskDefinition` member of DescribeTaskDefinition).
@@ -63,6 +67,10 @@ public struct ContainerSpec: Sendable, Equatable {
   public var secrets: [NameValue] = []
   public var logDriver: String?
   public var dependsOn: [NameValue] = []  // name = containerName, value = condition
+  /// `logConfiguration.options`, in the order given.
+  public var logOptions: [NameValue] = []
+  /// The container health check with ECS's defaults filled in; nil when none is defined.
+  public var healthCheck: HealthCheckSpec?
 
   public init(
     name: String, image: String, cpu: Int = 0, memory: Int? = nil, memoryReservation: Int? = nil,
@@ -93,10 +101,36 @@ public struct PortMapping: Sendable, Equatable, Codable {
   public var hostPort: Int?
   public var `protocol`: String = "tcp"
   public var name: String?
-  public init(containerPort: Int, hostPort: Int? = nil, protocol: String = "tcp", name: String? = nil) {
+  public init(
+    containerPort: Int, hostPort: Int? = nil, protocol: String = "tcp", name: String? = nil
+  ) {
     self.containerPort = containerPort
     self.hostPort = hostPort
     self.protocol = `protocol`
     self.name = name
+  }
+}
+
+/// A container health check as ECS stores it: `interval` 30, `timeout` 5, `retries` 3 unless given.
+///
+/// ```swift
+/// let hc = HealthCheckSpec(command: ["CMD-SHELL", "curl -f http://localhost/ || exit 1"])
+/// hc.interval  // 30
+/// ```
+public struct HealthCheckSpec: Sendable, Equatable, Codable {
+  public var command: [String]
+  public var interval: Int
+  public var timeout: Int
+  public var retries: Int
+  public var startPeriod: Int?
+  public init(
+    command: [String], interval: Int = 30, timeout: Int = 5, retries: Int = 3,
+    startPeriod: Int? = nil
+  ) {
+    self.command = command
+    self.interval = interval
+    self.timeout = timeout
+    self.retries = retries
+    self.startPeriod = startPeriod
   }
 }
