@@ -36,7 +36,7 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "ecs-tutor-bench", dependencies: ["ECSTutor"]),
-    .target(name: "TestSupport", dependencies: ["ECSTutor"], path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["ECSTutor", "ECSCommands"], path: "Tests/TestSupport"),
     .testTarget(name: "ECSModelTests", dependencies: ["ECSModel"]),
     .testTarget(name: "ECSCommandsTests", dependencies: ["ECSCommands", "TestSupport"]),
     .testTarget(name: "ECSTutorTests", dependencies: ["ECSTutor", "TestSupport"]),

@@ -62,14 +62,15 @@ enum TaskDefinitionValidation {
     let executionRoleArn = nonEmpty(request.string("executionRoleArn"))
 
     var cpu: Int?
-    if let text = request.string("cpu") {
+    // The model types both as strings; an integer is read the same way rather than dropped.
+    if let text = request.string("cpu") ?? request.int("cpu").map(String.init) {
       // Confirmed text: DG task-cpu-memory-error ("Invalid 'cpu' setting for task. ...").
       guard let units = TaskSize.cpuUnits(text), wantsFargate || (128...196_608).contains(units)
       else { throw .client(invalidTaskSetting("cpu")) }
       cpu = units
     }
     var memory: Int?
-    if let text = request.string("memory") {
+    if let text = request.string("memory") ?? request.int("memory").map(String.init) {
       // UNCONFIRMED: the memory twin of the confirmed cpu text.
       guard let mib = TaskSize.memoryMiB(text), mib >= 6 else {
         throw .client(invalidTaskSetting("memory"))
@@ -106,9 +107,10 @@ enum TaskDefinitionValidation {
     }
 
     if wantsFargate {
-      // UNCONFIRMED quotes: reports differ between straight and curly; we print straight ones.
+      // UNCONFIRMED quotes: reports differ; most copies of real output (and
+      // shared/ecs-pain-points.md) show curly ones, so we print ‘awsvpc’.
       guard networkMode == "awsvpc" else {
-        throw .client("Fargate only supports network mode 'awsvpc'.")
+        throw .client("Fargate only supports network mode ‘awsvpc’.")
       }
       guard let cpu else {
         throw .client("Fargate requires that 'cpu' be defined at the task level.")
@@ -132,6 +134,8 @@ enum TaskDefinitionValidation {
       documents.append(document)
     }
     try checkDependencies(containers)
+    try checkSizes(containers, taskCPU: cpu, taskMemory: memory)
+    try checkVolumes(inputs, request: request)
     guard containers.contains(where: \.essential) else {
       // UNCONFIRMED: ECS's text; the wording follows the Developer Guide's rule.
       throw .client("All tasks must have at least one essential container.")
@@ -469,6 +473,68 @@ enum TaskDefinitionValidation {
     }
   }
 
+  /// Containers must fit inside the task's size when the task has one.
+  static func checkSizes(_ containers: [ContainerSpec], taskCPU: Int?, taskMemory: Int?)
+    throws(AWSError)
+  {
+    if let taskMemory {
+      for container in containers {
+        if let memory = container.memory, memory > taskMemory {
+          // UNCONFIRMED
+          throw .client(
+            "Invalid setting for container '\(container.name)'. Its 'memory' (\(memory) MiB) is"
+              + " greater than the task's memory (\(taskMemory) MiB).")
+        }
+      }
+      let reserved = saturatingSum(containers.map { $0.memoryReservation ?? $0.memory ?? 0 })
+      if reserved > taskMemory {
+        // UNCONFIRMED
+        throw .client(
+          "The containers reserve \(reserved) MiB of memory in total, more than the task's memory"
+            + " (\(taskMemory) MiB).")
+      }
+    }
+    if let taskCPU {
+      let total = saturatingSum(containers.map(\.cpu))
+      if total > taskCPU {
+        // UNCONFIRMED
+        throw .client(
+          "The containers reserve \(total) CPU units in total, more than the task's cpu"
+            + " (\(taskCPU) units).")
+      }
+    }
+  }
+
+  /// Every `mountPoints[].sourceVolume` names a task volume; every `volumesFrom[].sourceContainer`
+  /// names another container.
+  static func checkVolumes(_ inputs: [JSONValue], request: Request) throws(AWSError) {
+    let volumes = (request.array("volumes") ?? []).compactMap {
+      $0.presentMember("name")?.stringValue
+    }
+    let names = inputs.compactMap { $0.presentMember("name")?.stringValue }
+    for input in inputs {
+      let name = input.presentMember("name")?.stringValue ?? ""
+      for mount in input.presentMember("mountPoints")?.arrayValue ?? [] {
+        let source = mount.presentMember("sourceVolume")?.stringValue ?? ""
+        guard volumes.contains(source) else {
+          // UNCONFIRMED
+          throw .client(
+            "Invalid setting for container '\(name)'. Mount point source volume '\(source)' is"
+              + " not defined in the task definition's volumes.")
+        }
+      }
+      for from in input.presentMember("volumesFrom")?.arrayValue ?? [] {
+        let source = from.presentMember("sourceContainer")?.stringValue ?? ""
+        guard source != name, names.contains(source) else {
+          // UNCONFIRMED
+          throw .client(
+            "Invalid setting for container '\(name)'. volumesFrom source container '\(source)'"
+              + " is not another container in this task definition.")
+        }
+      }
+    }
+  }
+
   // MARK: - What ECS computes
 
   /// The `requiresAttributes` ECS adds, for the features the tutor models, in the order real
@@ -562,6 +628,14 @@ enum TaskDefinitionValidation {
   static func invalidTaskSetting(_ field: String) -> String {
     "Invalid '\(field)' setting for task. For more information, see the Troubleshooting section"
       + " of the Amazon ECS Developer Guide."
+  }
+
+  // Sizes come from the learner: Int.max + 1 must be an error message, not a trap.
+  static func saturatingSum(_ values: [Int]) -> Int {
+    values.reduce(0) { total, value in
+      let (sum, overflow) = total.addingReportingOverflow(value)
+      return overflow ? Int.max : sum
+    }
   }
 
   static func nonEmpty(_ s: String?) -> String? { s?.isEmpty == false ? s : nil }

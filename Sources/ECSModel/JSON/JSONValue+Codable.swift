@@ -1,5 +1,5 @@
 extension JSONValue: Codable {
-  private struct Key: CodingKey {
+  private struct MemberKey: CodingKey {
     var stringValue: String
     var intValue: Int? { nil }
     init(stringValue: String) { self.stringValue = stringValue }
@@ -7,7 +7,7 @@ extension JSONValue: Codable {
   }
 
   public init(from decoder: any Decoder) throws {
-    if let c = try? decoder.container(keyedBy: Key.self) {
+    if let c = try? decoder.container(keyedBy: MemberKey.self) {
       var members: [(String, JSONValue)] = []
       for k in c.allKeys { members.append((k.stringValue, try c.decode(JSONValue.self, forKey: k))) }
       self = .object(members)
@@ -54,8 +54,8 @@ extension JSONValue: Codable {
       var c = encoder.unkeyedContainer()
       for v in a { try c.encode(v) }
     case .object(let o):
-      var c = encoder.container(keyedBy: Key.self)
-      for (k, v) in o { try c.encode(v, forKey: Key(stringValue: k)) }
+      var c = encoder.container(keyedBy: MemberKey.self)
+      for (k, v) in o { try c.encode(v, forKey: MemberKey(stringValue: k)) }
     }
   }
 }
