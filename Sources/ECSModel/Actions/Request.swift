@@ -26,7 +26,9 @@ extension World {
   /// Every simulated operation, by service (`ecs`, `ec2`, ...) and botocore operation name.
   /// A new API family adds its table here.
   public static let actions: [String: [String: ActionHandler]] = [
-    "ecs": ClusterActions.table.merging(TaskDefinitionActions.table) { a, _ in a },
+    "ecs": ClusterActions.table.merging(TaskDefinitionActions.table) { a, _ in a }
+      .merging(TaskActions.table) { a, _ in a }.merging(ServiceActions.table) { a, _ in a },
+    "application-autoscaling": AutoScalingActions.table,
     "ec2": NetworkActions.table,
   ]
 
