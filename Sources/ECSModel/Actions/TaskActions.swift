@@ -38,6 +38,7 @@ enum TaskActions {
     }
     var tasks: [JSONValue] = []
     var failures: [JSONValue] = []
+    var spread = FargateSpread(world: world, group: group)
     for _ in 0..<count {
       var launch = sizing.launch(
         definition: def, clusterArn: cluster.arn, target: target, net: net, group: group)
@@ -45,7 +46,7 @@ enum TaskActions {
       launch.tags = tags
       launch.enableExecuteCommand = req.bool("enableExecuteCommand") ?? false
       if target.launchType == "FARGATE" {
-        launch.subnet = Scheduler.fargateSubnet(net.subnets, group: group, world: world)
+        launch.subnet = spread.pick(net.subnets)
       } else {
         let need = PlacementNeed(
           cpu: sizing.cpu, memory: sizing.memory, portMappings: def.containers.map(\.portMappings),
@@ -101,7 +102,7 @@ enum TaskActions {
         continue
       }
       var ctx = PlacementContext(world: world, clusterArn: cluster.arn)
-      ctx.instances = [ci]
+      ctx.only = ctx.index(of: ci.arn).map { [$0] } ?? []
       let need = PlacementNeed(
         cpu: sizing.cpu, memory: sizing.memory, portMappings: def.containers.map(\.portMappings),
         networkMode: def.networkMode, group: group, constraints: [], strategies: [])

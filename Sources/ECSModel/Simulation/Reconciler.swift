@@ -153,10 +153,15 @@ extension World {
     guard let primary = svc.deployments.first else { return }
     let draining = drainingInstanceArns(svc.clusterArn)
     let live = taskIndices.filter { workloads.tasks[$0].isLive }
-    let tasksNow = workloads.tasks
-    let onDraining: (Int) -> Bool = { i in
-      tasksNow[i].containerInstanceArn.map { draining.contains($0) } ?? false
+    // Indices, not a copy of the task list: a copy would make every later mutation copy it all.
+    var drainingTasks = Set<Int>()
+    if !draining.isEmpty {
+      for i in taskIndices
+      where workloads.tasks[i].containerInstanceArn.map({ draining.contains($0) }) ?? false {
+        drainingTasks.insert(i)
+      }
     }
+    let onDraining: (Int) -> Bool = { drainingTasks.contains($0) }
     var primaryLive = live.filter {
       workloads.tasks[$0].deploymentId == primary.id && !onDraining($0)
     }
@@ -317,6 +322,8 @@ extension World {
     var started: [String] = []
     var problem: String?
     var ctx = contexts[cluster.arn] ?? PlacementContext(world: self, clusterArn: cluster.arn)
+    var spread =
+      target.launchType == "FARGATE" ? FargateSpread(world: self, group: group) : FargateSpread()
     for n in 0..<count {
       var launch = sizing.launch(
         definition: def, clusterArn: cluster.arn, target: target, net: net, group: group)
@@ -327,7 +334,7 @@ extension World {
       launch.enableExecuteCommand = svc.enableExecuteCommand
       launch.platformVersion = target.launchType == "FARGATE" ? "1.4.0" : nil
       if target.launchType == "FARGATE" {
-        launch.subnet = Scheduler.fargateSubnet(net.subnets, group: group, world: self)
+        launch.subnet = spread.pick(net.subnets)
       } else {
         var strategies = svc.placementStrategy.map {
           PlacementStrategy(type: $0["type"]?.stringValue ?? "", field: $0["field"]?.stringValue)
@@ -345,19 +352,12 @@ extension World {
             PlacementConstraint(
               type: $0["type"]?.stringValue ?? "", expression: $0["expression"]?.stringValue)
           }, strategies: strategies)
-        var local = ctx
         if let only = onlyOn {
-          guard n < only.count else { break }
-          local.instances = [only[n]]
+          guard n < only.count, let k = ctx.index(of: only[n].arn) else { break }
+          ctx.only = [k]
         }
-        let result = Scheduler.place(need, in: &local)
-        if onlyOn != nil {
-          ctx.usage = local.usage
-          ctx.groupCounts = local.groupCounts
-          ctx.random = local.random
-        } else {
-          ctx = local
-        }
+        let result = Scheduler.place(need, in: &ctx)
+        ctx.only = nil
         switch result {
         case .placed(let ci, let bindings):
           launch.instance = ci
@@ -494,11 +494,38 @@ extension World {
     return (running, pending, by)
   }
 
-  /// Whether a service is steady: one deployment, running == desired, nothing pending.
-  func isSteady(_ svc: Service) -> Bool {
+  /// Running and pending counts of every service, and how many of its tasks sit on DRAINING
+  /// instances, in one pass over the tasks.
+  func allServiceCounts() -> [String: ServiceTally] {
+    var draining = Set<String>()
+    for ci in capacity.containerInstances where ci.status == "DRAINING" { draining.insert(ci.arn) }
+    var out: [String: ServiceTally] = [:]
+    for i in workloads.tasks.indices where workloads.tasks[i].isLive {
+      guard let s = workloads.tasks[i].serviceArn else { continue }
+      var e = out[s] ?? ServiceTally()
+      if workloads.tasks[i].lastStatus == "RUNNING" { e.running += 1 } else { e.pending += 1 }
+      if let ci = workloads.tasks[i].containerInstanceArn, draining.contains(ci) {
+        e.onDraining += 1
+      }
+      out[s] = e
+    }
+    return out
+  }
+
+  /// Whether a service is steady: one deployment, running == desired, nothing pending, nothing
+  /// left on a draining instance.
+  func isSteady(_ svc: Service, counts: [String: ServiceTally]? = nil) -> Bool {
     guard svc.status == "ACTIVE" else { return svc.status == "INACTIVE" }
-    let c = serviceCounts(svc)
+    let c = (counts ?? allServiceCounts())[svc.arn] ?? ServiceTally()
     return svc.deployments.count == 1 && c.running == svc.desiredCount && c.pending == 0
+      && c.onDraining == 0
       && svc.deployments.first?.rolloutState != "IN_PROGRESS"
   }
+}
+
+/// Task counts of one service.
+struct ServiceTally {
+  var running = 0
+  var pending = 0
+  var onDraining = 0
 }

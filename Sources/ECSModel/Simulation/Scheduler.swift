@@ -22,6 +22,16 @@ struct PlacementNeed {
   var group: String
   var constraints: [PlacementConstraint]
   var strategies: [PlacementStrategy]
+
+  /// Host ports that must be free on the instance (static bridge ports; host mode uses the
+  /// container port). Dynamic ports always fit: the ephemeral range is wide.
+  var staticHostPorts: [(port: Int, udp: Bool)] {
+    guard networkMode == "bridge" || networkMode == "host" else { return [] }
+    return portMappings.joined().compactMap { m in
+      let host = networkMode == "host" ? m.containerPort : (m.hostPort ?? 0)
+      return host == 0 ? nil : (host, m.protocol == "udp")
+    }
+  }
 }
 
 /// Why an instance could not take a task; the raw value is the RunTask failure reason.
@@ -35,29 +45,42 @@ enum PlacementReason: String, Sendable {
   case distinctInstance = "DistinctInstance placement constraint unsatisfied"
 }
 
-/// The state placement reads and updates while it places a batch of tasks.
+/// The state placement reads and updates while it places a batch of tasks. Instances are
+/// addressed by index so a placement touches no strings it does not need (10,000 tasks on 1,000
+/// instances must settle quickly).
 struct PlacementContext {
   var instances: [ContainerInstance]
-  var usage: [String: InstanceUsage]
-  /// group -> instance ARN -> tasks of that group holding resources there.
-  var groupCounts: [String: [String: Int]]
+  /// Parallel to `instances`.
+  var usage: [InstanceUsage]
+  /// group -> instance index -> tasks of that group holding resources there.
+  var groupCounts: [String: [Int: Int]]
   var random: SeededRandom
+  /// Restricts placement to these instance indices (StartTask, DAEMON); nil means all.
+  var only: [Int]?
 
   init(world: World, clusterArn: String) {
     instances = world.capacity.containerInstances.filter {
       $0.clusterArn == clusterArn && $0.status != "INACTIVE"
     }
-    usage = world.usageByInstance()
-    var counts: [String: [String: Int]] = [:]
+    var position: [String: Int] = [:]
+    for (i, ci) in instances.enumerated() { position[ci.arn] = i }
+    usage = Array(repeating: InstanceUsage(), count: instances.count)
+    var counts: [String: [Int: Int]] = [:]
     for t in world.workloads.tasks where t.holdsResources && t.clusterArn == clusterArn {
-      if let ci = t.containerInstanceArn { counts[t.group, default: [:]][ci, default: 0] += 1 }
+      guard let arn = t.containerInstanceArn, let i = position[arn] else { continue }
+      usage[i].add(t)
+      counts[t.group, default: [:]][i, default: 0] += 1
     }
     groupCounts = counts
     random = world.random
   }
 
-  /// Instances placement may use: ACTIVE with a connected agent (DRAINING ones get no new tasks).
-  var eligible: [ContainerInstance] { instances.filter { $0.status == "ACTIVE" } }
+  /// Instances placement may use: ACTIVE (DRAINING ones get no new tasks).
+  var eligible: [Int] {
+    (only ?? Array(instances.indices)).filter { instances[$0].status == "ACTIVE" }
+  }
+
+  func index(of arn: String) -> Int? { instances.firstIndex { $0.arn == arn } }
 }
 
 enum PlacementResult {
@@ -74,61 +97,77 @@ enum Scheduler {
   static func place(_ need: PlacementNeed, in ctx: inout PlacementContext) -> PlacementResult {
     let candidates = ctx.eligible
     if candidates.isEmpty { return .noInstances }
-    var fits: [(ContainerInstance, [[NetworkBinding]])] = []
-    var rejected: [(instance: ContainerInstance, reason: PlacementReason)] = []
-    for ci in candidates {
-      let used = ctx.usage[ci.arn] ?? InstanceUsage()
-      if !ci.agentConnected {
-        rejected.append((ci, .agent))
-        continue
+    let staticPorts = need.staticHostPorts
+    var fits: [Int] = []
+    var rejected: [(Int, PlacementReason)] = []
+    for i in candidates {
+      if let reason = misfit(need, staticPorts: staticPorts, at: i, ctx: ctx) {
+        rejected.append((i, reason))
+      } else {
+        fits.append(i)
       }
-      if ci.registeredCpu - used.cpu < need.cpu {
-        rejected.append((ci, .cpu))
-        continue
-      }
-      if ci.registeredMemory - used.memory < need.memory {
-        rejected.append((ci, .memory))
-        continue
-      }
-      if need.networkMode == "awsvpc" && used.enis >= max(ci.maxENIs - 1, 0) {
-        rejected.append((ci, .eni))
-        continue
-      }
-      guard let bindings = hostBindings(need, ci: ci, used: used) else {
-        rejected.append((ci, .ports))
-        continue
-      }
-      if let reason = constraintFailure(need, ci: ci, ctx: ctx) {
-        rejected.append((ci, reason))
-        continue
-      }
-      fits.append((ci, bindings))
     }
-    guard !fits.isEmpty else { return .failed(rejected) }
+    guard !fits.isEmpty else {
+      return .failed(rejected.map { (ctx.instances[$0.0], $0.1) })
+    }
     let chosen = choose(fits, need: need, ctx: &ctx)
-    var u = ctx.usage[chosen.0.arn] ?? InstanceUsage()
-    u.cpu += need.cpu
-    u.memory += need.memory
+    let ci = ctx.instances[chosen]
+    let bindings = hostBindings(need, ci: ci, used: ctx.usage[chosen]) ?? []
+    ctx.usage[chosen].cpu += need.cpu
+    ctx.usage[chosen].memory += need.memory
     if need.networkMode == "awsvpc" {
-      u.enis += 1
+      ctx.usage[chosen].enis += 1
     } else {
-      for b in chosen.1.joined() {
-        if b.protocol == "udp" { u.udpPorts.append(b.hostPort) } else { u.ports.append(b.hostPort) }
+      for b in bindings.joined() {
+        if b.protocol == "udp" {
+          ctx.usage[chosen].udpPorts.append(b.hostPort)
+        } else {
+          ctx.usage[chosen].ports.append(b.hostPort)
+        }
       }
     }
-    u.pending += 1
-    ctx.usage[chosen.0.arn] = u
-    ctx.groupCounts[need.group, default: [:]][chosen.0.arn, default: 0] += 1
-    return .placed(chosen.0, bindings: chosen.1)
+    ctx.usage[chosen].pending += 1
+    ctx.groupCounts[need.group, default: [:]][chosen, default: 0] += 1
+    return .placed(ci, bindings: bindings)
+  }
+
+  /// The first reason instance `i` cannot take the task; nil when it can.
+  static func misfit(
+    _ need: PlacementNeed, staticPorts: [(port: Int, udp: Bool)], at i: Int, ctx: PlacementContext
+  ) -> PlacementReason? {
+    let used = ctx.usage[i]
+    if !ctx.instances[i].agentConnected { return .agent }
+    if ctx.instances[i].registeredCpu - used.cpu < need.cpu { return .cpu }
+    if ctx.instances[i].registeredMemory - used.memory < need.memory { return .memory }
+    if need.networkMode == "awsvpc" && used.enis >= max(ctx.instances[i].maxENIs - 1, 0) {
+      return .eni
+    }
+    for p in staticPorts {
+      let taken = p.udp ? used.udpPorts.contains(p.port) : used.ports.contains(p.port)
+      if taken || (!p.udp && ctx.instances[i].reservedPorts.contains(p.port)) { return .ports }
+    }
+    for c in need.constraints {
+      switch c.type {
+      case "distinctInstance":
+        if (ctx.groupCounts[need.group]?[i] ?? 0) > 0 { return .distinctInstance }
+      case "memberOf":
+        if let e = c.expression, let q = try? ClusterQuery.parse(e), !q.matches(ctx.instances[i]) {
+          return .memberOf
+        }
+      default: break
+      }
+    }
+    return nil
   }
 
   /// Host ports for each container's mappings on `ci`; nil when a static port is taken.
   static func hostBindings(_ need: PlacementNeed, ci: ContainerInstance, used: InstanceUsage)
     -> [[NetworkBinding]]?
   {
-    var tcp = Set(used.ports)
-    var udp = Set(used.udpPorts)
-    let reserved = Set(ci.reservedPorts)
+    // Small arrays: a handful of ports per instance, so no hashing per candidate.
+    var tcp = used.ports
+    var udp = used.udpPorts
+    let reserved = ci.reservedPorts
     var out: [[NetworkBinding]] = []
     for mappings in need.portMappings {
       var bindings: [NetworkBinding] = []
@@ -161,7 +200,7 @@ enum Scheduler {
             return nil
           }
         }
-        if isUDP { udp.insert(host) } else { tcp.insert(host) }
+        if isUDP { udp.append(host) } else { tcp.append(host) }
         bindings.append(
           NetworkBinding(containerPort: m.containerPort, hostPort: host, protocol: m.protocol))
       }
@@ -170,77 +209,71 @@ enum Scheduler {
     return out
   }
 
-  static func constraintFailure(_ need: PlacementNeed, ci: ContainerInstance, ctx: PlacementContext)
-    -> PlacementReason?
-  {
-    for c in need.constraints {
-      switch c.type {
-      case "distinctInstance":
-        if (ctx.groupCounts[need.group]?[ci.arn] ?? 0) > 0 { return .distinctInstance }
-      case "memberOf":
-        if let e = c.expression, let q = try? ClusterQuery.parse(e), !q.matches(ci) {
-          return .memberOf
-        }
-      default: break
-      }
-    }
-    return nil
-  }
-
-  static func choose(
-    _ fits: [(ContainerInstance, [[NetworkBinding]])], need: PlacementNeed,
-    ctx: inout PlacementContext
-  ) -> (ContainerInstance, [[NetworkBinding]]) {
+  static func choose(_ fits: [Int], need: PlacementNeed, ctx: inout PlacementContext) -> Int {
     var pool = fits
+    let counts = ctx.groupCounts[need.group] ?? [:]
     for s in need.strategies where pool.count > 1 {
       switch s.type {
       case "binpack":
         let usage = ctx.usage
-        let key: (ContainerInstance) -> Int = { ci in
-          let u = usage[ci.arn] ?? InstanceUsage()
-          return s.field == "memory" ? ci.registeredMemory - u.memory : ci.registeredCpu - u.cpu
+        let instances = ctx.instances
+        let key: (Int) -> Int = { i in
+          s.field == "memory"
+            ? instances[i].registeredMemory - usage[i].memory
+            : instances[i].registeredCpu - usage[i].cpu
         }
-        let best = pool.map { key($0.0) }.min() ?? 0
-        pool = pool.filter { key($0.0) == best }
+        let best = pool.map(key).min() ?? 0
+        pool = pool.filter { key($0) == best }
       case "spread":
         let field = s.field ?? "instanceId"
-        let counts = ctx.groupCounts[need.group] ?? [:]
         if field == "instanceId" || field == "host" {
-          let best = pool.map { counts[$0.0.arn] ?? 0 }.min() ?? 0
-          pool = pool.filter { (counts[$0.0.arn] ?? 0) == best }
+          let best = pool.map { counts[$0] ?? 0 }.min() ?? 0
+          pool = pool.filter { (counts[$0] ?? 0) == best }
         } else {
           let attr = field.hasPrefix("attribute:") ? String(field.dropFirst(10)) : field
+          let instances = ctx.instances
+          let value: (Int) -> String = {
+            attr == "ecs.availability-zone"
+              ? instances[$0].availabilityZone
+              : ClusterQuery.attribute(attr, of: instances[$0]) ?? ""
+          }
           var perValue: [String: Int] = [:]
-          for ci in ctx.instances where ci.status == "ACTIVE" {
-            let v = ClusterQuery.attribute(attr, of: ci) ?? ""
-            perValue[v, default: 0] += counts[ci.arn] ?? 0
+          for (i, n) in counts where instances[i].status == "ACTIVE" {
+            perValue[value(i), default: 0] += n
           }
-          let value: (ContainerInstance) -> Int = {
-            perValue[ClusterQuery.attribute(attr, of: $0) ?? ""] ?? 0
-          }
-          let best = pool.map { value($0.0) }.min() ?? 0
-          pool = pool.filter { value($0.0) == best }
+          let score = pool.map { perValue[value($0)] ?? 0 }
+          let best = score.min() ?? 0
+          pool = zip(pool, score).filter { $0.1 == best }.map(\.0)
         }
       case "random":
-        let i = ctx.random.int(in: 0...(pool.count - 1))
-        pool = [pool[i]]
+        pool = [pool[ctx.random.int(in: 0...(pool.count - 1))]]
       default: break
       }
     }
     return pool[0]
   }
+}
 
-  /// The subnet a Fargate (or awsvpc) task's ENI goes into: the AZ with fewest tasks of its group.
-  static func fargateSubnet(_ subnets: [Subnet], group: String, world: World) -> Subnet? {
-    guard let first = subnets.first else { return nil }
-    var perAZ: [String: Int] = [:]
+/// Chooses the subnet of each Fargate task's ENI: the AZ with the fewest tasks of its group, so
+/// Fargate spreads across AZs on its own (ecs-facts §2).
+struct FargateSpread {
+  var perAZ: [String: Int] = [:]
+
+  init() {}
+
+  /// Counts the group's live tasks once; `pick` keeps the counts up to date.
+  init(world: World, group: String) {
     for t in world.workloads.tasks where t.group == group && t.isLive {
       perAZ[t.availabilityZone, default: 0] += 1
     }
-    var best = first
+  }
+
+  mutating func pick(_ subnets: [Subnet]) -> Subnet? {
+    guard var best = subnets.first else { return nil }
     for s in subnets where (perAZ[s.availabilityZone] ?? 0) < (perAZ[best.availabilityZone] ?? 0) {
       best = s
     }
+    perAZ[best.availabilityZone, default: 0] += 1
     return best
   }
 }

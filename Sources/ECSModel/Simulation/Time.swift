@@ -46,7 +46,8 @@ extension World {
     }) {
       return false
     }
-    return workloads.services.allSatisfy { isSteady($0) }
+    let counts = allServiceCounts()
+    return workloads.services.allSatisfy { isSteady($0, counts: counts) }
   }
 
   private func nextTick(after t: Int64) -> Int64 { (t / World.tickMillis + 1) * World.tickMillis }
@@ -62,7 +63,8 @@ extension World {
       if let e = t.phaseEndsAt { consider(e) }
     }
     let now = clock.nowMillis
-    for svc in workloads.services where svc.status != "INACTIVE" && !isSteady(svc) {
+    let counts = allServiceCounts()
+    for svc in workloads.services where svc.status != "INACTIVE" && !isSteady(svc, counts: counts) {
       if let n = svc.nextLaunchAt, n > now { consider(n) } else { consider(now + World.tickMillis) }
     }
     if !workloads.scalingPolicies.isEmpty { consider(nextScalingEvaluation(after: now)) }
