@@ -32,38 +32,6 @@ public enum ShellLexer {
     return (w, last)
   }
 }
-public struct CLIDefaults: Sendable {
-  public var region: String
-  public var output: String
-  public init(region: String, output: String) {
-    self.region = region
-    self.output = output
-  }
-}
-public struct GlobalOptions: Sendable {
-  public var region: String?
-  public var output: String?
-  public var query: String?
-}
-public struct AWSInvocation: Sendable {
-  public var service: String
-  public var operation: String
-  public var request: JSONValue
-  public var globals: GlobalOptions
-}
-public enum AWSCLIParse: Sendable {
-  case invoke(AWSInvocation)
-  case output(stdout: String, stderr: String, status: Int32)
-}
-public enum AWSCLI {
-  public static func parse(_ argv: [String], files: any FileAccess, defaults: CLIDefaults) -> AWSCLIParse {
-    .output(stdout: "", stderr: "stub", status: 255)
-  }
-}
-public enum ResourceKind: Sendable { case clusters, taskDefinitionFamilies, taskDefinitions, subnets, securityGroups, services }
-public enum AWSCompletion {
-  public static func candidates(words: [String], current: String, resources: (ResourceKind) -> [String]) -> [String] { [] }
-}
 public enum OutputFormat: String, Sendable { case json, text, table }
 public enum OutputFormatter {
   public static func render(_ v: JSONValue, format: OutputFormat, title: String) -> String { "" }

@@ -35,11 +35,6 @@ extension World {
 
   private func format2(_ i: Int) -> String { i < 10 ? "0\(i)" : String(i % 100) }
 
-  @discardableResult
-  mutating func ecs(_ op: String, _ req: JSONValue) throws -> JSONValue {
-    try perform(service: "ecs", operation: op, req)
-  }
-
   /// Registers `family` with one container; returns the ARN.
   @discardableResult
   mutating func web(

@@ -114,7 +114,7 @@ extension Cluster {
 extension World {
   /// Checks run before a cluster is deleted; each returns the AWS error that blocks deletion.
   /// Later API families (services, instances, tasks) add theirs here.
-  static let clusterDeletionChecks: [@Sendable (World, String) -> AWSError?] = [servicesBlockDeletion, tasksBlockDeletion, instancesBlockDeletion]
+  static let clusterDeletionChecks: [@Sendable (World, String) -> AWSError?] = [servicesBlockDeletion, tasksBlockDeletion, clusterHasContainerInstances]
 
   /// The ACTIVE cluster named by `ref` (name or ARN).
   public func cluster(_ ref: String) -> Cluster? {
@@ -153,7 +153,7 @@ extension World {
     for t in workloads.tasks where t.clusterArn == clusterArn && t.lastStatus != "STOPPED" {
       if t.lastStatus == "RUNNING" { running += 1 } else { pending += 1 }
     }
-    let instances = capacity.containerInstances.filter { $0.clusterArn == clusterArn && $0.status != "INACTIVE" }.count
+    let instances = registeredContainerInstances(in: clusterArn).count
     let services = workloads.services.filter { $0.clusterArn == clusterArn && $0.status == "ACTIVE" }.count
     return (instances, running, pending, services)
   }

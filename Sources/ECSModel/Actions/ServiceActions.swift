@@ -453,15 +453,4 @@ extension World {
         "ClusterContainsTasksException", "The Cluster cannot be deleted while Tasks are active.")
       : nil
   }
-
-  /// Blocks DeleteCluster while container instances are registered.
-  static func instancesBlockDeletion(_ world: World, _ clusterArn: String) -> AWSError? {
-    world.capacity.containerInstances.contains {
-      $0.clusterArn == clusterArn && $0.status != "INACTIVE"
-    }
-      ? AWSError(
-        "ClusterContainsContainerInstancesException",
-        "The Cluster cannot be deleted while Container Instances are active or draining.")
-      : nil
-  }
 }

@@ -40,6 +40,7 @@ extension World {
 
   /// Whether no task is between states and every service is steady.
   public var isSettled: Bool {
+    if nextCapacityTransition(upTo: Int64.max) != nil { return false }
     if workloads.tasks.contains(where: {
       $0.phaseEndsAt != nil
         || ($0.lastStatus == "STOPPED" && $0.serviceArn != nil && !$0.reportedStopped)
@@ -68,12 +69,16 @@ extension World {
       if let n = svc.nextLaunchAt, n > now { consider(n) } else { consider(now + World.tickMillis) }
     }
     if !workloads.scalingPolicies.isEmpty { consider(nextScalingEvaluation(after: now)) }
+    if let (_, at) = nextCapacityTransition(upTo: Int64.max) { consider(at) }
     return wake
   }
 
-  /// One tick: task phases, then the service scheduler, then auto scaling.
+  /// One tick: instances and agents, task phases, lost hosts, then the service scheduler, then
+  /// auto scaling.
   mutating func tick() {
+    advanceCapacity(to: clock.nowMillis)
     advanceTasks()
+    stopTasksOnLostHosts()
     reconcileServices()
     if !workloads.scalingPolicies.isEmpty && clock.nowMillis % AutoScaling.periodMillis == 0 {
       evaluateScaling()
@@ -132,6 +137,7 @@ extension World {
   public mutating func simulateInstanceFailure(_ instanceId: String) {
     if let k = capacity.instances.firstIndex(where: { $0.instanceId == instanceId }) {
       capacity.instances[k].state = "stopped"
+      capacity.instances[k].stateChangedAt = clock.nowMillis
     }
     for k in capacity.containerInstances.indices
     where capacity.containerInstances[k].ec2InstanceId == instanceId {
@@ -144,6 +150,24 @@ extension World {
         reason: "Host EC2 (instance \(instanceId)) stopped.")
     }
     record(.instance, "Instance \(instanceId) stopped (simulated failure).")
+  }
+
+  /// Tasks on an instance that is shutting down, terminated or stopped stop too.
+  mutating func stopTasksOnLostHosts() {
+    var lost: [String: String] = [:]
+    for inst in capacity.instances {
+      switch inst.state {
+      case "shutting-down", "terminated": lost[inst.instanceId] = "terminated"
+      case "stopping", "stopped": lost[inst.instanceId] = "stopped"
+      default: break
+      }
+    }
+    guard !lost.isEmpty else { return }
+    for i in workloads.tasks.indices where workloads.tasks[i].isLive {
+      guard let id = workloads.tasks[i].ec2InstanceId, let how = lost[id] else { continue }
+      requestStop(
+        taskIndex: i, code: "TerminationNotice", reason: "Host EC2 (instance \(id)) \(how).")
+    }
   }
 
   /// An essential (or the named) container of a running task exits with code 1.

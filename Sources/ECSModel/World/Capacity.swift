@@ -18,9 +18,22 @@ public struct EC2Instance: Sendable, Equatable {
   public var state: String
   public var launchTime: Int64
   public var iamInstanceProfileArn: String?
+  /// The user data as the instance sees it (decoded from base64 when it arrived encoded).
   public var userData: String?
   public var securityGroupIds: [String]
   public var tags: [Tag] = []
+  public var reservationId = ""
+  public var vpcId = ""
+  public var keyName: String?
+  /// Position in its reservation (`AmiLaunchIndex`).
+  public var launchIndex = 0
+  public var publicIpAddress: String?
+  public var macAddress = ""
+  public var networkInterfaceId = ""
+  /// When the current state began (terminated instances disappear from view an hour later).
+  public var stateChangedAt: Int64 = 0
+  /// How far the ECS agent on the instance has got.
+  public var agent: AgentState = .starting
 
   public init(
     instanceId: String, instanceType: String, imageId: String, subnetId: String,
@@ -38,7 +51,49 @@ public struct EC2Instance: Sendable, Equatable {
     self.iamInstanceProfileArn = iamInstanceProfileArn
     self.userData = userData
     self.securityGroupIds = securityGroupIds
+    self.stateChangedAt = launchTime
   }
+
+  /// EC2's numeric state code (`State.Code`).
+  public var stateCode: Int {
+    switch state {
+    case "pending": return 0
+    case "running": return 16
+    case "shutting-down": return 32
+    case "terminated": return 48
+    case "stopping": return 64
+    case "stopped": return 80
+    default: return 0
+    }
+  }
+
+  /// Why the agent has not registered (for the tutor), or nil when it has or is still booting.
+  ///
+  /// ```swift
+  /// world.ec2Instance(id)?.agentProblem
+  /// // "i-0... has no instance profile: the ECS agent has no credentials ..."
+  /// ```
+  public var agentProblem: String? {
+    switch agent {
+    case .failed(let reason), .retrying(let reason): return reason
+    case .starting, .registered: return nil
+    }
+  }
+
+  /// The cluster the agent will register into: `ECS_CLUSTER=` from the user data, else `default`.
+  public var configuredCluster: String? { ContainerAgent.clusterName(userData: userData) }
+}
+
+/// What the ECS agent on an instance has done so far.
+public enum AgentState: Sendable, Equatable {
+  /// Not yet tried to register (the instance is still booting).
+  case starting
+  /// Registered: this is its container instance.
+  case registered(containerInstanceArn: String)
+  /// Will never register (no agent, no credentials, no permission); the reason says why.
+  case failed(reason: String)
+  /// Tried and will try again (the named cluster does not exist yet); the reason says why.
+  case retrying(reason: String)
 }
 
 /// An EC2 instance registered with a cluster by its ECS agent. Remaining resources are derived
@@ -61,7 +116,13 @@ public struct ContainerInstance: Sendable, Equatable {
   /// ENIs the instance type allows (the primary one included).
   public var maxENIs: Int
   public var registeredAt: Int64
+  /// Built-in attributes with values (`ecs.ami-id`, `ecs.cpu-architecture`, ...) and custom ones.
   public var attributes: [String: String] = [:]
+  /// Bumped on every change ECS makes to the record (`version`).
+  public var version = 1
+  public var agentVersion = "1.99.1"
+  public var dockerVersion = "DockerVersion: 25.0.13"
+  public var capacityProviderName: String?
 
   public init(
     arn: String, id: String, clusterArn: String, ec2InstanceId: String, instanceType: String,
@@ -79,5 +140,34 @@ public struct ContainerInstance: Sendable, Equatable {
     self.reservedPorts = reservedPorts
     self.maxENIs = maxENIs
     self.registeredAt = registeredAt
+  }
+}
+
+extension World {
+  /// The container instance named by `ref` in `clusterArn`: its full ARN or its ID.
+  public func containerInstance(_ ref: String, in clusterArn: String) -> ContainerInstance? {
+    capacity.containerInstances.first {
+      $0.clusterArn == clusterArn && $0.status != "INACTIVE" && ($0.arn == ref || $0.id == ref)
+    }
+  }
+
+  /// The EC2 instance with `instanceId`.
+  public func ec2Instance(_ instanceId: String) -> EC2Instance? {
+    capacity.instances.first { $0.instanceId == instanceId }
+  }
+
+  /// ACTIVE and DRAINING container instances of a cluster (what `registeredContainerInstancesCount`
+  /// counts).
+  public func registeredContainerInstances(in clusterArn: String) -> [ContainerInstance] {
+    capacity.containerInstances.filter { $0.clusterArn == clusterArn && $0.status != "INACTIVE" }
+  }
+
+  /// Blocks DeleteCluster while container instances are registered (ACTIVE or DRAINING).
+  static func clusterHasContainerInstances(_ world: World, _ clusterArn: String) -> AWSError? {
+    world.registeredContainerInstances(in: clusterArn).isEmpty
+      ? nil
+      : AWSError(
+        "ClusterContainsContainerInstancesException",
+        "The Cluster cannot be deleted while Container Instances are active or draining.")
   }
 }

@@ -1,4 +1,330 @@
-/// IAM: roles, their trust and permission policies, and instance profiles.
+/// IAM: roles, their trust and permission policies, and instance profiles; also the account's
+/// own Parameter Store parameters (the secrets roles guard).
 public struct IdentityState: Sendable, Equatable {
+  public var roles: [Role] = []
+  public var instanceProfiles: [InstanceProfile] = []
+  /// The learner's own SSM parameters (the public `/aws/service/...` ones are computed).
+  public var parameters: [SSMParameter] = []
+  /// The IAM user the learner's CLI calls as (`sts get-caller-identity`).
+  public var userName = "learner"
+  /// The user's unique ID (`AIDA...`).
+  public var userId = "AIDA"
+
   public init() {}
+
+  /// A fresh account's IAM, as the ECS console's first run leaves it: `ecsInstanceRole` with its
+  /// instance profile and the ECS service-linked role. `ecsTaskExecutionRole` is not there: the
+  /// learner creates it. IDs come from their own generator, so the world's sequence is unchanged.
+  ///
+  /// ```swift
+  /// let iam = IdentityState(account: "123456789012", seed: 1, at: SimClock.defaultStart)
+  /// iam.roles.map(\.name)  // ["AWSServiceRoleForECS", "ecsInstanceRole"]
+  /// ```
+  public init(account: String, seed: UInt64, at now: Int64) {
+    var rng = SeededRandom(seed: seed ^ 0x1A11_5EED)
+    let created = now - 30 * 86_400_000
+    userId = "AIDA" + rng.upperAlphanumeric(17)
+    var slr = Role(
+      name: "AWSServiceRoleForECS", path: "/aws-service-role/ecs.amazonaws.com/",
+      roleId: "AROA" + rng.upperAlphanumeric(17), account: account, createDate: created,
+      trust: Role.trustPolicy(service: "ecs.amazonaws.com"))
+    slr.description = "Role to enable Amazon ECS to manage your cluster."
+    slr.attachedPolicyArns = [ManagedPolicy.ecsServiceRolePolicy]
+    var instanceRole = Role(
+      name: "ecsInstanceRole", path: "/", roleId: "AROA" + rng.upperAlphanumeric(17),
+      account: account,
+      createDate: created, trust: Role.trustPolicy(service: "ec2.amazonaws.com"))
+    instanceRole.attachedPolicyArns = [ManagedPolicy.ec2ContainerServiceForEC2Role]
+    roles = [slr, instanceRole]
+    instanceProfiles = [
+      InstanceProfile(
+        name: "ecsInstanceRole", path: "/", id: "AIPA" + rng.upperAlphanumeric(17),
+        account: account,
+        createDate: created, roleNames: ["ecsInstanceRole"])
+    ]
+  }
+}
+
+/// An IAM role: who may assume it (trust policy) and what it may do (managed and inline policies).
+public struct Role: Sendable, Equatable {
+  public var name: String
+  public var path: String
+  /// `AROA` and 17 uppercase letters and digits.
+  public var roleId: String
+  public var arn: String
+  public var createDate: Int64
+  /// The trust policy as the learner wrote it (object member order kept).
+  public var assumeRolePolicy: JSONValue
+  public var description: String?
+  public var maxSessionDuration = 3600
+  public var attachedPolicyArns: [String] = []
+  /// Inline policies by name, in the order they were put.
+  public var inlinePolicies: [InlinePolicy] = []
+  public var tags: [Tag] = []
+
+  public init(
+    name: String, path: String, roleId: String, account: String, createDate: Int64, trust: JSONValue
+  ) {
+    self.name = name
+    self.path = path
+    self.roleId = roleId
+    self.arn = "arn:aws:iam::\(account):role\(path)\(name)"
+    self.createDate = createDate
+    self.assumeRolePolicy = trust
+  }
+
+  /// A trust policy that lets one AWS service assume the role.
+  public static func trustPolicy(service: String) -> JSONValue {
+    [
+      "Version": "2012-10-17",
+      "Statement": [
+        ["Effect": "Allow", "Principal": ["Service": .string(service)], "Action": "sts:AssumeRole"]
+      ],
+    ]
+  }
+}
+
+/// A policy embedded in one role.
+public struct InlinePolicy: Sendable, Equatable {
+  public var name: String
+  public var document: JSONValue
+  public init(name: String, document: JSONValue) {
+    self.name = name
+    self.document = document
+  }
+}
+
+/// An instance profile: the container that hands a role to an EC2 instance (at most one role).
+public struct InstanceProfile: Sendable, Equatable {
+  public var name: String
+  public var path: String
+  /// `AIPA` and 17 uppercase letters and digits.
+  public var id: String
+  public var arn: String
+  public var createDate: Int64
+  public var roleNames: [String]
+
+  public init(
+    name: String, path: String, id: String, account: String, createDate: Int64, roleNames: [String]
+  ) {
+    self.name = name
+    self.path = path
+    self.id = id
+    self.arn = "arn:aws:iam::\(account):instance-profile\(path)\(name)"
+    self.createDate = createDate
+    self.roleNames = roleNames
+  }
+}
+
+/// An AWS managed policy the simulation knows, with the actions it allows on any resource.
+public struct ManagedPolicy: Sendable, Equatable {
+  public var name: String
+  public var arn: String
+  public var path: String
+  public var actions: [String]
+
+  static let ecsServiceRolePolicy =
+    "arn:aws:iam::aws:policy/aws-service-role/AmazonECSServiceRolePolicy"
+  static let ec2ContainerServiceForEC2Role =
+    "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role"
+
+  /// The policy with `arn`, if the simulation knows it.
+  public static func find(_ arn: String) -> ManagedPolicy? { all.first { $0.arn == arn } }
+
+  static func aws(_ path: String, _ name: String, _ actions: [String]) -> ManagedPolicy {
+    ManagedPolicy(
+      name: name, arn: "arn:aws:iam::aws:policy\(path)\(name)", path: path, actions: actions)
+  }
+
+  /// The managed policies ECS lessons use. Lists from shared/ecs-facts.md §4 where it gives them;
+  /// the broad ones (FullAccess, ReadOnly) are reduced to the wildcards that matter here.
+  public static let all: [ManagedPolicy] = [
+    aws(
+      "/service-role/", "AmazonECSTaskExecutionRolePolicy",
+      [
+        "ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability",
+        "ecr:GetDownloadUrlForLayer",
+        "ecr:BatchGetImage", "logs:CreateLogStream", "logs:PutLogEvents",
+      ]),
+    aws(
+      "/service-role/", "AmazonEC2ContainerServiceforEC2Role",
+      [
+        "ec2:DescribeTags", "ecs:CreateCluster", "ecs:DeregisterContainerInstance",
+        "ecs:DiscoverPollEndpoint", "ecs:Poll", "ecs:RegisterContainerInstance",
+        "ecs:StartTelemetrySession", "ecs:UpdateContainerInstancesState", "ecs:Submit*",
+        "ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability",
+        "ecr:GetDownloadUrlForLayer",
+        "ecr:BatchGetImage", "logs:CreateLogStream", "logs:PutLogEvents", "ecs:TagResource",
+      ]),
+    aws(
+      "/aws-service-role/", "AmazonECSServiceRolePolicy",
+      [
+        "ec2:AttachNetworkInterface", "ec2:CreateNetworkInterface",
+        "ec2:CreateNetworkInterfacePermission",
+        "ec2:DeleteNetworkInterface", "ec2:DeleteNetworkInterfacePermission", "ec2:Describe*",
+        "ec2:DetachNetworkInterface", "elasticloadbalancing:DeregisterInstancesFromLoadBalancer",
+        "elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:Describe*",
+        "elasticloadbalancing:RegisterInstancesWithLoadBalancer",
+        "elasticloadbalancing:RegisterTargets",
+        "route53:ChangeResourceRecordSets", "servicediscovery:*", "logs:CreateLogGroup",
+        "logs:DescribeLogGroups", "logs:PutLogEvents", "autoscaling:Describe*",
+      ]),
+    aws(
+      "/", "AmazonECS_FullAccess",
+      [
+        "ecs:*", "application-autoscaling:*", "autoscaling:*", "cloudwatch:*", "ec2:Describe*",
+        "ec2:CreateLaunchTemplate", "ec2:RunInstances", "ec2:TerminateInstances", "ecr:*",
+        "elasticloadbalancing:*", "iam:ListRoles", "iam:ListInstanceProfiles", "iam:PassRole",
+        "logs:CreateLogGroup", "logs:DescribeLogGroups", "logs:FilterLogEvents",
+        "servicediscovery:*", "ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath",
+      ]),
+    aws(
+      "/", "AmazonS3ReadOnlyAccess",
+      ["s3:Get*", "s3:List*", "s3:Describe*", "s3-object-lambda:Get*", "s3-object-lambda:List*"]),
+    aws("/", "AmazonSSMReadOnlyAccess", ["ssm:Describe*", "ssm:Get*", "ssm:List*"]),
+    aws(
+      "/", "SecretsManagerReadWrite",
+      [
+        "secretsmanager:*", "kms:DescribeKey", "kms:ListAliases", "kms:ListKeys",
+        "rds:DescribeDBInstances",
+        "tag:GetResources", "lambda:ListFunctions",
+      ]),
+    aws("/", "CloudWatchLogsFullAccess", ["logs:*", "cloudwatch:GenerateQuery"]),
+    aws(
+      "/", "AmazonEC2ContainerRegistryReadOnly",
+      [
+        "ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability",
+        "ecr:GetDownloadUrlForLayer",
+        "ecr:GetRepositoryPolicy", "ecr:DescribeRepositories", "ecr:ListImages",
+        "ecr:DescribeImages",
+        "ecr:BatchGetImage", "ecr:GetLifecyclePolicy", "ecr:GetLifecyclePolicyPreview",
+        "ecr:ListTagsForResource", "ecr:DescribeImageScanFindings",
+      ]),
+    aws("/", "AdministratorAccess", ["*"]),
+  ]
+}
+
+/// One statement of a policy document, reduced to what evaluation needs.
+struct PolicyStatement {
+  var allow: Bool
+  var actions: [String]
+  var notActions: [String]?
+  /// Service principals (`Principal.Service`), for trust policies.
+  var services: [String]
+  /// Every other principal value (`AWS`, `Federated`, `*`).
+  var otherPrincipals: [String]
+
+  /// The statements of a policy document (`Statement` may be one object or a list).
+  static func parse(_ document: JSONValue) -> [PolicyStatement] {
+    let raw: [JSONValue]
+    switch document["Statement"] {
+    case .array(let items)?: raw = items
+    case .object(let o)?: raw = [.object(o)]
+    default: raw = []
+    }
+    return raw.map { s in
+      var services: [String] = []
+      var others: [String] = []
+      switch s["Principal"] {
+      case .string(let p)?: others.append(p)
+      case .object(let members)?:
+        for (k, v) in members {
+          let values = strings(v)
+          if k == "Service" { services += values } else { others += values }
+        }
+      default: break
+      }
+      return PolicyStatement(
+        allow: s["Effect"]?.stringValue == "Allow", actions: s["Action"].map(strings) ?? [],
+        notActions: s["NotAction"].map(strings), services: services, otherPrincipals: others)
+    }
+  }
+
+  static func strings(_ v: JSONValue) -> [String] {
+    if let s = v.stringValue { return [s] }
+    return v.arrayValue?.compactMap(\.stringValue) ?? []
+  }
+
+  /// Whether this statement names `action` (IAM compares actions case-insensitively).
+  func covers(_ action: String) -> Bool {
+    let a = action.lowercased()
+    if let notActions {
+      return !notActions.contains { wildcardMatch($0.lowercased(), a) }
+    }
+    return actions.contains { wildcardMatch($0.lowercased(), a) }
+  }
+}
+
+extension SeededRandom {
+  /// `count` characters from A-Z and 0-9, as IAM unique IDs use.
+  mutating func upperAlphanumeric(_ count: Int) -> String {
+    let chars = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+    var out = ""
+    for _ in 0..<count { out.append(chars[Int(next() & 31)]) }
+    return out
+  }
+}
+
+extension World {
+  /// The role named by `ref`: a role name (IAM names are case-insensitive) or a role ARN.
+  ///
+  /// ```swift
+  /// world.role("ecsInstanceRole")?.arn  // "arn:aws:iam::123456789012:role/ecsInstanceRole"
+  /// ```
+  public func role(_ ref: String) -> Role? {
+    if ref.hasPrefix("arn:") { return identity.roles.first { $0.arn == ref } }
+    let lower = ref.lowercased()
+    return identity.roles.first { $0.name.lowercased() == lower }
+  }
+
+  /// The instance profile named by `ref` (name or ARN).
+  public func instanceProfile(_ ref: String) -> InstanceProfile? {
+    if ref.hasPrefix("arn:") { return identity.instanceProfiles.first { $0.arn == ref } }
+    let lower = ref.lowercased()
+    return identity.instanceProfiles.first { $0.name.lowercased() == lower }
+  }
+
+  /// Whether the role's policies (attached managed and inline) allow `action`: some Allow
+  /// statement names it (with `*` wildcards) and no Deny statement does. Conditions and resources
+  /// are not evaluated. A missing role allows nothing.
+  ///
+  /// ```swift
+  /// world.roleAllows("ecsInstanceRole", action: "ecs:RegisterContainerInstance")  // true
+  /// world.roleAllows("ecsInstanceRole", action: "ssm:GetParameters")              // false
+  /// ```
+  public func roleAllows(_ roleRef: String, action: String) -> Bool {
+    guard let r = role(roleRef) else { return false }
+    var statements: [PolicyStatement] = []
+    for arn in r.attachedPolicyArns {
+      if let p = ManagedPolicy.find(arn) {
+        statements.append(
+          PolicyStatement(
+            allow: true, actions: p.actions, notActions: nil, services: [], otherPrincipals: []))
+      }
+    }
+    for p in r.inlinePolicies { statements += PolicyStatement.parse(p.document) }
+    if statements.contains(where: { !$0.allow && $0.covers(action) }) { return false }
+    return statements.contains { $0.allow && $0.covers(action) }
+  }
+
+  /// Whether the role's trust policy lets `service` (e.g. `ecs-tasks.amazonaws.com`) assume it.
+  ///
+  /// ```swift
+  /// world.roleTrusts("ecsInstanceRole", service: "ec2.amazonaws.com")        // true
+  /// world.roleTrusts("ecsInstanceRole", service: "ecs-tasks.amazonaws.com")  // false
+  /// ```
+  public func roleTrusts(_ roleRef: String, service: String) -> Bool {
+    guard let r = role(roleRef) else { return false }
+    let statements = PolicyStatement.parse(r.assumeRolePolicy)
+    let named = { (s: PolicyStatement) in s.services.contains(service) && s.covers("sts:AssumeRole")
+    }
+    if statements.contains(where: { !$0.allow && named($0) }) { return false }
+    return statements.contains { $0.allow && named($0) }
+  }
+
+  /// The role an instance profile hands to its instances, if it holds one that exists.
+  public func role(ofInstanceProfile ref: String) -> Role? {
+    guard let p = instanceProfile(ref), let name = p.roleNames.first else { return nil }
+    return role(name)
+  }
 }

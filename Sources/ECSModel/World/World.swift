@@ -45,6 +45,7 @@ public struct World: Sendable, Equatable {
     self.clock = SimClock()
     self.random = SeededRandom(seed: seed)
     createDefaultNetwork()
+    identity = IdentityState(account: account, seed: seed, at: clock.nowMillis)
   }
 
   /// An ARN in this account and region: `arn(service: "ecs", resource: "cluster/demo")`.

@@ -1,4 +1,0 @@
-import Testing
-@testable import ECSCommands
-
-@Test func placeholder() { #expect(Bool(true)) }
