@@ -41,5 +41,6 @@ let package = Package(
     .testTarget(name: "ECSCommandsTests", dependencies: ["ECSCommands", "TestSupport"]),
     .testTarget(name: "ECSTutorTests", dependencies: ["ECSTutor", "TestSupport"]),
     .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+    .testTarget(name: "ecs-tutorTests", dependencies: ["ecs-tutor", "ECSTutor", "LineEditor"]),
   ]
 )

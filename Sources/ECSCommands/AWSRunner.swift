@@ -26,7 +26,8 @@ public enum AWSRunner {
       if region != world.region {
         return CommandResult(
           stdout: "",
-          stderr: "\nThis ecs-tutor session simulates one region, \(world.region); --region \(region) "
+          stderr:
+            "\nThis ecs-tutor session simulates one region, \(world.region); --region \(region) "
             + "would reach resources that do not exist here. Start ecs-tutor with --region \(region) "
             + "to work in that region.\n",
           status: 255)
@@ -52,7 +53,8 @@ public enum AWSRunner {
       do {
         value = try JMESPath.search(query, in: response)
       } catch {
-        return CommandResult(stdout: "", stderr: "\n\(error)\n", status: 255)
+        return CommandResult(
+          stdout: "", stderr: "\nBad value for --query \(query): \(error.message)\n", status: 255)
       }
     } else if case .object(let members) = response, members.isEmpty {
       return CommandResult(stdout: "", stderr: "", status: 0)

@@ -132,6 +132,55 @@ private func request(_ argv: [String]) -> (String, JSONValue)? {
         #"{"family":"w","containerDefinitions":[{"name":"w","image":"i","essential":true,"cpu":10}],"requiresCompatibilities":["FARGATE"]}"#
       ),
       (["aws", "sts", "get-caller-identity"], "GetCallerIdentity", "{}"),
+      (
+        ["aws", "ecs", "describe-services", "--services", "file://list.json"],
+        "DescribeServices", #"{"services":["x"]}"#
+      ),
+      (
+        ["aws", "ecs", "describe-services", "--services", #"["a","b"]"#],
+        "DescribeServices", #"{"services":["a","b"]}"#
+      ),
+      (
+        [
+          "aws", "ecs", "register-task-definition", "--family", "w", "--container-definitions",
+          "name=w,environment=[{name=A,value=1}],command=echo,dockerLabels={a=b}", "name=x,image=y",
+        ],
+        "RegisterTaskDefinition",
+        #"{"family":"w","containerDefinitions":[{"name":"w","environment":[{"name":"A","value":"1"}],"command":["echo"],"dockerLabels":{"a":"b"}},{"name":"x","image":"y"}]}"#
+      ),
+      (
+        [
+          "aws", "ecs", "run-task", "--task-definition", "web", "--count", "3", "--overrides",
+          #"{"containerOverrides":[{"name":"web","command":["sh"]}]}"#, "--network-configuration",
+          "awsvpcConfiguration={subnets=subnet-1,assignPublicIp=DISABLED}",
+        ],
+        "RunTask",
+        #"{"count":3,"networkConfiguration":{"awsvpcConfiguration":{"subnets":["subnet-1"],"assignPublicIp":"DISABLED"}},"overrides":{"containerOverrides":[{"name":"web","command":["sh"]}]},"taskDefinition":"web"}"#
+      ),
+      (
+        [
+          "aws", "ecs", "put-cluster-capacity-providers", "--cluster", "c", "--capacity-providers",
+          "FARGATE", "FARGATE_SPOT", "--default-capacity-provider-strategy",
+          "capacityProvider=FARGATE,weight=1,base=0",
+        ],
+        "PutClusterCapacityProviders",
+        #"{"cluster":"c","capacityProviders":["FARGATE","FARGATE_SPOT"],"defaultCapacityProviderStrategy":[{"capacityProvider":"FARGATE","weight":1,"base":0}]}"#
+      ),
+      (
+        [
+          "aws", "elbv2", "modify-target-group-attributes", "--target-group-arn", "a",
+          "--attributes", "Key=deregistration_delay.timeout_seconds,Value=30",
+        ],
+        "ModifyTargetGroupAttributes",
+        #"{"TargetGroupArn":"a","Attributes":[{"Key":"deregistration_delay.timeout_seconds","Value":"30"}]}"#
+      ),
+      (
+        [
+          "aws", "ssm", "put-parameter", "--name", "n", "--value", "v", "--type", "String",
+          "--overwrite",
+        ],
+        "PutParameter", #"{"Name":"n","Value":"v","Type":"String","Overwrite":true}"#
+      ),
     ] as [([String], String, String)])
   func buildsRequests(argv: [String], operation: String, expected: String) throws {
     let r = request(argv)
@@ -188,6 +237,20 @@ private func request(_ argv: [String]) -> (String, JSONValue)? {
         ["aws", "ecss", "list-clusters"],
         "argument command: Invalid choice: 'ecss', maybe you meant:\n\n  * ecs"
       ),
+      (
+        ["aws", "s3", "ls"],
+        "argument command: 's3' is an AWS CLI service that ecs-tutor does not simulate; it "
+          + "simulates: application-autoscaling, ec2, ecr, ecs, elbv2, iam, logs, secretsmanager, "
+          + "ssm, sts"
+      ),
+      (
+        ["aws", "ecs", "list-clusters", "--max-items", "ten"],
+        "argument --max-items: invalid int value: 'ten'"
+      ),
+      (
+        ["aws", "ecs", "list-clusters", "--cli-read-timeout", "1.5"],
+        "argument --cli-read-timeout: invalid int value: '1.5'"
+      ),
       (["aws"], "the following arguments are required: command"),
       (["aws", "ecs"], "the following arguments are required: operation"),
       (
@@ -209,6 +272,15 @@ private func request(_ argv: [String]) -> (String, JSONValue)? {
   func usageErrors(argv: [String], message: String) {
     #expect(
       parse(argv) == .output(stdout: "", stderr: usage + "\naws: error: \(message)\n", status: 252))
+  }
+
+  @Test func unknownOptionsSuggestCloseNames() {
+    #expect(
+      parse(["aws", "ecs", "create-service", "--service-name", "s", "--desired-cout", "2"])
+        == .output(
+          stdout: "",
+          stderr: usage + "\nUnknown options: --desired-cout, 2\n\nMaybe you meant:\n\n"
+            + "  * --desired-count\n", status: 252))
   }
 
   @Test func unknownOptions() {
@@ -384,5 +456,27 @@ private func request(_ argv: [String]) -> (String, JSONValue)? {
     let nameLine = lines.firstIndex { $0.contains("--service-name <value>") } ?? Int.max
     let clusterLine = lines.firstIndex { $0.contains("[--cluster <value>]") } ?? -1
     #expect(nameLine < clusterLine)
+  }
+
+  /// Hostile values must come back as CLI errors, never traps.
+  @Test(arguments: [
+    "", " ", "[", "{", "]", "}", "[{", "a=[{", "\\", "'", "\"", "=", ",", "a=b,", "file://",
+    "fileb://nope", String(repeating: "[", count: 100_000), String(repeating: "a={", count: 50_000),
+    "\u{0}", "-", "--", "9223372036854775808", "-9223372036854775809", "1e999", "nan", "é=ü",
+  ])
+  func hostileValuesDoNotCrash(value: String) {
+    let options = [
+      "--container-definitions", "--desired-count", "--network-configuration", "--tags",
+      "--services", "--enable-execute-command", "--cli-input-json", "--docker-labels",
+    ]
+    for option in options {
+      let argv = ["aws", "ecs", "create-service", "--service-name", "s", option, value]
+      switch parse(argv) {
+      case .invoke(let inv): #expect(inv.operation == "CreateService")
+      case .output(_, let stderr, let status):
+        #expect(!stderr.isEmpty)
+        #expect(status == 252 || status == 255)
+      }
+    }
   }
 }

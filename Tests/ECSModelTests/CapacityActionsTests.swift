@@ -371,6 +371,23 @@ struct JoinCase: Sendable, CustomStringConvertible {
     #expect(w.capacity.containerInstances.count == settled)
   }
 
+  @Test func nextWakeNamesEachTransitionThenNone() throws {
+    var w = World()
+    _ = try w.ecs("CreateCluster", ["clusterName": "demo"])
+    #expect(w.nextCapacityWake() == nil)
+    let start = w.clock.nowMillis
+    _ = try w.launch()
+    #expect(w.nextCapacityWake() == start + 10_000)
+    w.advance(seconds: 10)
+    #expect(w.nextCapacityWake() == start + 30_000)
+    w.advance(seconds: 20)
+    #expect(w.nextCapacityWake() == nil)
+    // A retrying agent does not keep the world awake.
+    _ = try w.launch(profile: nil)
+    w.advance(seconds: 30)
+    #expect(w.nextCapacityWake() == nil)
+  }
+
   @Test func agentRetriesUntilTheClusterExists() throws {
     var w = World()
     _ = try w.launch()

@@ -11,7 +11,10 @@ import Testing
     #expect(c["status"] == "ACTIVE")
     #expect(c["registeredContainerInstancesCount"] == 0)
     #expect(c["settings"] == [["name": "containerInsights", "value": "disabled"]])
-    #expect(c.objectValue?.map(\.0).prefix(4) == ["clusterArn", "clusterName", "status", "registeredContainerInstancesCount"])
+    #expect(
+      c.objectValue?.map(\.0).prefix(4) == [
+        "clusterArn", "clusterName", "status", "registeredContainerInstancesCount",
+      ])
   }
 
   @Test func createIsIdempotent() throws {
@@ -34,9 +37,13 @@ import Testing
   @Test func describeReportsMissingClustersAsFailures() throws {
     var w = World()
     _ = try w.perform(service: "ecs", operation: "CreateCluster", ["clusterName": "demo"])
-    let out = try w.perform(service: "ecs", operation: "DescribeClusters", ["clusters": ["demo", "nope"]])
+    let out = try w.perform(
+      service: "ecs", operation: "DescribeClusters", ["clusters": ["demo", "nope"]])
     #expect(out["clusters"]?.arrayValue?.count == 1)
-    #expect(out["failures"] == [["arn": "arn:aws:ecs:us-east-1:123456789012:cluster/nope", "reason": "MISSING"]])
+    #expect(
+      out["failures"] == [
+        ["arn": "arn:aws:ecs:us-east-1:123456789012:cluster/nope", "reason": "MISSING"]
+      ])
   }
 
   @Test func deleteMakesItInactiveAndListForgetsIt() throws {
@@ -59,7 +66,8 @@ import Testing
     let first = try w.perform(service: "ecs", operation: "ListClusters", ["maxResults": 2])
     #expect(first["clusterArns"]?.arrayValue?.count == 2)
     let token = try #require(first["nextToken"])
-    let second = try w.perform(service: "ecs", operation: "ListClusters", ["maxResults": 2, "nextToken": token])
+    let second = try w.perform(
+      service: "ecs", operation: "ListClusters", ["maxResults": 2, "nextToken": token])
     #expect(second["clusterArns"]?.arrayValue?.count == 1)
     #expect(second["nextToken"] == nil)
   }

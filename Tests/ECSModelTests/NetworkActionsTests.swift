@@ -5,10 +5,15 @@ import Testing
 @Suite struct NetworkActionsTests {
   @Test func defaultVPCHasSubnetsInSeveralZones() throws {
     var w = World()
-    let vpcs = try w.perform(service: "ec2", operation: "DescribeVpcs", ["Filters": [["Name": "isDefault", "Values": ["true"]]]])
+    let vpcs = try w.perform(
+      service: "ec2", operation: "DescribeVpcs",
+      ["Filters": [["Name": "isDefault", "Values": ["true"]]]])
     let vpcId = try #require(vpcs["Vpcs"]?[0]?["VpcId"]?.stringValue)
-    let subnets = try w.perform(service: "ec2", operation: "DescribeSubnets", ["Filters": [["Name": "vpc-id", "Values": [.string(vpcId)]]]])
-    let zones = Set(subnets["Subnets"]?.arrayValue?.compactMap { $0["AvailabilityZone"]?.stringValue } ?? [])
+    let subnets = try w.perform(
+      service: "ec2", operation: "DescribeSubnets",
+      ["Filters": [["Name": "vpc-id", "Values": [.string(vpcId)]]]])
+    let zones = Set(
+      subnets["Subnets"]?.arrayValue?.compactMap { $0["AvailabilityZone"]?.stringValue } ?? [])
     #expect(zones.count >= 2)
   }
 
@@ -17,16 +22,22 @@ import Testing
   ])
   func securityGroupFilters(name: String, value: String, count: Int) throws {
     var w = World()
-    let out = try w.perform(service: "ec2", operation: "DescribeSecurityGroups", ["Filters": [["Name": .string(name), "Values": [.string(value)]]]])
+    let out = try w.perform(
+      service: "ec2", operation: "DescribeSecurityGroups",
+      ["Filters": [["Name": .string(name), "Values": [.string(value)]]]])
     #expect(out["SecurityGroups"]?.arrayValue?.count == count)
   }
 
   @Test func unknownFilterAndIdAreErrors() {
     var w = World()
     #expect(throws: AWSError("InvalidParameterValue", "The filter 'bogus' is invalid")) {
-      try w.perform(service: "ec2", operation: "DescribeVpcs", ["Filters": [["Name": "bogus", "Values": ["x"]]]])
+      try w.perform(
+        service: "ec2", operation: "DescribeVpcs",
+        ["Filters": [["Name": "bogus", "Values": ["x"]]]])
     }
-    #expect(throws: AWSError("InvalidSubnetID.NotFound", "The subnet ID 'subnet-nope' does not exist")) {
+    #expect(
+      throws: AWSError("InvalidSubnetID.NotFound", "The subnet ID 'subnet-nope' does not exist")
+    ) {
       try w.perform(service: "ec2", operation: "DescribeSubnets", ["SubnetIds": ["subnet-nope"]])
     }
   }

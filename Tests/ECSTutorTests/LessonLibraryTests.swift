@@ -33,19 +33,38 @@ import Testing
   }
 
   @Test(arguments: [
-    ("lessons: [tiny, missing]", lesson, "index.yaml:1: lesson 'missing' is listed but missing.yaml does not exist"),
-    ("lessons: [tiny]", lesson.replacingOccurrences(of: "ja: はじめに", with: "de: x"), "tiny.yaml:3: unknown key 'de' in intro"),
-    ("lessons: [tiny]", lesson.replacingOccurrences(of: "match:", with: "mtach:"), "tiny.yaml:9: unknown key 'mtach' in assertion (did you mean 'match'?)"),
-    ("lessons: [tiny]", lesson.replacingOccurrences(of: "cluster: demo", with: "clustr: demo"), "tiny.yaml:8: an assertion names exactly one of"),
+    (
+      "lessons: [tiny, missing]", lesson,
+      "index.yaml:1: lesson 'missing' is listed but missing.yaml does not exist"
+    ),
+    (
+      "lessons: [tiny]", lesson.replacingOccurrences(of: "ja: はじめに", with: "de: x"),
+      "tiny.yaml:3: unknown key 'de' in intro"
+    ),
+    (
+      "lessons: [tiny]", lesson.replacingOccurrences(of: "match:", with: "mtach:"),
+      "tiny.yaml:9: unknown key 'mtach' in assertion (did you mean 'match'?)"
+    ),
+    (
+      "lessons: [tiny]", lesson.replacingOccurrences(of: "cluster: demo", with: "clustr: demo"),
+      "tiny.yaml:8: an assertion names exactly one of"
+    ),
     ("lessons: [tiny]", lesson + "\n  - [unclosed", "tiny.yaml:"),
     ("lessons: [tiny]", "!!python/object:os.system {}", "tiny.yaml:1: custom YAML tag"),
-    ("lessons: [tiny]", lesson.replacingOccurrences(of: "        solution:\n          - aws ecs create-cluster --cluster-name demo", with: ""), "tiny.yaml:5: step 'make' needs a 'solution'"),
+    (
+      "lessons: [tiny]",
+      lesson.replacingOccurrences(
+        of: "    solution:\n      - aws ecs create-cluster --cluster-name demo", with: ""),
+      "tiny.yaml:5: step 'make' needs a 'solution'"
+    ),
   ])
   func errorsNameFileAndLine(index: String, text: String, expected: String) {
     switch Self.load(["index.yaml": index, "tiny.yaml": text]) {
     case .success: Issue.record("expected an error containing \(expected)")
     case .failure(let e):
-      #expect(e.errors.contains { $0.description.hasPrefix(expected) }, "got \(e.errors.map(\.description))")
+      #expect(
+        e.errors.contains { $0.description.hasPrefix(expected) },
+        "got \(e.errors.map(\.description))")
     }
   }
 
@@ -53,7 +72,8 @@ import Testing
     let good = try Self.load(["index.yaml": "lessons: [tiny]", "tiny.yaml": Self.lesson]).get()
     let ok = LessonVerifier.verify(good)
     #expect(ok.passed == 1 && ok.failed == 0, "\(ok.lines)")
-    let brokenText = Self.lesson.replacingOccurrences(of: "--cluster-name demo", with: "--cluster-name other")
+    let brokenText = Self.lesson.replacingOccurrences(
+      of: "--cluster-name demo", with: "--cluster-name other")
     let broken = try Self.load(["index.yaml": "lessons: [tiny]", "tiny.yaml": brokenText]).get()
     let bad = LessonVerifier.verify(broken)
     #expect(bad.failed == 1)
@@ -61,7 +81,8 @@ import Testing
   }
 
   @Test func verifierFailsAStepThatPassesBeforeItsSolution() throws {
-    let text = Self.lesson.replacingOccurrences(of: "steps:\n", with: "setup:\n  - aws ecs create-cluster --cluster-name demo\nsteps:\n")
+    let text = Self.lesson.replacingOccurrences(
+      of: "steps:\n", with: "setup:\n  - aws ecs create-cluster --cluster-name demo\nsteps:\n")
     let lib = try Self.load(["index.yaml": "lessons: [tiny]", "tiny.yaml": text]).get()
     let r = LessonVerifier.verify(lib)
     #expect(r.failed == 1)

@@ -29,7 +29,10 @@ import Testing
     ("containerDefinitions: [{ name: web, image: { regex: '^httpd' } }]", false),
     ("containerDefinitions: [{ name: db }]", false),
     ("containerDefinitions: { length: 2 }", true),
-    ("containerDefinitions: [{ name: web, portMappings: [{ containerPort: 80, hostPort: { oneOf: [0, absent] } }] }]", true),
+    (
+      "containerDefinitions: [{ name: web, portMappings: [{ containerPort: 80, hostPort: { oneOf: [0, absent] } }] }]",
+      true
+    ),
     ("containerDefinitions: [{ name: web, portMappings: [{ containerPort: 8080 }] }]", false),
     ("containerDefinitions: [{ image: fluent-bit }]", true),
     ("family: { not: api }", true),
@@ -45,6 +48,11 @@ import Testing
       path: "t"
     ).json
     let m = Matcher.compare(expected, Self.doc, path: "")
-    #expect(m == [Mismatch(path: "containerDefinitions[name=web].portMappings[containerPort=80].hostPort", expected: "80", actual: "0")])
+    #expect(
+      m == [
+        Mismatch(
+          path: "containerDefinitions[name=web].portMappings[containerPort=80].hostPort",
+          expected: "80", actual: "0")
+      ])
   }
 }

@@ -1,12 +1,14 @@
 import ECSCommands
 import ECSModel
-import Testing
 import TestSupport
+import Testing
 
 @testable import ECSTutor
 
 @Suite struct SessionTests {
-  static func session(_ lang: Language = .en, files: any FileAccess = MemoryFiles()) throws -> Session {
+  static func session(_ lang: Language = .en, files: any FileAccess = MemoryFiles()) throws
+    -> Session
+  {
     Session(config: SessionConfig(language: lang, files: files), lessons: try repositoryLessons())
   }
 
@@ -19,7 +21,8 @@ import TestSupport
   @Test func awsCommandsPrintTheirResponse() throws {
     var s = try Self.session()
     let out = s.handle("aws ecs create-cluster --cluster-name demo")
-    #expect(out.stdout.contains("\"clusterArn\": \"arn:aws:ecs:us-east-1:123456789012:cluster/demo\""))
+    #expect(
+      out.stdout.contains("\"clusterArn\": \"arn:aws:ecs:us-east-1:123456789012:cluster/demo\""))
     #expect(s.lastStatus == 0)
   }
 
@@ -48,9 +51,14 @@ import TestSupport
     var s = try Self.session()
     _ = s.handle("lesson first-cluster")
     _ = s.handle("aws ecs create-cluster --cluster-name demo")
-    _ = s.handle("aws ecs register-task-definition --family web --container-definitions name=web,image=httpd,memory=256,portMappings=[{containerPort=80}]")
+    _ = s.handle(
+      "aws ecs register-task-definition --family web --container-definitions name=web,image=httpd,memory=256,portMappings=[{containerPort=80}]"
+    )
     let out = s.handle("check")
-    #expect(out.text.contains("containerDefinitions[name=web].image: expected text matching /^nginx(:latest)?$/, found httpd"))
+    #expect(
+      out.text.contains(
+        "containerDefinitions[name=web].image: expected text matching /^nginx(:latest)?$/, found httpd"
+      ))
   }
 
   @Test func undoRestoresTheWorldBeforeTheLastChange() throws {
@@ -119,7 +127,8 @@ import TestSupport
     var s = try Self.session()
     _ = s.handle("lesson first-cluster")
     _ = s.handle("aws ecs create-cluster --cluster-name demo")
-    let again = Session(config: SessionConfig(), lessons: try repositoryLessons(), progress: s.progress)
+    let again = Session(
+      config: SessionConfig(), lessons: try repositoryLessons(), progress: s.progress)
     #expect(again.prompt == "[first-cluster 2/5] $ ")
     #expect(again.welcome().text.contains("Welcome back"))
     #expect(again.world.cluster("demo") != nil)

@@ -8,7 +8,9 @@ public func repositoryLessons() throws -> LessonLibrary {
   let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("lessons")
   var files: [LessonFile] = []
-  let names = try FileManager.default.subpathsOfDirectory(atPath: root.path).filter { $0.hasSuffix(".yaml") }
+  let names = try FileManager.default.subpathsOfDirectory(atPath: root.path).filter {
+    $0.hasSuffix(".yaml")
+  }
   for name in names.sorted() {
     let text = try String(contentsOf: root.appendingPathComponent(name), encoding: .utf8)
     files.append(LessonFile(path: name, text: text))

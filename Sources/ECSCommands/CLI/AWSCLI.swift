@@ -94,8 +94,8 @@ public enum AWSCLI {
     .init(name: "--color", arity: .one, choices: ["on", "off", "auto"]),
     .init(name: "--no-sign-request", arity: .flag),
     .init(name: "--ca-bundle", arity: .one),
-    .init(name: "--cli-read-timeout", arity: .one),
-    .init(name: "--cli-connect-timeout", arity: .one),
+    .init(name: "--cli-read-timeout", arity: .one, isInt: true),
+    .init(name: "--cli-connect-timeout", arity: .one, isInt: true),
     .init(name: "--cli-binary-format", arity: .one, choices: ["base64", "raw-in-base64-out"]),
     .init(name: "--no-cli-pager", arity: .flag),
     .init(name: "--cli-auto-prompt", arity: .flag),
@@ -147,9 +147,6 @@ public enum AWSCLI {
     globals.debug = main.has("--debug")
     globals.noPaginate = main.has("--no-paginate")
     globals.noCliPager = main.has("--no-cli-pager")
-    for name in ["--cli-read-timeout", "--cli-connect-timeout"] {
-      if let v = main.last(name)?.first { _ = try PythonText.int(v) }
-    }
     guard let commandIndex = main.freeWordIndexes.first else {
       throw CLIUsageError("the following arguments are required: command")
     }
@@ -158,6 +155,12 @@ public enum AWSCLI {
     rest.remove(at: commandIndex)
     if service == "help" { return .output(stdout: AWSHelp.top(), stderr: "", status: 0) }
     guard ServiceModel.serviceNames.contains(service) else {
+      if ServiceModel.allAWSServiceNames.contains(service) {
+        throw CLIUsageError(
+          "argument command: \(PythonText.repr(service)) is an AWS CLI service that ecs-tutor "
+            + "does not simulate; it simulates: "
+            + ServiceModel.serviceNames.joined(separator: ", "))
+      }
       throw CLIUsageError(invalidChoice("command", service, ServiceModel.serviceNames))
     }
     let model = try ServiceModel.named(service)
@@ -202,7 +205,8 @@ public enum AWSCLI {
             name: a.cliName, arity: .optional(const: "input"),
             choices: ["input", "yaml-input", "output"])
         }
-        return .init(name: a.cliName, arity: .one)
+        return .init(
+          name: a.cliName, arity: .one, isInt: ["page-size", "max-items"].contains(a.name))
       }
     }
     let parsed = try ArgParser(options: options).parse(args)
@@ -219,8 +223,8 @@ public enum AWSCLI {
     if !parsed.extras.isEmpty {
       return .output(
         stdout: "",
-        stderr: usageBlock + "\nUnknown options: " + parsed.extras.joined(separator: ", ") + "\n",
-        status: 252)
+        stderr: usageBlock + "\nUnknown options: " + parsed.extras.joined(separator: ", ") + "\n"
+          + optionSuggestions(parsed.extras, spec), status: 252)
     }
 
     // Values become request members, in argument-table order; the last of --x/--no-x wins.
@@ -251,7 +255,8 @@ public enum AWSCLI {
         continue
       }
     }
-    if let count = parsed.last("--count")?.first {
+    let isRunInstances = spec.model.cliName == "ec2" && spec.operation == "RunInstances"
+    if isRunInstances, let count = parsed.last("--count")?.first {
       let (lo, hi) = try runInstancesCount(count)
       set("MinCount", .int(lo))
       set("MaxCount", .int(hi))
@@ -288,7 +293,7 @@ public enum AWSCLI {
       for (k, v) in members where !request.contains(where: { $0.0 == k }) { request.append((k, v)) }
       globals.cliInputJSONUsed = true
     }
-    if spec.model.cliName == "ec2", spec.operation == "RunInstances" {
+    if isRunInstances {
       if !request.contains(where: { $0.0 == "MinCount" }) { set("MinCount", .int(1)) }
       if !request.contains(where: { $0.0 == "MaxCount" }) { set("MaxCount", .int(1)) }
     }
@@ -304,6 +309,22 @@ public enum AWSCLI {
     return .invoke(
       AWSInvocation(
         service: spec.model.cliName, operation: spec.operation, request: body, globals: globals))
+  }
+
+  /// The tutor's addition to "Unknown options": the closest real option names, in the style of
+  /// CLI v2's "Maybe you meant" list. Empty when nothing is close.
+  static func optionSuggestions(_ extras: [String], _ spec: OperationSpec) -> String {
+    let names = spec.arguments.filter { !$0.hidden }.map(\.cliName) + globalOptions.map(\.name)
+    var seen: Set<String> = []
+    var lines: [String] = []
+    for word in extras where word.hasPrefix("--") {
+      let head = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
+      for match in CloseMatches.find(head, in: names, n: 1, cutoff: 0.75)
+      where seen.insert(match).inserted {
+        lines.append("  * \(match)")
+      }
+    }
+    return lines.isEmpty ? "" : "\nMaybe you meant:\n\n" + lines.joined(separator: "\n") + "\n"
   }
 
   /// ec2 run-instances `--count N` or `--count MIN:MAX`.

@@ -74,6 +74,9 @@ public enum AWSHelp {
         if !values.isEmpty {
           lines.append("      Possible values: " + values.joined(separator: ", "))
         }
+        if let example = ShorthandDocs.example(for: s, model: spec.model) {
+          lines.append("      Shorthand: \(example)")
+        }
       }
     }
     return lines.joined(separator: "\n") + "\n"

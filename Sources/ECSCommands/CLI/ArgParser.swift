@@ -13,6 +13,8 @@ struct ArgParser {
     var name: String  // "--region"
     var arity: Arity
     var choices: [String]? = nil
+    /// argparse `type=int`: values must be Python integers.
+    var isInt = false
   }
 
   struct Result {
@@ -136,6 +138,9 @@ struct ArgParser {
           } else {
             taken = [const]
           }
+        }
+        if o.isInt, let v = taken.first, (try? PythonText.int(v)) == nil {
+          throw CLIUsageError("argument \(o.name): invalid int value: \(PythonText.repr(v))")
         }
         if let choices = o.choices, let v = taken.first, !choices.contains(v) {
           throw CLIUsageError("argument \(o.name): " + Self.invalidChoice(v, choices))

@@ -76,6 +76,9 @@ public final class ServiceModel: Sendable {
   public let shapes: [String: Shape]
   /// Paginated operations: their input token member names and limit key.
   public let paginators: [String: [String]]
+  /// CLI names of all operations, in model order.
+  public let cliOperationNames: [String]
+  private let operationsByCLIName: [String: String]
 
   init(
     cliName: String, apiVersion: String, operations: [String],
@@ -88,6 +91,10 @@ public final class ServiceModel: Sendable {
     self.operationModels = operationModels
     self.shapes = shapes
     self.paginators = paginators
+    let cliNames = operations.map { ServiceModel.cliName(of: $0) }
+    self.cliOperationNames = cliNames
+    self.operationsByCLIName = Dictionary(
+      zip(cliNames, operations).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// CLI names of the services we know, in `aws help` order.
@@ -132,12 +139,7 @@ public final class ServiceModel: Sendable {
   public func operation(_ name: String) -> OperationModel? { operationModels[name] }
 
   /// The botocore operation whose CLI name is `cliName` (`create-cluster` → `CreateCluster`).
-  public func operation(cliName: String) -> String? {
-    operations.first { ServiceModel.cliName(of: $0) == cliName }
-  }
-
-  /// CLI names of all operations, in model order.
-  public var cliOperationNames: [String] { operations.map { ServiceModel.cliName(of: $0) } }
+  public func operation(cliName: String) -> String? { operationsByCLIName[cliName] }
 
   /// Parses generated model JSON; a corrupt model becomes an error value.
   public static func parse(_ text: String) -> Result<ServiceModel, ServiceModelError> {

@@ -49,6 +49,7 @@ public struct ShorthandParser {
   private let input: [Unicode.Scalar]
   private var index = 0
   private var resolveParamfiles = false
+  private var depth = 0
   private let loadFile: ((String) throws(ShorthandParseError) -> String?)?
 
   private init(
@@ -176,7 +177,20 @@ public struct ShorthandParser {
     return .list(list.map { .string($0) })
   }
 
+  /// Nesting deeper than this is an error rather than a stack overflow (Python would hit its
+  /// recursion limit).
+  static let maxDepth = 200
+
+  private mutating func enter() throws(ShorthandParseError) {
+    depth += 1
+    if depth > ShorthandParser.maxDepth {
+      throw ShorthandParseError(message: "maximum recursion depth exceeded")
+    }
+  }
+
   private mutating func explicitList() throws(ShorthandParseError) -> ShorthandValue {
+    try enter()
+    defer { depth -= 1 }
     try expect("[", consumeWhitespace: true)
     var items: [ShorthandValue] = []
     while current != "]" {
@@ -198,6 +212,8 @@ public struct ShorthandParser {
   }
 
   private mutating func hashLiteral() throws(ShorthandParseError) -> ShorthandValue {
+    try enter()
+    defer { depth -= 1 }
     try expect("{", consumeWhitespace: true)
     var members: [(String, ShorthandValue)] = []
     while current != "}" {

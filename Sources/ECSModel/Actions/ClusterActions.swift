@@ -11,9 +11,10 @@ enum ClusterActions {
     let name = req.string("clusterName") ?? "default"
     try validateName(name)
     let tags = try parseTags(req.array("tags") ?? [])
-    let settings = req.array("settings") ?? [
-      ["name": "containerInsights", "value": "disabled"]
-    ]
+    let settings =
+      req.array("settings") ?? [
+        ["name": "containerInsights", "value": "disabled"]
+      ]
     if let i = world.clusters.firstIndex(where: { $0.name == name }) {
       // CreateCluster is idempotent: an ACTIVE cluster is returned as it is; an INACTIVE one is
       // brought back.
@@ -68,7 +69,9 @@ enum ClusterActions {
   // UNCONFIRMED: the exact wording ECS uses for a bad cluster name was not found in an AWS source;
   // this follows the documented rule (up to 255 letters, numbers, hyphens and underscores).
   static func validateName(_ name: String) throws(AWSError) {
-    let ok = !name.isEmpty && name.count <= 255 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    let ok =
+      !name.isEmpty && name.count <= 255
+      && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
     if !ok {
       throw .invalidParameter(
         "Invalid cluster name. Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed."
@@ -103,7 +106,9 @@ func paginate(_ items: [JSONValue], key: String, _ req: Request) throws(AWSError
   }
   let end = min(items.count, start + limit)
   let page = Array(items[start..<end])
-  return jsonObject([(key, .array(page)), ("nextToken", end < items.count ? .string("tok-\(end)") : nil)])
+  return jsonObject([
+    (key, .array(page)), ("nextToken", end < items.count ? .string("tok-\(end)") : nil),
+  ])
 }
 
 extension Cluster {

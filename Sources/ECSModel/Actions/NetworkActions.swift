@@ -45,7 +45,9 @@ enum NetworkActions {
   static func describeSubnets(_ world: inout World, _ req: Request) throws(AWSError) -> JSONValue {
     let ids = req.strings("SubnetIds")
     let filters = try Filters(req.array("Filters") ?? [])
-    if let ids, let missing = ids.first(where: { id in !world.subnets.contains { $0.subnetId == id } }) {
+    if let ids,
+      let missing = ids.first(where: { id in !world.subnets.contains { $0.subnetId == id } })
+    {
       throw AWSError("InvalidSubnetID.NotFound", "The subnet ID '\(missing)' does not exist")
     }
     var out: [JSONValue] = []
@@ -53,9 +55,11 @@ enum NetworkActions {
       if let ids, !ids.contains(s.subnetId) { continue }
       let fields: [String: [String]] = [
         "subnet-id": [s.subnetId], "vpc-id": [s.vpcId], "availability-zone": [s.availabilityZone],
-        "availabilityZone": [s.availabilityZone], "default-for-az": [s.defaultForAz ? "true" : "false"],
+        "availabilityZone": [s.availabilityZone],
+        "default-for-az": [s.defaultForAz ? "true" : "false"],
         "defaultForAz": [s.defaultForAz ? "true" : "false"], "cidr-block": [s.cidrBlock],
-        "map-public-ip-on-launch": [s.mapPublicIpOnLaunch ? "true" : "false"], "state": ["available"],
+        "map-public-ip-on-launch": [s.mapPublicIpOnLaunch ? "true" : "false"],
+        "state": ["available"],
         "owner-id": [s.ownerId],
       ]
       guard try filters.accept(fields) else { continue }
@@ -91,13 +95,19 @@ enum NetworkActions {
     let ids = req.strings("GroupIds")
     let names = req.strings("GroupNames")
     let filters = try Filters(req.array("Filters") ?? [])
-    if let ids, let missing = ids.first(where: { id in !world.securityGroups.contains { $0.groupId == id } }) {
+    if let ids,
+      let missing = ids.first(where: { id in !world.securityGroups.contains { $0.groupId == id } })
+    {
       throw AWSError("InvalidGroup.NotFound", "The security group '\(missing)' does not exist")
     }
-    if let names, let missing = names.first(where: { n in !world.securityGroups.contains { $0.groupName == n } }) {
+    if let names,
+      let missing = names.first(where: { n in !world.securityGroups.contains { $0.groupName == n } }
+      )
+    {
       throw AWSError(
         "InvalidGroup.NotFound",
-        "The security group '\(missing)' does not exist in default VPC '\(world.vpcs.first?.vpcId ?? "")'")
+        "The security group '\(missing)' does not exist in default VPC '\(world.vpcs.first?.vpcId ?? "")'"
+      )
     }
     var out: [JSONValue] = []
     for g in world.securityGroups {
@@ -112,7 +122,8 @@ enum NetworkActions {
         "GroupId": .string(g.groupId),
         "IpPermissionsEgress": .array(g.egress.map { $0.document(owner: g.ownerId) }),
         "VpcId": .string(g.vpcId),
-        "SecurityGroupArn": .string(world.arn(service: "ec2", resource: "security-group/" + g.groupId)),
+        "SecurityGroupArn": .string(
+          world.arn(service: "ec2", resource: "security-group/" + g.groupId)),
         "OwnerId": .string(g.ownerId),
         "GroupName": .string(g.groupName),
         "Description": .string(g.description),
@@ -130,7 +141,10 @@ extension SecurityGroupRule {
       ("IpProtocol", .string(ipProtocol)),
       ("FromPort", fromPort.map { .int($0) }),
       ("ToPort", toPort.map { .int($0) }),
-      ("UserIdGroupPairs", .array(sourceGroupIds.map { ["UserId": .string(owner), "GroupId": .string($0)] })),
+      (
+        "UserIdGroupPairs",
+        .array(sourceGroupIds.map { ["UserId": .string(owner), "GroupId": .string($0)] })
+      ),
       ("IpRanges", .array(cidrs.map { ["CidrIp": .string($0)] })),
       ("Ipv6Ranges", []),
       ("PrefixListIds", []),

@@ -30,7 +30,10 @@ extension World {
       .merging(CapacityActions.ecsTable) { a, _ in a }.merging(TaskActions.table) { a, _ in a }
       .merging(ServiceActions.table) { a, _ in a },
     "ec2": NetworkActions.table.merging(CapacityActions.ec2Table) { a, _ in a },
-    "iam": IAMActions.table, "sts": IAMActions.stsTable, "ssm": SSMActions.table,
+    "ecr": ECRActions.table,
+    "iam": IAMActions.table,
+    "sts": IAMActions.stsTable,
+    "ssm": SSMActions.table,
     "application-autoscaling": AutoScalingActions.table,
   ]
 

@@ -9,7 +9,9 @@ extension JSONValue: Codable {
   public init(from decoder: any Decoder) throws {
     if let c = try? decoder.container(keyedBy: MemberKey.self) {
       var members: [(String, JSONValue)] = []
-      for k in c.allKeys { members.append((k.stringValue, try c.decode(JSONValue.self, forKey: k))) }
+      for k in c.allKeys {
+        members.append((k.stringValue, try c.decode(JSONValue.self, forKey: k)))
+      }
       self = .object(members)
       return
     }

@@ -90,6 +90,18 @@ extension World {
     }
   }
 
+  /// The earliest moment an instance or its agent will change by itself (boot, first
+  /// registration attempt, end of shutdown); nil when none will. Agents that are retrying are not
+  /// counted: they only succeed after the learner changes something, and the next
+  /// `advanceCapacity` retries them.
+  ///
+  /// ```swift
+  /// world.nextCapacityWake()  // launchTime + 10 s right after run-instances
+  /// ```
+  public func nextCapacityWake() -> Int64? {
+    nextCapacityTransition(upTo: Int64.max)?.1
+  }
+
   func nextCapacityTransition(upTo millis: Int64) -> (Int, Int64)? {
     var best: (Int, Int64)?
     for (i, inst) in capacity.instances.enumerated() {

@@ -29,7 +29,8 @@ public enum Timestamp {
     let mm = (rem % 3600) / 60
     let ss = rem % 60
     let frac = ms == 0 ? "" : "." + pad(ms * 1000, 6)
-    return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(hh, 2)):\(pad(mm, 2)):\(pad(ss, 2))\(frac)+00:00"
+    return
+      "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(hh, 2)):\(pad(mm, 2)):\(pad(ss, 2))\(frac)+00:00"
   }
 
   static func pad(_ v: Int, _ width: Int) -> String {

@@ -40,7 +40,7 @@ extension World {
 
   /// Whether no task is between states and every service is steady.
   public var isSettled: Bool {
-    if nextCapacityTransition(upTo: Int64.max) != nil { return false }
+    if nextCapacityWake() != nil { return false }
     if workloads.tasks.contains(where: {
       $0.phaseEndsAt != nil
         || ($0.lastStatus == "STOPPED" && $0.serviceArn != nil && !$0.reportedStopped)
@@ -69,7 +69,7 @@ extension World {
       if let n = svc.nextLaunchAt, n > now { consider(n) } else { consider(now + World.tickMillis) }
     }
     if !workloads.scalingPolicies.isEmpty { consider(nextScalingEvaluation(after: now)) }
-    if let (_, at) = nextCapacityTransition(upTo: Int64.max) { consider(at) }
+    if let at = nextCapacityWake() { consider(at) }
     return wake
   }
 

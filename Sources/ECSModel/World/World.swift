@@ -38,8 +38,10 @@ public struct World: Sendable, Equatable {
   public static let defaultSeed: UInt64 = 20_141_113
 
   /// A new account with its default VPC, as a fresh AWS account has.
-  public init(seed: UInt64 = World.defaultSeed, account: String = World.defaultAccount,
-              region: String = World.defaultRegion) {
+  public init(
+    seed: UInt64 = World.defaultSeed, account: String = World.defaultAccount,
+    region: String = World.defaultRegion
+  ) {
     self.account = account
     self.region = region
     self.clock = SimClock()

@@ -25,14 +25,18 @@ enum Explain {
       }
       var lines = ["  ✗ " + label]
       if r.forbidden {
-        lines.append("      " + Msg.forbiddenHolds(Queries.describe(r.assertion.selector)).text(lang))
+        lines.append(
+          "      " + Msg.forbiddenHolds(Queries.describe(r.assertion.selector)).text(lang))
       } else if r.missing {
-        lines.append("      " + Msg.missingResource(Queries.describe(r.assertion.selector)).text(lang))
+        lines.append(
+          "      " + Msg.missingResource(Queries.describe(r.assertion.selector)).text(lang))
       } else {
         for m in r.mismatches.prefix(6) {
           var actual = m.actual
           if m.path == "count", let n = r.countActual { actual = String(n) }
-          lines.append("      " + Msg.expectedActual(path: m.path, expected: m.expected, actual: actual).text(lang))
+          lines.append(
+            "      "
+              + Msg.expectedActual(path: m.path, expected: m.expected, actual: actual).text(lang))
         }
       }
       if let why = r.assertion.why { lines.append("      → " + why.text(lang)) }

@@ -16,9 +16,11 @@ struct LessonDecoder {
       fail(root, "a lesson file holds a mapping with id, title, intro and steps")
       return nil
     }
-    checkKeys(root, allowed: ["id", "title", "summary", "intro", "outro", "setup", "steps"], in: "lesson")
+    checkKeys(
+      root, allowed: ["id", "title", "summary", "intro", "outro", "setup", "steps"], in: "lesson")
     let id = requiredString(root, "id") ?? ""
-    if !id.isEmpty && !id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) {
+    if !id.isEmpty && !id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") })
+    {
       fail(root["id"], "lesson id '\(id)' may hold only lowercase letters, digits and '-'")
     }
     let title = localized(root, "title", required: true)
@@ -41,7 +43,8 @@ struct LessonDecoder {
     }
     guard let title, let summary, let intro else { return nil }
     return Lesson(
-      id: id, title: title, summary: summary, intro: intro, outro: outro, setup: setup, steps: steps,
+      id: id, title: title, summary: summary, intro: intro, outro: outro, setup: setup,
+      steps: steps,
       path: path)
   }
 
@@ -52,14 +55,20 @@ struct LessonDecoder {
     }
     checkKeys(
       node,
-      allowed: ["id", "title", "text", "setup", "expect", "forbid", "hints", "solution", "success"],
+      allowed: [
+        "id", "title", "text", "setup", "expect", "forbid", "hints", "solution", "success",
+      ],
       in: "step")
     let id = requiredString(node, "id") ?? ""
     let title = localized(node, "title", required: false)
     let text = localized(node, "text", required: true)
     let expect = assertions(node, "expect")
-    if expect.isEmpty && node["expect"] != nil { fail(node["expect"], "'expect' needs at least one item") }
-    if node["expect"] == nil { fail(node, "step '\(id)' has no 'expect': nothing could be checked") }
+    if expect.isEmpty && node["expect"] != nil {
+      fail(node["expect"], "'expect' needs at least one item")
+    }
+    if node["expect"] == nil {
+      fail(node, "step '\(id)' has no 'expect': nothing could be checked")
+    }
     let forbid = assertions(node, "forbid")
     var hints: [Localized] = []
     if let h = node["hints"] {
@@ -157,7 +166,11 @@ struct LessonDecoder {
     }
     var out: [String] = []
     for item in items {
-      if let s = item.string { out.append(s) } else { fail(item, "each command in '\(key)' is one line of text") }
+      if let s = item.string {
+        out.append(s)
+      } else {
+        fail(item, "each command in '\(key)' is one line of text")
+      }
     }
     return out
   }
@@ -166,23 +179,30 @@ struct LessonDecoder {
 /// The closest of `candidates` to `word` within a small edit distance, for did-you-mean.
 func closest(_ word: String, among candidates: [String]) -> String? {
   let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
-  guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
+  guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else {
+    return nil
+  }
   return best.1 <= max(2, word.count / 3) ? best.0 : nil
 }
 
+/// Optimal string alignment distance: insertions, deletions, substitutions and adjacent
+/// transpositions each cost 1, so `lessnos` is one step from `lessons`.
 func editDistance(_ a: String, _ b: String) -> Int {
   let a = Array(a)
   let b = Array(b)
   if a.isEmpty { return b.count }
   if b.isEmpty { return a.count }
-  var prev = Array(0...b.count)
-  var cur = prev
+  var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+  for i in 0...a.count { d[i][0] = i }
+  for j in 0...b.count { d[0][j] = j }
   for i in 1...a.count {
-    cur[0] = i
     for j in 1...b.count {
-      cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      let cost = a[i - 1] == b[j - 1] ? 0 : 1
+      d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+      if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+        d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+      }
     }
-    swap(&prev, &cur)
   }
-  return prev[b.count]
+  return d[a.count][b.count]
 }

@@ -46,7 +46,9 @@ public struct LessonLibrary: Sendable {
     var errors: [LessonLoadError] = []
     guard let indexFile = files.first(where: { $0.path == "index.yaml" }) else {
       throw LessonLoadErrors([
-        LessonLoadError(path: "index.yaml", line: 1, message: "missing: the lessons folder needs an index.yaml listing the lessons in order")
+        LessonLoadError(
+          path: "index.yaml", line: 1,
+          message: "missing: the lessons folder needs an index.yaml listing the lessons in order")
       ])
     }
     var ids: [(String, Int)] = []
@@ -54,12 +56,20 @@ public struct LessonLibrary: Sendable {
       let index = try YAMLNode.parse(indexFile.text, path: indexFile.path)
       if let list = index["lessons"], case .list(let items) = list.value {
         for item in items {
-          if let id = item.string { ids.append((id, item.line)) } else {
-            errors.append(LessonLoadError(path: "index.yaml", line: item.line, message: "each entry of 'lessons' is a lesson id"))
+          if let id = item.string {
+            ids.append((id, item.line))
+          } else {
+            errors.append(
+              LessonLoadError(
+                path: "index.yaml", line: item.line,
+                message: "each entry of 'lessons' is a lesson id"))
           }
         }
       } else {
-        errors.append(LessonLoadError(path: "index.yaml", line: index.line, message: "index.yaml needs 'lessons:', a list of lesson ids in order"))
+        errors.append(
+          LessonLoadError(
+            path: "index.yaml", line: index.line,
+            message: "index.yaml needs 'lessons:', a list of lesson ids in order"))
       }
     } catch {
       errors.append(error)
@@ -68,7 +78,10 @@ public struct LessonLibrary: Sendable {
     for (id, line) in ids {
       let path = id + ".yaml"
       guard let file = files.first(where: { $0.path == path }) else {
-        errors.append(LessonLoadError(path: "index.yaml", line: line, message: "lesson '\(id)' is listed but \(path) does not exist"))
+        errors.append(
+          LessonLoadError(
+            path: "index.yaml", line: line,
+            message: "lesson '\(id)' is listed but \(path) does not exist"))
         continue
       }
       do {
@@ -78,9 +91,14 @@ public struct LessonLibrary: Sendable {
         errors += decoder.errors
         if let lesson {
           if lesson.id != id {
-            errors.append(LessonLoadError(path: file.path, line: root["id"]?.line ?? 1, message: "id '\(lesson.id)' does not match the file name and index entry '\(id)'"))
+            errors.append(
+              LessonLoadError(
+                path: file.path, line: root["id"]?.line ?? 1,
+                message: "id '\(lesson.id)' does not match the file name and index entry '\(id)'"))
           } else if library.lessons.contains(where: { $0.id == id }) {
-            errors.append(LessonLoadError(path: "index.yaml", line: line, message: "lesson '\(id)' is listed twice"))
+            errors.append(
+              LessonLoadError(
+                path: "index.yaml", line: line, message: "lesson '\(id)' is listed twice"))
           } else if decoder.errors.isEmpty {
             library.lessons.append(lesson)
           }

@@ -15,7 +15,7 @@ public enum LessonVerifier {
     var report = Report(lines: [], passed: 0, failed: 0)
     for lesson in library.lessons {
       var world = World(seed: seed)
-      var engine = CommandEngine(files: MemoryFiles(), environment: [:], region: world.region)
+      var engine = CommandEngine(files: MemoryFiles(), environment: [:])
       var broken = false
       for cmd in lesson.setup {
         let r = engine.run(cmd, world: &world)
@@ -34,7 +34,9 @@ public enum LessonVerifier {
         }
         for cmd in step.setup { _ = engine.run(cmd, world: &world) }
         if Checker.passes(step, on: world) {
-          report.lines.append("FAIL \(name) (\(lesson.path):\(step.line)): passes before its solution ran; the check tests nothing")
+          report.lines.append(
+            "FAIL \(name) (\(lesson.path):\(step.line)): passes before its solution ran; the check tests nothing"
+          )
           report.failed += 1
           broken = true
           continue
@@ -43,7 +45,8 @@ public enum LessonVerifier {
         for (i, cmd) in step.solution.enumerated() {
           let r = engine.run(cmd, world: &world)
           if r.status != 0 {
-            failure = "solution command \(i + 1) `\(cmd)` failed (status \(r.status)): \(firstLine(r.stderr))"
+            failure =
+              "solution command \(i + 1) `\(cmd)` failed (status \(r.status)): \(firstLine(r.stderr))"
             break
           }
         }
@@ -51,7 +54,9 @@ public enum LessonVerifier {
           let unmet = Checker.evaluate(step, on: world).filter { !$0.met }
           let texts = unmet.map { r in
             Explain.about(r.assertion, .en)
-              + (r.mismatches.first.map { m in " (\(m.path): expected \(m.expected), found \(m.actual ?? "nothing"))" } ?? "")
+              + (r.mismatches.first.map { m in
+                " (\(m.path): expected \(m.expected), found \(m.actual ?? "nothing"))"
+              } ?? "")
           }
           failure = "does not pass after its solution: " + texts.joined(separator: "; ")
         }

@@ -25,7 +25,9 @@ enum Matcher {
     "absent", "present", "oneOf", "min", "max", "regex", "not", "length", "contains",
   ]
   /// Keys that identify an item in a list, tried in order.
-  static let listKeys = ["name", "containerPort", "containerName", "family", "key", "Key", "Name", "Id"]
+  static let listKeys = [
+    "name", "containerPort", "containerName", "family", "key", "Key", "Name", "Id",
+  ]
 
   static func isMatcher(_ v: JSONValue) -> Bool {
     guard case .object(let members) = v, !members.isEmpty else { return false }
@@ -81,7 +83,9 @@ enum Matcher {
   static func applyMatcher(_ m: JSONValue, _ actual: JSONValue?, path: String) -> [Mismatch] {
     let present = actual != nil && actual?.isNull == false
     var out: [Mismatch] = []
-    func miss(_ expected: String) { out.append(Mismatch(path: path, expected: expected, actual: actual.map(show))) }
+    func miss(_ expected: String) {
+      out.append(Mismatch(path: path, expected: expected, actual: actual.map(show)))
+    }
     if let want = m["absent"]?.boolValue, want == present { miss(want ? "absent" : "present") }
     if let want = m["present"]?.boolValue, want != present { miss(want ? "present" : "absent") }
     if let options = m["oneOf"]?.arrayValue {
@@ -147,7 +151,8 @@ enum Matcher {
     case .array(let a): return "[" + a.map(show).joined(separator: ", ") + "]"
     case .object(let o):
       if isMatcher(v) {
-        return o.map { k, v in k == "oneOf" ? "one of \(show(v))" : "\(k) \(show(v))" }.joined(separator: ", ")
+        return o.map { k, v in k == "oneOf" ? "one of \(show(v))" : "\(k) \(show(v))" }.joined(
+          separator: ", ")
       }
       return "{" + o.map { "\($0.0): \(show($0.1))" }.joined(separator: ", ") + "}"
     }

@@ -18,7 +18,8 @@ struct YAMLNode: Sendable {
     do {
       root = try Yams.compose(yaml: text)
     } catch let error as YamlError {
-      throw LessonLoadError(path: path, line: YAMLNode.line(of: error), message: YAMLNode.describe(error))
+      throw LessonLoadError(
+        path: path, line: YAMLNode.line(of: error), message: YAMLNode.describe(error))
     } catch {
       throw LessonLoadError(path: path, line: 1, message: "not valid YAML: \(error)")
     }
@@ -34,10 +35,13 @@ struct YAMLNode: Sendable {
       throw LessonLoadError(path: path, line: line, message: "nested more than 64 levels deep")
     }
     let tag = node.tag.rawValue
-    let allowed = ["", "!", "?"] + ["str", "seq", "map", "bool", "float", "null", "int"].map { "tag:yaml.org,2002:" + $0 }
+    let allowed =
+      ["", "!", "?"]
+      + ["str", "seq", "map", "bool", "float", "null", "int"].map { "tag:yaml.org,2002:" + $0 }
     if !allowed.contains(tag) {
       throw LessonLoadError(
-        path: path, line: line, message: "custom YAML tag \(tag) is not allowed: lessons are data only")
+        path: path, line: line,
+        message: "custom YAML tag \(tag) is not allowed: lessons are data only")
     }
     switch node {
     case .scalar(let s):
@@ -53,16 +57,19 @@ struct YAMLNode: Sendable {
       var members: [(String, YAMLNode)] = []
       for (k, v) in map {
         guard let key = k.string else {
-          throw LessonLoadError(path: path, line: k.mark?.line ?? line, message: "keys must be plain text")
+          throw LessonLoadError(
+            path: path, line: k.mark?.line ?? line, message: "keys must be plain text")
         }
         if members.contains(where: { $0.0 == key }) {
-          throw LessonLoadError(path: path, line: k.mark?.line ?? line, message: "duplicate key '\(key)'")
+          throw LessonLoadError(
+            path: path, line: k.mark?.line ?? line, message: "duplicate key '\(key)'")
         }
         members.append((key, try convert(v, path: path, depth: depth + 1)))
       }
       return YAMLNode(value: .map(members), line: line)
     case .alias:
-      throw LessonLoadError(path: path, line: line, message: "YAML aliases are not supported in lessons")
+      throw LessonLoadError(
+        path: path, line: line, message: "YAML aliases are not supported in lessons")
     }
   }
 
@@ -78,7 +85,8 @@ struct YAMLNode: Sendable {
     switch error {
     case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _),
       .composer(let context, let problem, _, _):
-      return "not valid YAML: " + [context.map { "\($0.text)" }, problem].compactMap { $0 }.joined(separator: ", ")
+      return "not valid YAML: "
+        + [context.map { "\($0.text)" }, problem].compactMap { $0 }.joined(separator: ", ")
     default: return "not valid YAML: \(error)"
     }
   }

@@ -1,5 +1,5 @@
-import Foundation
 import ECSCommands
+import Foundation
 
 /// The small Markdown subset lesson text uses, rendered for a terminal: paragraphs, `-` lists,
 /// `code`, **bold**, indented code blocks and `|` tables. Inline marks are left for the
@@ -16,8 +16,10 @@ enum Markdown {
       let line = String(raw)
       let trimmed = line.trimmingCharacters(in: .whitespaces)
       if trimmed.hasPrefix("|") && trimmed.hasSuffix("|") && trimmed.count > 1 {
-        let cells = trimmed.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false)
-          .map { $0.trimmingCharacters(in: .whitespaces) }
+        let cells = trimmed.dropFirst().dropLast().split(
+          separator: "|", omittingEmptySubsequences: false
+        )
+        .map { $0.trimmingCharacters(in: .whitespaces) }
         // The |---|---| separator row carries no content.
         if cells.allSatisfy({ $0.allSatisfy { "-: ".contains($0) } }) { continue }
         tableRows.append(cells)
@@ -43,7 +45,9 @@ enum Markdown {
     let columns = rows.map(\.count).max() ?? 0
     var widths = Array(repeating: 0, count: columns)
     for row in rows {
-      for (i, cell) in row.enumerated() { widths[i] = max(widths[i], TextWidth.columns(of: strip(cell))) }
+      for (i, cell) in row.enumerated() {
+        widths[i] = max(widths[i], TextWidth.columns(of: strip(cell)))
+      }
     }
     return rows.map { row in
       var line = String(repeating: " ", count: indent)

@@ -2,7 +2,7 @@ import ECSCommands
 import ECSModel
 
 /// Runs a learner's line through the shell layer: variables, pipes and `$(...)`, with `aws` (and
-/// later `docker`) as the only programs.
+/// the simulated `docker`) as the programs.
 struct CommandEngine: Sendable {
   struct Result {
     var stdout: String
@@ -14,11 +14,9 @@ struct CommandEngine: Sendable {
 
   var shell: ShellEnvironment
   var files: any FileAccess
-  var region: String
 
-  init(files: any FileAccess, environment: [String: String], region: String) {
+  init(files: any FileAccess, environment: [String: String]) {
     self.files = files
-    self.region = region
     self.shell = ShellEnvironment(environment)
   }
 
@@ -28,19 +26,17 @@ struct CommandEngine: Sendable {
     var notFound: String?
     var w = world
     let files = self.files
-    var env = shell
-    let exported = shell.exported
-    let r = Shell.run(line, env: &env) { argv, stdin in
-      guard let program = argv.first else { return CommandResult(stdout: "", stderr: "", status: 0) }
+    let r = Shell.run(line, env: &shell) { cmd in
+      guard let program = cmd.argv.first else { return .ok() }
       switch program {
       case "aws":
-        return AWSRunner.run(argv, stdin: stdin, world: &w, files: files, environment: exported)
+        return AWSRunner.run(
+          cmd.argv, stdin: cmd.stdin, world: &w, files: files, environment: cmd.environment)
       default:
         notFound = program
-        return CommandResult(stdout: "", stderr: "", status: 127)
+        return .failure("", status: 127)
       }
     }
-    shell = env
     world = w
     return Result(stdout: r.stdout, stderr: r.stderr, status: r.status, notFound: notFound)
   }

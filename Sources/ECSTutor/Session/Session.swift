@@ -12,7 +12,8 @@ public struct SessionConfig: Sendable {
   public var environment: [String: String]
 
   public init(
-    language: Language = .en, seed: UInt64 = World.defaultSeed, region: String = World.defaultRegion,
+    language: Language = .en, seed: UInt64 = World.defaultSeed,
+    region: String = World.defaultRegion,
     files: any FileAccess = MemoryFiles(), environment: [String: String] = [:]
   ) {
     self.language = language
@@ -78,7 +79,7 @@ public struct Session: Sendable {
     self.stepStart = world
     self.lessons = lessons
     self.progress = progress
-    self.engine = CommandEngine(files: config.files, environment: config.environment, region: config.region)
+    self.engine = CommandEngine(files: config.files, environment: config.environment)
     if let id = progress.currentLesson, let lesson = lessons.lesson(id) {
       let step = min(progress.lessons[id]?.step ?? 0, lesson.steps.count)
       enterLesson(lesson, at: step)
@@ -100,8 +101,13 @@ public struct Session: Sendable {
   public func welcome() -> [Output] {
     let first = progress.lessons.isEmpty && progress.currentLesson == nil
     if first { return [say(.welcomeFirst)] }
-    if case .lesson(let id, let step) = mode, let lesson = lessons.lesson(id), step < lesson.steps.count {
-      return [say(.welcomeBack(lesson: lesson.title.text(language), step: step + 1, of: lesson.steps.count))]
+    if case .lesson(let id, let step) = mode, let lesson = lessons.lesson(id),
+      step < lesson.steps.count
+    {
+      return [
+        say(
+          .welcomeBack(lesson: lesson.title.text(language), step: step + 1, of: lesson.steps.count))
+      ]
     }
     return [say(.welcomeBackSandbox)]
   }
@@ -114,7 +120,9 @@ public struct Session: Sendable {
     let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     let armed = solutionArmed
     solutionArmed = false
-    if let first = words.first, let out = tutorCommand(first, Array(words.dropFirst()), armed: armed) {
+    if let first = words.first,
+      let out = tutorCommand(first, Array(words.dropFirst()), armed: armed)
+    {
       return out
     }
     return runCommand(line)
@@ -163,7 +171,9 @@ public struct Session: Sendable {
     if !lp.solved.contains(step.id) { lp.solved.append(step.id) }
     if usedSolution && !lp.solvedWithHelp.contains(step.id) { lp.solvedWithHelp.append(step.id) }
     var out = [say(usedSolution ? .stepPassedWithHelp : .stepPassed, .success)]
-    if let success = step.success { out.append(Output(.tutor(.plain), Markdown.render(success.text(language)))) }
+    if let success = step.success {
+      out.append(Output(.tutor(.plain), Markdown.render(success.text(language))))
+    }
     lp.step = index + 1
     usedSolution = false
     if index + 1 >= lesson.steps.count {
@@ -171,7 +181,9 @@ public struct Session: Sendable {
       progress.lessons[lesson.id] = lp
       mode = .lesson(lesson.id, step: lesson.steps.count)
       out.append(say(.lessonComplete(lesson.title.text(language)), .heading))
-      if let outro = lesson.outro { out.append(Output(.tutor(.plain), Markdown.render(outro.text(language)))) }
+      if let outro = lesson.outro {
+        out.append(Output(.tutor(.plain), Markdown.render(outro.text(language))))
+      }
       if let next = nextLesson(after: lesson.id) {
         out.append(say(.nextLesson(next.id)))
       } else {
@@ -195,7 +207,7 @@ public struct Session: Sendable {
   /// solutions, so a resumed lesson looks as it did.
   mutating func enterLesson(_ lesson: Lesson, at index: Int) {
     var w = World(seed: config.seed, region: config.region)
-    var e = CommandEngine(files: config.files, environment: config.environment, region: config.region)
+    var e = CommandEngine(files: config.files, environment: config.environment)
     for cmd in lesson.setup { _ = e.run(cmd, world: &w) }
     for i in 0..<min(index, lesson.steps.count) {
       for cmd in lesson.steps[i].setup { _ = e.run(cmd, world: &w) }
@@ -223,7 +235,10 @@ public struct Session: Sendable {
   func stepIntro(_ lesson: Lesson, _ index: Int) -> [Output] {
     let step = lesson.steps[index]
     return [
-      say(.stepHeader(lesson: lesson.id, index: index + 1, count: lesson.steps.count, title: step.title.text(language)), .heading),
+      say(
+        .stepHeader(
+          lesson: lesson.id, index: index + 1, count: lesson.steps.count,
+          title: step.title.text(language)), .heading),
       Output(.tutor(.plain), Markdown.render(step.text.text(language))),
     ]
   }

@@ -54,14 +54,18 @@ extension Session {
       return [say(.undoDone, .success)]
     case "reset":
       if args.first == "lesson" {
-        guard case .lesson(let id, _) = mode, let lesson = lessons.lesson(id) else { return [say(.notInLesson)] }
+        guard case .lesson(let id, _) = mode, let lesson = lessons.lesson(id) else {
+          return [say(.notInLesson)]
+        }
         var lp = progress.lessons[id] ?? LessonProgress()
         lp.step = 0
         progress.lessons[id] = lp
         enterLesson(lesson, at: 0)
         return [say(.resetLesson, .success)] + lessonIntro(lesson)
       }
-      guard case .lesson(let id, let i) = mode, let lesson = lessons.lesson(id), i < lesson.steps.count else {
+      guard case .lesson(let id, let i) = mode, let lesson = lessons.lesson(id),
+        i < lesson.steps.count
+      else {
         world = World(seed: config.seed, region: config.region)
         undoStack = []
         return [say(.sandbox)]
@@ -73,11 +77,13 @@ extension Session {
       mode = .sandbox
       progress.currentLesson = nil
       world = World(seed: config.seed, region: config.region)
-      engine = CommandEngine(files: config.files, environment: config.environment, region: config.region)
+      engine = CommandEngine(files: config.files, environment: config.environment)
       undoStack = []
       return [say(.sandbox)]
     case "lang":
-      guard let code = args.first, let lang = Language(rawValue: code) else { return [say(.languageUsage)] }
+      guard let code = args.first, let lang = Language(rawValue: code) else {
+        return [say(.languageUsage)]
+      }
       config.language = lang
       progress.language = lang
       return [say(.languageSet, .success)]
@@ -119,7 +125,9 @@ extension Session {
   }
 
   func currentStep() -> (Lesson, Int)? {
-    guard case .lesson(let id, let i) = mode, let l = lessons.lesson(id), i < l.steps.count else { return nil }
+    guard case .lesson(let id, let i) = mode, let l = lessons.lesson(id), i < l.steps.count else {
+      return nil
+    }
     return (l, i)
   }
 
@@ -174,7 +182,8 @@ extension Session {
     case "export":
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-      guard let data = try? encoder.encode(progress), let text = String(data: data, encoding: .utf8) else {
+      guard let data = try? encoder.encode(progress), let text = String(data: data, encoding: .utf8)
+      else {
         return [say(.progressError("encoding failed"), .failure)]
       }
       do {
@@ -190,7 +199,9 @@ extension Session {
         let p = try JSONDecoder().decode(Progress.self, from: Data(text.utf8))
         guard p.version <= Progress.currentVersion else {
           lastStatus = 1
-          return [say(.progressError("version \(p.version) is newer than this ecs-tutor"), .failure)]
+          return [
+            say(.progressError("version \(p.version) is newer than this ecs-tutor"), .failure)
+          ]
         }
         progress = p
         if let id = p.currentLesson, let lesson = lessons.lesson(id) {

@@ -129,7 +129,10 @@ enum Msg {
       )
     case .lessonStarted(let title): return ("**\(title)**", "**\(title)**")
     case .stepHeader(let lesson, let index, let count, let title):
-      return ("**Step \(index)/\(count) — \(title)** (\(lesson))", "**ステップ \(index)/\(count) — \(title)**（\(lesson)）")
+      return (
+        "**Step \(index)/\(count) — \(title)** (\(lesson))",
+        "**ステップ \(index)/\(count) — \(title)**（\(lesson)）"
+      )
     case .stepPassed: return ("✓ Step complete.", "✓ ステップ完了です。")
     case .stepPassedWithHelp:
       return ("✓ Step complete (with the solution's help).", "✓ ステップ完了です（模範解答を使用）。")
@@ -152,7 +155,8 @@ enum Msg {
         "Sandbox: a fresh AWS account; nothing is checked. `lessons` brings you back.",
         "サンドボックス: 新しい AWS アカウントです。チェックはありません。`lessons` でレッスンに戻れます。"
       )
-    case .checkAllMet: return ("Everything this step asks for is in place.", "このステップで必要なものはすべてそろっています。")
+    case .checkAllMet:
+      return ("Everything this step asks for is in place.", "このステップで必要なものはすべてそろっています。")
     case .checkHeader(let met, let total):
       return ("\(met) of \(total) done:", "\(total) 項目中 \(met) 項目を達成:")
     case .missingResource(let what):
@@ -177,10 +181,16 @@ enum Msg {
       )
     case .solutionHeader: return ("Reference solution:", "模範解答:")
     case .solutionRunHint:
-      return ("Type the commands yourself, or `solution run` to run them.", "自分で入力するか、`solution run` で実行できます。")
+      return (
+        "Type the commands yourself, or `solution run` to run them.",
+        "自分で入力するか、`solution run` で実行できます。"
+      )
     case .solutionCancelled: return ("", "")
     case .solutionRunning: return ("Running the reference solution:", "模範解答を実行します:")
-    case .undoDone: return ("Undone: the world is as it was before that command.", "取り消しました。ワールドはそのコマンドの前の状態に戻りました。")
+    case .undoDone:
+      return (
+        "Undone: the world is as it was before that command.", "取り消しました。ワールドはそのコマンドの前の状態に戻りました。"
+      )
     case .undoNothing: return ("Nothing to undo.", "取り消せる操作はありません。")
     case .resetStep: return ("The step starts again from its beginning.", "ステップを最初からやり直します。")
     case .resetLesson: return ("The lesson starts again from its beginning.", "レッスンを最初からやり直します。")
@@ -190,8 +200,12 @@ enum Msg {
     case .exported(let path): return ("Progress written to \(path).", "進み具合を \(path) に書き出しました。")
     case .imported: return ("Progress imported.", "進み具合を読み込みました。")
     case .progressUsage:
-      return ("Usage: progress export FILE | progress import FILE", "使い方: progress export FILE | progress import FILE")
-    case .progressError(let why): return ("Could not use that progress file: \(why)", "進み具合のファイルを使えませんでした: \(why)")
+      return (
+        "Usage: progress export FILE | progress import FILE",
+        "使い方: progress export FILE | progress import FILE"
+      )
+    case .progressError(let why):
+      return ("Could not use that progress file: \(why)", "進み具合のファイルを使えませんでした: \(why)")
     case .commandNotFound(let word):
       return (
         "ecs-tutor: \(word): command not found. Only `aws`, a few shell built-ins (echo, export) and the tutor's commands run here; type `help`.",

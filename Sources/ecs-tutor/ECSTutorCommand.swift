@@ -1,0 +1,53 @@
+import ArgumentParser
+import ECSModel
+import ECSTutor
+import Foundation
+
+/// `ecs-tutor`: the REPL, `run FILE...` and `lessons verify`.
+@main
+struct ECSTutorCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ecs-tutor",
+    abstract: "Learn Amazon ECS by typing real AWS CLI commands into a simulated account.",
+    version: "0.1.0",
+    subcommands: [RunCommand.self, LessonsCommand.self]
+  )
+
+  @OptionGroup var options: CommonOptions
+
+  @Flag(name: .customLong("no-color"), help: "Never colour the output (NO_COLOR does the same).")
+  var noColor = false
+
+  mutating func run() throws {
+    let status = REPL(options: options, noColor: noColor).run()
+    if status != 0 { throw ExitCode(status) }
+  }
+}
+
+/// Options every way of starting a session shares.
+struct CommonOptions: ParsableArguments {
+  @Option(help: "The tutor's language (ja or en); default from LC_ALL, LC_MESSAGES or LANG.")
+  var lang: Language?
+
+  @Option(help: ArgumentHelp("The lessons folder (holding index.yaml).", valueName: "dir"))
+  var lessons: String?
+
+  @Option(help: "Seed for the simulation's IDs and choices.")
+  var seed: UInt64 = World.defaultSeed
+
+  @Option(help: "The simulated AWS region.")
+  var region: String = World.defaultRegion
+
+  /// `--lang`, else the locale variables, else English.
+  var language: Language {
+    lang ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
+  }
+
+  func sessionConfig() -> SessionConfig {
+    SessionConfig(
+      language: language, seed: seed, region: region, files: FileSystemFiles(),
+      environment: ProcessInfo.processInfo.environment)
+  }
+}
+
+extension Language: ExpressibleByArgument {}

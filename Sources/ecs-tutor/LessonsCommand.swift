@@ -1,0 +1,45 @@
+import ArgumentParser
+import ECSModel
+import ECSTutor
+
+/// `ecs-tutor lessons ...`: tools for lesson authors.
+struct LessonsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lessons",
+    abstract: "Tools for lesson authors.",
+    subcommands: [Verify.self]
+  )
+
+  /// `ecs-tutor lessons verify [DIR]`: replays every step's solution.
+  struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract:
+        "Check every lesson: each step fails on its start state and passes after its solution."
+    )
+
+    @Argument(help: "The lessons folder (default: as for the REPL).")
+    var dir: String?
+
+    @Option(help: "Seed for the simulation.")
+    var seed: UInt64 = World.defaultSeed
+
+    mutating func run() throws {
+      let library: LessonLibrary
+      switch LessonSource.loadLibrary(option: dir) {
+      case .loaded(let loaded): library = loaded
+      case .notFound:
+        Console.error("ecs-tutor: no lessons folder found (pass DIR or set ECS_TUTOR_LESSONS)")
+        Console.out("lessons: 0 passed, 0 failed")
+        throw ExitCode(1)
+      case .failed(let message):
+        Console.error(message)
+        Console.out("lessons: 0 passed, 0 failed")
+        throw ExitCode(1)
+      }
+      let report = LessonVerifier.verify(library, seed: seed)
+      for line in report.lines { Console.out(line) }
+      Console.out("lessons: \(report.passed) passed, \(report.failed) failed")
+      if report.failed > 0 { throw ExitCode(1) }
+    }
+  }
+}

@@ -1,0 +1,169 @@
+import ECSTutor
+import Foundation
+import LineEditor
+
+/// The interactive loop: read a command (joining continuation lines), hand it to the session,
+/// print what it says, save progress.
+struct REPL {
+  var options: CommonOptions
+  var noColor: Bool
+
+  /// Holds the session so the completion closure sees its current state.
+  final class SessionBox {
+    var session: Session
+    init(_ session: Session) { self.session = session }
+  }
+
+  func run() -> Int32 {
+    Terminal.installInterruptHandler()
+    let environment = ProcessInfo.processInfo.environment
+    let language = options.language
+    let interactive = Terminal.isTerminal(0) && Terminal.isTerminal(1)
+    let stdoutIsTerminal = Terminal.isTerminal(1)
+    let noColorVariable = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+    var renderer = Renderer(
+      color: stdoutIsTerminal && !noColorVariable && !noColor,
+      width: Self.width(stdoutIsTerminal, environment))
+
+    let (library, lessonsLoaded) = loadLessons()
+    var state = StateFiles(environment: environment, language: language)
+    if let notice = state.notice { Console.error(renderer.tutor(notice, style: .hint)) }
+    let box = SessionBox(
+      Session(config: options.sessionConfig(), lessons: library, progress: state.progress))
+
+    var editor: any LineEditor = PlainLineEditor()
+    if interactive,
+      let libedit = LibEditLineEditor(
+        historyFile: state.historyFile,
+        completer: { line, cursor in box.session.completions(line: line, cursor: cursor) })
+    {
+      editor = libedit
+    }
+
+    if interactive { show(box.session.welcome(), renderer) }
+    if !lessonsLoaded {
+      Console.error(renderer.tutor(Messages.lessonsUnavailable(language), style: .hint))
+    }
+
+    var historyErrorShown = false
+    var sawEOF = false
+    while !sawEOF && !box.session.wantsExit {
+      let read = readCommand(&editor, box.session, sawEOF: &sawEOF)
+      guard case .line(let text) = read else {
+        if read == .eof { sawEOF = true }
+        continue
+      }
+      editor.addHistory(Self.historyEntry(text))
+      if !historyErrorShown, let error = (editor as? LibEditLineEditor)?.historyError {
+        Console.error(Messages.historyNotSaved(language, error.description))
+        historyErrorShown = true
+      }
+      _ = Terminal.takeInterrupt()
+      let outputs = box.session.handle(text)
+      renderer.width = Self.width(stdoutIsTerminal, environment)
+      show(outputs, renderer)
+      if Terminal.takeInterrupt() { Console.error(Messages.interrupted(language)) }
+      state.save(box.session.progress)
+    }
+    if sawEOF && interactive { Console.raw("\n") }
+    state.save(box.session.progress)
+    return 0
+  }
+
+  /// The library, or an empty one (the sandbox) after printing why it could not be loaded.
+  private func loadLessons() -> (LessonLibrary, loaded: Bool) {
+    switch LessonSource.loadLibrary(option: options.lessons) {
+    case .loaded(let library): return (library, true)
+    case .notFound: return (LessonLibrary(), false)
+    case .failed(let message):
+      Console.error(message)
+      return (LessonLibrary(), false)
+    }
+  }
+
+  /// The terminal's width now (it may have been resized), else $COLUMNS, else 80; nil when
+  /// stdout is not a terminal.
+  static func width(_ stdoutIsTerminal: Bool, _ environment: [String: String]) -> Int? {
+    guard stdoutIsTerminal else { return nil }
+    if let columns = Terminal.columns(1) { return columns }
+    if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return columns }
+    return 80
+  }
+
+  /// One command: a line, plus continuation lines (prompt "> ") while the session wants more.
+  /// End of input in the middle still hands over what was typed, and sets `sawEOF`.
+  private func readCommand(_ editor: inout any LineEditor, _ session: Session, sawEOF: inout Bool)
+    -> LineRead
+  {
+    let first = editor.readLine(prompt: session.prompt)
+    guard case .line(var text) = first else { return first }
+    while session.needsContinuation(text) {
+      switch editor.readLine(prompt: "> ") {
+      case .line(let more): text += "\n" + more
+      case .interrupted: return .interrupted
+      case .eof:
+        sawEOF = true
+        return .line(text)
+      }
+    }
+    return .line(text)
+  }
+
+  /// A multi-line command as one history line: `\`-newline and newlines become spaces.
+  static func historyEntry(_ text: String) -> String {
+    text.replacingOccurrences(of: "\\\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+  }
+
+  private func show(_ outputs: [Output], _ renderer: Renderer) {
+    for output in outputs {
+      switch output.kind {
+      case .stdout: Console.out(output.text)
+      case .stderr: Console.error(output.text)
+      case .tutor(let style): Console.out(renderer.tutor(output.text, style: style))
+      }
+    }
+  }
+}
+
+/// The REPL's state folder: the history file's path, and progress.json loaded at start and
+/// saved whenever it changed. Problems are reported once and never stop the tutor.
+struct StateFiles {
+  private(set) var progress = ECSTutor.Progress()
+  private(set) var historyFile: String?
+  /// What to tell the learner after loading (a progress file moved aside, a folder not created).
+  private(set) var notice: String?
+  private var store: ProgressStore?
+  private var saved = ECSTutor.Progress()
+  private let language: Language
+  private var errorShown = false
+
+  init(environment: [String: String], language: Language) {
+    self.language = language
+    guard let paths = StatePaths(environment: environment) else { return }
+    do {
+      try paths.prepare()
+    } catch {
+      notice = Messages.progressNotSaved(language, error.description)
+      return
+    }
+    historyFile = paths.history
+    let store = ProgressStore(path: paths.progress)
+    let loaded = store.load()
+    progress = loaded.progress
+    saved = loaded.progress
+    self.store = store
+    if let aside = loaded.movedTo { notice = Messages.progressUnreadable(language, movedTo: aside) }
+  }
+
+  /// Saves `progress` if it differs from what was last saved.
+  mutating func save(_ progress: ECSTutor.Progress) {
+    guard let store, progress != saved else { return }
+    do {
+      try store.save(progress)
+      saved = progress
+    } catch {
+      if !errorShown { Console.error(Messages.progressNotSaved(language, error.description)) }
+      errorShown = true
+    }
+  }
+}

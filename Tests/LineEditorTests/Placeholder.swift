@@ -1,4 +1,0 @@
-import Testing
-@testable import LineEditor
-
-@Test func placeholder() { #expect(Bool(true)) }
