@@ -26,11 +26,7 @@ extension World {
     return out["Instances"]?[0]?["InstanceId"]?.stringValue ?? ""
   }
 
-  mutating func advance(seconds: Double) {
-    clock.advance(seconds: seconds)
-    advanceCapacity(to: clock.nowMillis)
-  }
-
+  @discardableResult
   mutating func ecs(_ op: String, _ req: JSONValue) throws(AWSError) -> JSONValue {
     try perform(service: "ecs", operation: op, req)
   }

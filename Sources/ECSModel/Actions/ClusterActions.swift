@@ -119,7 +119,7 @@ extension Cluster {
 extension World {
   /// Checks run before a cluster is deleted; each returns the AWS error that blocks deletion.
   /// Later API families (services, instances, tasks) add theirs here.
-  static let clusterDeletionChecks: [@Sendable (World, String) -> AWSError?] = [clusterHasContainerInstances]
+  static let clusterDeletionChecks: [@Sendable (World, String) -> AWSError?] = [servicesBlockDeletion, tasksBlockDeletion, clusterHasContainerInstances]
 
   /// The ACTIVE cluster named by `ref` (name or ARN).
   public func cluster(_ ref: String) -> Cluster? {
@@ -153,6 +153,13 @@ extension World {
   public func clusterCounts(_ clusterArn: String) -> (
     instances: Int, running: Int, pending: Int, services: Int
   ) {
-    (registeredContainerInstances(in: clusterArn).count, 0, 0, 0)
+    var running = 0
+    var pending = 0
+    for t in workloads.tasks where t.clusterArn == clusterArn && t.lastStatus != "STOPPED" {
+      if t.lastStatus == "RUNNING" { running += 1 } else { pending += 1 }
+    }
+    let instances = registeredContainerInstances(in: clusterArn).count
+    let services = workloads.services.filter { $0.clusterArn == clusterArn && $0.status == "ACTIVE" }.count
+    return (instances, running, pending, services)
   }
 }

@@ -27,12 +27,14 @@ extension World {
   /// A new API family adds its table here.
   public static let actions: [String: [String: ActionHandler]] = [
     "ecs": ClusterActions.table.merging(TaskDefinitionActions.table) { a, _ in a }
-      .merging(CapacityActions.ecsTable) { a, _ in a },
+      .merging(CapacityActions.ecsTable) { a, _ in a }.merging(TaskActions.table) { a, _ in a }
+      .merging(ServiceActions.table) { a, _ in a },
     "ec2": NetworkActions.table.merging(CapacityActions.ec2Table) { a, _ in a },
     "ecr": ECRActions.table,
     "iam": IAMActions.table,
     "sts": IAMActions.stsTable,
     "ssm": SSMActions.table,
+    "application-autoscaling": AutoScalingActions.table,
   ]
 
   /// Whether `service`'s `operation` is simulated (the rest are known to the CLI surface only).

@@ -1,0 +1,377 @@
+/// Task states over time (ecs-facts §6), driven only by the clock:
+/// PROVISIONING (awsvpc ENI) → PENDING (image pull) → ACTIVATING → RUNNING, and
+/// DEACTIVATING → STOPPING → DEPROVISIONING (awsvpc) → STOPPED.
+enum Lifecycle {
+  /// Seconds each phase takes. Chosen to look like a small real task, not measured.
+  static let provisioningEC2 = 4
+  static let provisioningFargate = 12
+  static let activating = 2
+  static let deactivating = 1
+  static let stopping = 2
+  static let deprovisioning = 3
+  /// STOPPED tasks stay describable at least an hour (ecs-facts §6).
+  static let stoppedRetentionMillis: Int64 = 3_600_000
+  /// A task counts as healthy for deployments this long after RUNNING without an LB or a
+  /// container health check (ecs-facts §5).
+  static let healthyAfterMillis: Int64 = 40_000
+}
+
+/// Everything needed to create one task.
+struct TaskLaunch {
+  var definition: TaskDefinition
+  var clusterArn: String
+  var launchType: String
+  var capacityProviderName: String?
+  var instance: ContainerInstance?
+  var bindings: [[NetworkBinding]]
+  var subnet: Subnet?
+  var assignPublicIp: Bool
+  var overrides: JSONValue
+  var group: String
+  var startedBy: String?
+  var serviceArn: String?
+  var deploymentId: String?
+  var tags: [Tag]
+  var platformVersion: String?
+  var enableExecuteCommand: Bool
+  var cpu: Int
+  var memory: Int
+  /// Per container: (cpu, memory, memoryReservation) after overrides.
+  var containerSizes: [(Int, Int?, Int?)]
+  var taskRoleArn: String?
+  var executionRoleArn: String?
+}
+
+extension World {
+  /// Creates a task in its first state and appends it; returns its index.
+  @discardableResult
+  mutating func launchTask(_ l: TaskLaunch) -> Int {
+    let id = random.hex(32)
+    let clusterName = String(l.clusterArn.split(separator: "/").last ?? "default")
+    let taskArn = arn(service: "ecs", resource: "task/\(clusterName)/\(id)")
+    var containers: [TaskContainer] = []
+    for (i, spec) in l.definition.containers.enumerated() {
+      let size =
+        i < l.containerSizes.count
+        ? l.containerSizes[i] : (spec.cpu, spec.memory, spec.memoryReservation)
+      var c = TaskContainer(
+        arn: arn(service: "ecs", resource: "container/\(clusterName)/\(id)/\(random.uuid())"),
+        name: spec.name, image: spec.image, essential: spec.essential, cpu: size.0,
+        memory: size.1, memoryReservation: size.2)
+      c.bindings = i < l.bindings.count ? l.bindings[i] : []
+      c.dependsOn = spec.dependsOn
+      c.hasHealthCheck = spec.healthCheck != nil
+      containers.append(c)
+    }
+    var eni: TaskENI?
+    if l.definition.networkMode == "awsvpc", let subnet = l.subnet {
+      eni = TaskENI(
+        attachmentId: random.uuid(), eniId: "eni-" + random.hex(17), macAddress: macAddress(),
+        privateIp: privateIp(in: subnet), subnetId: subnet.subnetId)
+    }
+    let az = l.instance?.availabilityZone ?? l.subnet?.availabilityZone ?? (region + "a")
+    var task = ECSTask(
+      arn: taskArn, id: id, clusterArn: l.clusterArn, taskDefinitionArn: l.definition.arn,
+      family: l.definition.family, networkMode: l.definition.networkMode, launchType: l.launchType,
+      capacityProviderName: l.capacityProviderName, containerInstanceArn: l.instance?.arn,
+      ec2InstanceId: l.instance?.ec2InstanceId, availabilityZone: az, eni: eni,
+      cpu: l.cpu, memory: l.memory,
+      cpuText: l.overrides["cpu"]?.stringValue ?? l.definition.cpu.map { String($0) },
+      memoryText: l.overrides["memory"]?.stringValue ?? l.definition.memory.map { String($0) },
+      containers: containers, group: l.group, startedBy: l.startedBy, serviceArn: l.serviceArn,
+      deploymentId: l.deploymentId, overrides: l.overrides, tags: l.tags,
+      executionRoleArn: l.executionRoleArn, taskRoleArn: l.taskRoleArn,
+      platformVersion: l.platformVersion, enableExecuteCommand: l.enableExecuteCommand,
+      lastStatus: "PROVISIONING", createdAt: clock.nowMillis)
+    task.assignPublicIp = l.assignPublicIp
+    task.startFailure = startFailure(task, definition: l.definition)
+    if eni != nil {
+      task.lastStatus = "PROVISIONING"
+      let secs =
+        l.launchType == "FARGATE" ? Lifecycle.provisioningFargate : Lifecycle.provisioningEC2
+      task.phaseEndsAt = clock.nowMillis + Int64(secs) * 1000
+    } else {
+      enterPending(&task)
+    }
+    workloads.tasks.append(task)
+    record(.task, "Task \(id) (\(l.definition.familyRevision)) created: \(task.lastStatus).")
+    return workloads.tasks.count - 1
+  }
+
+  private mutating func macAddress() -> String {
+    (0..<6).map { i in
+      let b = Int(random.next() & 0xff)
+      let v = i == 0 ? (b & 0xfe) | 0x02 : b
+      return hex2(v)
+    }.joined(separator: ":")
+  }
+
+  private func hex2(_ v: Int) -> String {
+    let d = Array("0123456789abcdef")
+    return String(d[(v >> 4) & 15]) + String(d[v & 15])
+  }
+
+  private mutating func privateIp(in subnet: Subnet) -> String {
+    let parts = subnet.cidrBlock.split(separator: "/")
+    let octets = (parts.first ?? "10.0.0.0").split(separator: ".").compactMap { Int($0) }
+    let prefix = parts.count > 1 ? Int(parts[1]) ?? 24 : 24
+    guard octets.count == 4 else { return "10.0.0.10" }
+    let size = 1 << max(0, min(16, 32 - prefix))
+    let base = (octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]
+    let host = base + random.int(in: 4...max(4, size - 2))
+    return "\(host >> 24 & 255).\(host >> 16 & 255).\(host >> 8 & 255).\(host & 255)"
+  }
+
+  private mutating func enterPending(_ task: inout ECSTask) {
+    task.lastStatus = "PENDING"
+    task.pullStartedAt = clock.nowMillis
+    task.phaseEndsAt = clock.nowMillis + Int64(pullSeconds(task)) * 1000
+    task.version += 1
+  }
+
+  /// Seconds the image pulls take: a few seconds plus about one per 20 MB.
+  func pullSeconds(_ task: ECSTask) -> Int {
+    var total = 2
+    for c in task.containers {
+      total += 1 + imagePull(c.image).sizeMB / 20
+    }
+    return task.launchType == "FARGATE" ? total + 3 : total
+  }
+
+  /// Why the task will fail to start, decided when it is created (so a run is repeatable).
+  func startFailure(_ task: ECSTask, definition: TaskDefinition) -> String? {
+    for c in task.containers {
+      if let failure = imagePull(c.image).failure {
+        return "CannotPullContainerError: " + failure
+      }
+    }
+    return nil
+  }
+
+  /// The simulated outcome of pulling `image`.
+  ///
+  /// Until the registry family provides `resolveImage`, public images always pull, and an image
+  /// in this account's ECR (which nobody can have pushed to yet) is not found.
+  func imagePull(_ image: String) -> (sizeMB: Int, digest: String?, failure: String?) {
+    let ecrHost = "\(account).dkr.ecr.\(region).amazonaws.com/"
+    if image.hasPrefix(ecrHost) {
+      let rest = String(image.dropFirst(ecrHost.count))
+      let repo = String(rest.split(separator: ":").first ?? Substring(rest))
+      let tag = rest.contains(":") ? String(rest.split(separator: ":").last ?? "latest") : "latest"
+      return (
+        60, nil,
+        "pull image manifest has been retried 5 time(s): failed to resolve ref \(ecrHost)\(repo):\(tag): \(ecrHost)\(repo):\(tag): not found"
+      )
+    }
+    return (40, nil, nil)
+  }
+
+  /// Moves every task whose phase has ended on to its next state.
+  mutating func advanceTasks() {
+    let now = clock.nowMillis
+    var i = 0
+    while i < workloads.tasks.count {
+      if let end = workloads.tasks[i].phaseEndsAt, end <= now {
+        var t = workloads.tasks[i]
+        var guardSteps = 0
+        while let e = t.phaseEndsAt, e <= now, guardSteps < 16 {
+          step(&t, now: now)
+          guardSteps += 1
+        }
+        workloads.tasks[i] = t
+      }
+      i += 1
+    }
+    // Drop STOPPED tasks once they have been describable for the retention time.
+    if workloads.tasks.contains(where: {
+      $0.lastStatus == "STOPPED" && ($0.stoppedAt ?? now) + Lifecycle.stoppedRetentionMillis < now
+    }) {
+      workloads.tasks.removeAll {
+        $0.lastStatus == "STOPPED" && ($0.stoppedAt ?? now) + Lifecycle.stoppedRetentionMillis < now
+      }
+    }
+  }
+
+  private mutating func step(_ t: inout ECSTask, now: Int64) {
+    let phaseEnd = t.phaseEndsAt ?? now
+    switch t.lastStatus {
+    case "PROVISIONING":
+      t.eni?.status = "ATTACHED"
+      t.connectivityAt = phaseEnd
+      if t.desiredStatus == "STOPPED" { beginStop(&t, at: phaseEnd) } else { enterPending(&t) }
+    case "PENDING":
+      t.pullStoppedAt = phaseEnd
+      if t.connectivityAt == nil { t.connectivityAt = t.pullStartedAt }
+      if let failure = t.startFailure {
+        t.stopCode = "TaskFailedToStart"
+        t.stoppedReason = failure
+        t.desiredStatus = "STOPPED"
+        for k in t.containers.indices {
+          t.containers[k].lastStatus = "STOPPED"
+          t.containers[k].reason = failure
+        }
+        t.stoppingAt = phaseEnd
+        beginStop(&t, at: phaseEnd, skipContainers: true)
+      } else if t.desiredStatus == "STOPPED" {
+        beginStop(&t, at: phaseEnd)
+      } else {
+        for k in t.containers.indices {
+          t.containers[k].imageDigest = "sha256:" + random.hex(64)
+        }
+        t.lastStatus = "ACTIVATING"
+        t.phaseEndsAt = phaseEnd + Int64(Lifecycle.activating) * 1000
+        t.version += 1
+      }
+    case "ACTIVATING":
+      if t.desiredStatus == "STOPPED" {
+        beginStop(&t, at: phaseEnd)
+        return
+      }
+      t.lastStatus = "RUNNING"
+      t.startedAt = phaseEnd
+      t.everRan = true
+      t.version += 1
+      startContainers(&t, at: phaseEnd)
+      t.phaseEndsAt = healthDueAt(t)
+      record(.task, "Task \(t.id) RUNNING.")
+    case "RUNNING":
+      // A health check result is due.
+      updateHealth(&t, now: phaseEnd)
+    case "DEACTIVATING":
+      t.lastStatus = "STOPPING"
+      t.phaseEndsAt = phaseEnd + Int64(Lifecycle.stopping) * 1000
+      t.version += 1
+    case "STOPPING":
+      t.executionStoppedAt = phaseEnd
+      for k in t.containers.indices where t.containers[k].lastStatus != "STOPPED" {
+        t.containers[k].lastStatus = "STOPPED"
+        if t.containers[k].runtimeId != nil && t.containers[k].exitCode == nil {
+          t.containers[k].exitCode = 0
+        }
+      }
+      if t.eni != nil {
+        t.lastStatus = "DEPROVISIONING"
+        t.eni?.status = "DELETED"
+        t.phaseEndsAt = phaseEnd + Int64(Lifecycle.deprovisioning) * 1000
+        t.version += 1
+      } else {
+        finishStop(&t, at: phaseEnd)
+      }
+    case "DEPROVISIONING":
+      finishStop(&t, at: phaseEnd)
+    default:
+      t.phaseEndsAt = nil
+    }
+  }
+
+  private mutating func startContainers(_ t: inout ECSTask, at now: Int64) {
+    let initNames = Set(
+      t.containers.flatMap { $0.dependsOn }.filter {
+        $0.value == "COMPLETE" || $0.value == "SUCCESS"
+      }
+      .map(\.name))
+    for k in t.containers.indices {
+      t.containers[k].lastStatus = "RUNNING"
+      t.containers[k].runtimeId = random.hex(64)
+      t.containers[k].startedAt = now
+      // A non-essential container others wait on with COMPLETE/SUCCESS is an init step: it runs
+      // to completion (exit 0) before its dependents start.
+      if initNames.contains(t.containers[k].name) && !t.containers[k].essential {
+        t.containers[k].lastStatus = "STOPPED"
+        t.containers[k].exitCode = 0
+      }
+    }
+  }
+
+  /// When a container health check first reports (startPeriod + one interval), if any is pending.
+  private func healthDueAt(_ t: ECSTask) -> Int64? {
+    guard t.containers.contains(where: { $0.hasHealthCheck && $0.healthStatus == "UNKNOWN" }),
+      let started = t.startedAt
+    else { return nil }
+    guard let def = taskDefinitions.first(where: { $0.arn == t.taskDefinitionArn }) else {
+      return nil
+    }
+    let delays = def.containers.compactMap { c -> Int? in
+      guard let hc = c.healthCheck else { return nil }
+      return (hc.startPeriod ?? 0) + min(hc.interval, 30)
+    }
+    return started + Int64(delays.min() ?? 30) * 1000
+  }
+
+  private mutating func updateHealth(_ t: inout ECSTask, now: Int64) {
+    for k in t.containers.indices where t.containers[k].hasHealthCheck {
+      t.containers[k].healthStatus = "HEALTHY"
+    }
+    let essentialChecked = t.containers.filter { $0.essential && $0.hasHealthCheck }
+    if !essentialChecked.isEmpty {
+      t.healthStatus =
+        essentialChecked.allSatisfy { $0.healthStatus == "HEALTHY" } ? "HEALTHY" : "UNHEALTHY"
+    }
+    t.phaseEndsAt = nil
+    t.version += 1
+  }
+
+  /// Asks a task to stop (StopTask, a scheduler decision, or a failure). Idempotent.
+  mutating func requestStop(taskIndex i: Int, code: String, reason: String) {
+    guard workloads.tasks.indices.contains(i) else { return }
+    var t = workloads.tasks[i]
+    guard t.desiredStatus != "STOPPED" else { return }
+    t.desiredStatus = "STOPPED"
+    t.stopCode = code
+    t.stoppedReason = reason
+    t.stoppingAt = clock.nowMillis
+    t.version += 1
+    switch t.lastStatus {
+    case "RUNNING", "ACTIVATING":
+      t.lastStatus = "DEACTIVATING"
+      t.phaseEndsAt = clock.nowMillis + Int64(Lifecycle.deactivating) * 1000
+    case "PENDING":
+      beginStop(&t, at: clock.nowMillis, skipContainers: true)
+    default:
+      // PROVISIONING finishes attaching first; later states are already stopping.
+      break
+    }
+    workloads.tasks[i] = t
+  }
+
+  /// An essential container exited: the task stops (EssentialContainerExited).
+  mutating func containerExited(taskIndex i: Int, container k: Int, exitCode: Int) {
+    guard workloads.tasks.indices.contains(i), workloads.tasks[i].containers.indices.contains(k)
+    else { return }
+    workloads.tasks[i].containers[k].lastStatus = "STOPPED"
+    workloads.tasks[i].containers[k].exitCode = exitCode
+    workloads.tasks[i].version += 1
+    if workloads.tasks[i].containers[k].essential {
+      requestStop(
+        taskIndex: i, code: "EssentialContainerExited", reason: "Essential container in task exited"
+      )
+    }
+  }
+
+  private func beginStop(_ t: inout ECSTask, at now: Int64, skipContainers: Bool = false) {
+    if t.stoppingAt == nil { t.stoppingAt = now }
+    if skipContainers {
+      for k in t.containers.indices where t.containers[k].lastStatus != "STOPPED" {
+        t.containers[k].lastStatus = "STOPPED"
+      }
+    }
+    t.executionStoppedAt = now
+    if t.eni != nil && t.eni?.status != "DELETED" {
+      t.lastStatus = "DEPROVISIONING"
+      t.eni?.status = "DELETED"
+      t.phaseEndsAt = now + Int64(Lifecycle.deprovisioning) * 1000
+      t.version += 1
+    } else {
+      finishStop(&t, at: now)
+    }
+  }
+
+  private func finishStop(_ t: inout ECSTask, at now: Int64) {
+    t.lastStatus = "STOPPED"
+    t.desiredStatus = "STOPPED"
+    t.stoppedAt = now
+    t.phaseEndsAt = nil
+    t.healthStatus = "UNKNOWN"
+    t.version += 1
+  }
+}

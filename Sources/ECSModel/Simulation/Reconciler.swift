@@ -1,0 +1,531 @@
+/// The service scheduler: keeps desiredCount, replaces stopped tasks, rolls deployments within
+/// minimumHealthyPercent (rounded up) and maximumPercent (rounded down), trips the circuit
+/// breaker, throttles tasks that never start, and writes service events as ECS words them.
+enum Reconciler {
+  /// Seconds before a service retries placement after no instance could take a task.
+  static let placementRetrySeconds: Int64 = 15
+  /// Throttled retry delays grow from 10 s, doubling, up to 15 minutes (ecs-facts §5, 2023 cap).
+  static let throttleBaseSeconds: Int64 = 10
+  static let throttleCapSeconds: Int64 = 900
+
+  static func threshold(_ desired: Int) -> Int {
+    min(200, max(3, Int((Double(desired) * 0.5).rounded(.up))))
+  }
+}
+
+extension World {
+  /// The ARN of the service-linked role ECS uses.
+  var serviceLinkedRoleArn: String {
+    "arn:aws:iam::\(account):role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS"
+  }
+
+  /// Whether a service task counts as healthy for deployments.
+  func isHealthy(_ t: ECSTask, now: Int64) -> Bool {
+    guard t.lastStatus == "RUNNING", t.desiredStatus == "RUNNING", let started = t.startedAt else {
+      return false
+    }
+    if t.containers.contains(where: { $0.essential && $0.hasHealthCheck }) {
+      return t.healthStatus == "HEALTHY"
+    }
+    return now >= started + Lifecycle.healthyAfterMillis
+  }
+
+  /// Adds an event to a service unless it repeats the latest one (the console suppresses
+  /// duplicates; we keep the API list readable the same way).
+  mutating func serviceEvent(_ s: Int, _ message: String) {
+    let full = "(service \(workloads.services[s].name)) " + message
+    if workloads.services[s].events.first?.message == full { return }
+    workloads.services[s].events.insert(
+      ServiceEvent(id: random.uuid(), createdAt: clock.nowMillis, message: full), at: 0)
+    if workloads.services[s].events.count > 100 { workloads.services[s].events.removeLast() }
+    record(.service, full)
+  }
+
+  /// One pass of the service scheduler over every service.
+  mutating func reconcileServices() {
+    guard !workloads.services.isEmpty else { return }
+    var byService: [String: [Int]] = [:]
+    for (i, t) in workloads.tasks.enumerated() {
+      if let s = t.serviceArn { byService[s, default: []].append(i) }
+    }
+    var contexts: [String: PlacementContext] = [:]
+    for s in workloads.services.indices where workloads.services[s].status != "INACTIVE" {
+      reconcile(
+        service: s, taskIndices: byService[workloads.services[s].arn] ?? [], contexts: &contexts)
+    }
+  }
+
+  private mutating func reconcile(
+    service s: Int, taskIndices: [Int], contexts: inout [String: PlacementContext]
+  ) {
+    let now = clock.nowMillis
+    // Count tasks that stopped since the last pass.
+    var stoppedNow = 0
+    for i in taskIndices
+    where workloads.tasks[i].lastStatus == "STOPPED" && !workloads.tasks[i].reportedStopped {
+      workloads.tasks[i].reportedStopped = true
+      stoppedNow += 1
+      let t = workloads.tasks[i]
+      if !t.everRan {
+        workloads.services[s].consecutiveStartFailures += 1
+        if let d = workloads.services[s].deployments.firstIndex(where: { $0.id == t.deploymentId })
+        {
+          workloads.services[s].deployments[d].failedTasks += 1
+          workloads.services[s].deployments[d].updatedAt = now
+        }
+      }
+    }
+    if workloads.services[s].consecutiveStartFailures >= 3 && stoppedNow > 0 {
+      let n = workloads.services[s].consecutiveStartFailures - 3
+      let delay = min(
+        Reconciler.throttleCapSeconds, Reconciler.throttleBaseSeconds << Int64(min(n, 20)))
+      workloads.services[s].nextLaunchAt = now + delay * 1000
+      serviceEvent(s, "is unable to consistently start tasks successfully.")
+    }
+    for i in taskIndices
+    where workloads.tasks[i].everRan && workloads.tasks[i].lastStatus == "RUNNING" {
+      workloads.services[s].consecutiveStartFailures = 0
+      break
+    }
+
+    if workloads.services[s].status == "DRAINING" {
+      var stopped: [String] = []
+      for i in taskIndices where workloads.tasks[i].isLive {
+        requestStop(
+          taskIndex: i, code: "ServiceSchedulerInitiated", reason: "Service is being deleted")
+        stopped.append(workloads.tasks[i].id)
+      }
+      if !stopped.isEmpty { reportStopped(s, stopped) }
+      if !taskIndices.contains(where: { workloads.tasks[$0].holdsResources }) {
+        workloads.services[s].status = "INACTIVE"
+        for d in workloads.services[s].deployments.indices {
+          workloads.services[s].deployments[d].status = "INACTIVE"
+        }
+      }
+      return
+    }
+
+    checkCircuitBreaker(s, now: now)
+
+    if workloads.services[s].schedulingStrategy == "DAEMON" {
+      reconcileDaemon(s, taskIndices: taskIndices, contexts: &contexts)
+    } else {
+      reconcileReplica(s, taskIndices: taskIndices, contexts: &contexts)
+    }
+    finishDeployments(s, taskIndices: taskIndices)
+  }
+
+  private mutating func checkCircuitBreaker(_ s: Int, now: Int64) {
+    let svc = workloads.services[s]
+    guard svc.deploymentConfiguration.circuitBreakerEnable, var primary = svc.deployments.first,
+      primary.rolloutState == "IN_PROGRESS",
+      primary.failedTasks >= Reconciler.threshold(primary.desiredCount)
+    else { return }
+    primary.rolloutState = "FAILED"
+    primary.rolloutStateReason = "ECS deployment circuit breaker: tasks failed to start."
+    primary.updatedAt = now
+    workloads.services[s].deployments[0] = primary
+    serviceEvent(s, "(deployment \(primary.id)) deployment failed: tasks failed to start.")
+    guard svc.deploymentConfiguration.circuitBreakerRollback,
+      let back = svc.deployments.dropFirst().firstIndex(where: { $0.rolloutState == "COMPLETED" })
+    else { return }
+    // Roll back: the last completed deployment becomes PRIMARY again; the failed one drains.
+    var target = workloads.services[s].deployments.remove(at: back)
+    workloads.services[s].deployments[0].status = "ACTIVE"
+    target.status = "PRIMARY"
+    target.desiredCount = svc.desiredCount
+    target.rolloutState = "IN_PROGRESS"
+    // UNCONFIRMED wording of the rollback reason.
+    target.rolloutStateReason = "ECS deployment detected failure. Rolling back to \(target.id)."
+    target.updatedAt = now
+    workloads.services[s].deployments.insert(target, at: 0)
+    workloads.services[s].taskDefinitionArn = target.taskDefinitionArn
+    workloads.services[s].consecutiveStartFailures = 0
+    workloads.services[s].nextLaunchAt = nil
+    serviceEvent(s, "(deployment \(primary.id)) rolling back to deployment \(target.id).")
+  }
+
+  private mutating func reconcileReplica(
+    _ s: Int, taskIndices: [Int], contexts: inout [String: PlacementContext]
+  ) {
+    let now = clock.nowMillis
+    let svc = workloads.services[s]
+    guard let primary = svc.deployments.first else { return }
+    let draining = drainingInstanceArns(svc.clusterArn)
+    let live = taskIndices.filter { workloads.tasks[$0].isLive }
+    // Indices, not a copy of the task list: a copy would make every later mutation copy it all.
+    var drainingTasks = Set<Int>()
+    if !draining.isEmpty {
+      for i in taskIndices
+      where workloads.tasks[i].containerInstanceArn.map({ draining.contains($0) }) ?? false {
+        drainingTasks.insert(i)
+      }
+    }
+    let onDraining: (Int) -> Bool = { drainingTasks.contains($0) }
+    var primaryLive = live.filter {
+      workloads.tasks[$0].deploymentId == primary.id && !onDraining($0)
+    }
+    let desired = svc.desiredCount
+    let maxTotal = desired * svc.deploymentConfiguration.maximumPercent / 100
+    let minHealthy = (desired * svc.deploymentConfiguration.minimumHealthyPercent + 99) / 100
+    var stopped: [String] = []
+    let scaleReason = "Scaling activity initiated by (deployment \(primary.id))"
+
+    // Scale in: the newest, least advanced tasks go first.
+    if primaryLive.count > desired {
+      let order = primaryLive.sorted { a, b in
+        let ra = workloads.tasks[a].lastStatus == "RUNNING"
+        let rb = workloads.tasks[b].lastStatus == "RUNNING"
+        return ra != rb ? !ra : a > b
+      }
+      for i in order.prefix(primaryLive.count - desired) {
+        requestStop(taskIndex: i, code: "ServiceSchedulerInitiated", reason: scaleReason)
+        stopped.append(workloads.tasks[i].id)
+      }
+      primaryLive = primaryLive.filter { workloads.tasks[$0].isLive }
+    }
+
+    // Start new tasks, within maximumPercent.
+    let liveCount = live.filter { workloads.tasks[$0].isLive }.count
+    let canLaunch = primary.rolloutState != "FAILED" && (svc.nextLaunchAt ?? 0) <= now
+    var room = maxTotal - liveCount
+    if liveCount == 0 && maxTotal == 0 && desired > 0 { room = 0 }
+    let toStart = min(desired - primaryLive.count, room)
+    if canLaunch && toStart > 0 {
+      startTasks(s, count: toStart, deployment: primary, contexts: &contexts)
+    } else if canLaunch && desired > primaryLive.count && room <= 0 {
+      let old = live.filter { !primaryLive.contains($0) }
+      if old.isEmpty || minHealthy >= desired && maxTotal <= desired {
+        serviceEvent(
+          s,
+          "was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again."
+        )
+      }
+    }
+
+    // Stop tasks of older deployments (and on draining instances) while enough stay healthy.
+    let replaceable = live.filter {
+      workloads.tasks[$0].isLive
+        && (workloads.tasks[$0].deploymentId != primary.id || onDraining($0))
+    }
+    if !replaceable.isEmpty {
+      let healthyCount = taskIndices.filter { isHealthy(workloads.tasks[$0], now: now) }.count
+      var budget = healthyCount - minHealthy
+      let ordered = replaceable.sorted { a, b in
+        let ha = isHealthy(workloads.tasks[a], now: now)
+        let hb = isHealthy(workloads.tasks[b], now: now)
+        return ha != hb ? !ha : a < b
+      }
+      // A RUNNING task (healthy yet or not) only stops while enough others stay healthy, so a
+      // 100/200 deployment never drops below desired.
+      for i in ordered {
+        if workloads.tasks[i].lastStatus == "RUNNING" {
+          guard budget > 0 else { continue }
+          budget -= 1
+        }
+        requestStop(taskIndex: i, code: "ServiceSchedulerInitiated", reason: scaleReason)
+        stopped.append(workloads.tasks[i].id)
+      }
+    }
+    if !stopped.isEmpty { reportStopped(s, stopped) }
+  }
+
+  private mutating func reconcileDaemon(
+    _ s: Int, taskIndices: [Int], contexts: inout [String: PlacementContext]
+  ) {
+    let now = clock.nowMillis
+    let svc = workloads.services[s]
+    guard let primary = svc.deployments.first else { return }
+    let instances = capacity.containerInstances.filter {
+      $0.clusterArn == svc.clusterArn && $0.status == "ACTIVE"
+    }
+    let constraints = svc.placementConstraints.map {
+      PlacementConstraint(
+        type: $0["type"]?.stringValue ?? "", expression: $0["expression"]?.stringValue)
+    }
+    let eligible = instances.filter { ci in
+      constraints.allSatisfy { c in
+        c.type != "memberOf"
+          || (c.expression.flatMap { try? ClusterQuery.parse($0) }?.matches(ci) ?? true)
+      }
+    }
+    let eligibleArns = Set(eligible.map(\.arn))
+    var stopped: [String] = []
+    // Tasks on instances no longer eligible (draining, deregistered) and old deployments stop.
+    for i in taskIndices where workloads.tasks[i].isLive {
+      let t = workloads.tasks[i]
+      let onEligible = t.containerInstanceArn.map { eligibleArns.contains($0) } ?? false
+      if !onEligible || t.deploymentId != primary.id {
+        requestStop(
+          taskIndex: i, code: "ServiceSchedulerInitiated",
+          reason: "Scaling activity initiated by (deployment \(primary.id))")
+        stopped.append(t.id)
+      }
+    }
+    if !stopped.isEmpty { reportStopped(s, stopped) }
+    workloads.services[s].desiredCount = eligible.count
+    workloads.services[s].deployments[0].desiredCount = eligible.count
+    guard primary.rolloutState != "FAILED", (svc.nextLaunchAt ?? 0) <= now else { return }
+    var covered = Set<String>()
+    for i in taskIndices
+    where workloads.tasks[i].isLive && workloads.tasks[i].deploymentId == primary.id {
+      if let ci = workloads.tasks[i].containerInstanceArn { covered.insert(ci) }
+    }
+    let missing = eligible.filter { !covered.contains($0.arn) }
+    if !missing.isEmpty {
+      startTasks(s, count: missing.count, deployment: primary, contexts: &contexts, onlyOn: missing)
+    }
+  }
+
+  private func drainingInstanceArns(_ clusterArn: String) -> Set<String> {
+    Set(
+      capacity.containerInstances.filter { $0.clusterArn == clusterArn && $0.status == "DRAINING" }
+        .map(\.arn))
+  }
+
+  private mutating func reportStopped(_ s: Int, _ ids: [String]) {
+    serviceEvent(
+      s,
+      "has stopped \(ids.count) running tasks: " + ids.map { "(task \($0))" }.joined(separator: " ")
+        + ".")
+  }
+
+  /// Places and launches up to `count` tasks of a deployment; reports placement problems.
+  private mutating func startTasks(
+    _ s: Int, count: Int, deployment: Deployment, contexts: inout [String: PlacementContext],
+    onlyOn: [ContainerInstance]? = nil
+  ) {
+    let svc = workloads.services[s]
+    guard let def = taskDefinitions.first(where: { $0.arn == deployment.taskDefinitionArn }),
+      let cluster = clusters.first(where: { $0.arn == svc.clusterArn })
+    else { return }
+    let target =
+      (try? launchTarget(
+        launchType: deployment.launchType, strategy: deployment.capacityProviderStrategy,
+        cluster: cluster))
+      ?? LaunchTarget(launchType: "EC2", capacityProviderName: nil)
+    let net =
+      (try? networkSettings(
+        deployment.networkConfiguration, definition: def, launchType: target.launchType))
+      ?? NetworkSettings()
+    guard let sizing = try? WorkloadSizing(definition: def, overrides: nil) else { return }
+    let group = "service:" + svc.name
+    var tags: [Tag] = []
+    if svc.enableECSManagedTags {
+      tags += [
+        Tag(key: "aws:ecs:clusterName", value: cluster.name),
+        Tag(key: "aws:ecs:serviceName", value: svc.name),
+      ]
+    }
+    if svc.propagateTags == "SERVICE" { tags += svc.tags }
+    if svc.propagateTags == "TASK_DEFINITION" { tags += def.tags }
+    var started: [String] = []
+    var problem: String?
+    var ctx = contexts[cluster.arn] ?? PlacementContext(world: self, clusterArn: cluster.arn)
+    var spread =
+      target.launchType == "FARGATE" ? FargateSpread(world: self, group: group) : FargateSpread()
+    for n in 0..<count {
+      var launch = sizing.launch(
+        definition: def, clusterArn: cluster.arn, target: target, net: net, group: group)
+      launch.startedBy = deployment.id
+      launch.serviceArn = svc.arn
+      launch.deploymentId = deployment.id
+      launch.tags = tags
+      launch.enableExecuteCommand = svc.enableExecuteCommand
+      launch.platformVersion = target.launchType == "FARGATE" ? "1.4.0" : nil
+      if target.launchType == "FARGATE" {
+        launch.subnet = spread.pick(net.subnets)
+      } else {
+        var strategies = svc.placementStrategy.map {
+          PlacementStrategy(type: $0["type"]?.stringValue ?? "", field: $0["field"]?.stringValue)
+        }
+        if strategies.isEmpty {
+          strategies = [
+            PlacementStrategy(type: "spread", field: "attribute:ecs.availability-zone"),
+            PlacementStrategy(type: "spread", field: "instanceId"),
+          ]
+        }
+        let need = PlacementNeed(
+          cpu: sizing.cpu, memory: sizing.memory, portMappings: def.containers.map(\.portMappings),
+          networkMode: def.networkMode, group: group,
+          constraints: svc.placementConstraints.map {
+            PlacementConstraint(
+              type: $0["type"]?.stringValue ?? "", expression: $0["expression"]?.stringValue)
+          }, strategies: strategies)
+        if let only = onlyOn {
+          guard n < only.count, let k = ctx.index(of: only[n].arn) else { break }
+          ctx.only = [k]
+        }
+        let result = Scheduler.place(need, in: &ctx)
+        ctx.only = nil
+        switch result {
+        case .placed(let ci, let bindings):
+          launch.instance = ci
+          launch.bindings = bindings
+          launch.subnet = net.subnets.first
+        case .noInstances:
+          problem =
+            "was unable to place a task because no container instance met all of its requirements. Reason: No Container Instances were found in your cluster."
+        case .failed(let rejected):
+          problem = placementMessage(rejected)
+        }
+        if problem != nil && onlyOn == nil { break }
+        if launch.instance == nil { continue }
+      }
+      random = ctx.random
+      let i = launchTask(launch)
+      ctx.random = random
+      started.append(workloads.tasks[i].id)
+    }
+    contexts[cluster.arn] = ctx
+    if !started.isEmpty {
+      serviceEvent(
+        s,
+        "has started \(started.count) tasks: "
+          + started.map { "(task \($0))" }.joined(separator: " ") + ".")
+    }
+    if let p = problem {
+      serviceEvent(s, p)
+      workloads.services[s].nextLaunchAt = clock.nowMillis + Reconciler.placementRetrySeconds * 1000
+    }
+  }
+
+  private func placementMessage(
+    _ rejected: [(instance: ContainerInstance, reason: PlacementReason)]
+  ) -> String {
+    let lead =
+      "was unable to place a task because no container instance met all of its requirements."
+    let tail =
+      " For more information, see the Troubleshooting section of the Amazon ECS Developer Guide."
+    guard let closest = rejected.first else { return lead }
+    let id = closest.instance.id
+    switch closest.reason {
+    case .ports:
+      return lead
+        + " The closest matching (container-instance \(id)) is already using a port required by your task."
+        + tail
+    case .cpu:
+      return lead
+        + " The closest matching (container-instance \(id)) has insufficient CPU units available."
+        + tail
+    case .memory:
+      // UNCONFIRMED: parenthesised like the CPU and port variants (ecs-facts §11.4).
+      return lead
+        + " The closest matching (container-instance \(id)) has insufficient memory available."
+        + tail
+    case .agent:
+      return lead + " The closest matching (container-instance \(id)) encountered error \"AGENT\"."
+        + tail
+    case .eni:
+      // UNCONFIRMED wording for ENI exhaustion.
+      return lead
+        + " The closest matching (container-instance \(id)) has insufficient ENI capacity available."
+        + tail
+    case .memberOf, .distinctInstance:
+      // UNCONFIRMED wording for constraint failures.
+      return lead
+        + " The closest matching (container-instance \(id)) does not satisfy the placement constraints."
+        + tail
+    }
+  }
+
+  /// Completes deployments: drops drained old ones, marks the primary COMPLETED, reports steady state.
+  private mutating func finishDeployments(_ s: Int, taskIndices: [Int]) {
+    let now = clock.nowMillis
+    var holding: [String: Int] = [:]
+    var running: [String: Int] = [:]
+    var pending: [String: Int] = [:]
+    var healthy: [String: Int] = [:]
+    for i in taskIndices {
+      let t = workloads.tasks[i]
+      guard let d = t.deploymentId else { continue }
+      if t.holdsResources { holding[d, default: 0] += 1 }
+      if t.isLive {
+        if t.lastStatus == "RUNNING" {
+          running[d, default: 0] += 1
+        } else {
+          pending[d, default: 0] += 1
+        }
+        if isHealthy(t, now: now) { healthy[d, default: 0] += 1 }
+      }
+    }
+    let before = workloads.services[s].deployments.count
+    workloads.services[s].deployments.removeAll {
+      $0.status != "PRIMARY" && (holding[$0.id] ?? 0) == 0
+    }
+    guard var primary = workloads.services[s].deployments.first else { return }
+    let desired = workloads.services[s].desiredCount
+    let stable =
+      workloads.services[s].deployments.count == 1 && (running[primary.id] ?? 0) == desired
+      && (pending[primary.id] ?? 0) == 0
+    if primary.rolloutState == "IN_PROGRESS" && stable && (healthy[primary.id] ?? 0) == desired {
+      primary.rolloutState = "COMPLETED"
+      primary.rolloutStateReason = "ECS deployment \(primary.id) completed."
+      primary.updatedAt = now
+      workloads.services[s].deployments[0] = primary
+      serviceEvent(s, "(deployment \(primary.id)) deployment completed.")
+    }
+    if stable && primary.rolloutState != "IN_PROGRESS" {
+      serviceEvent(s, "has reached a steady state.")
+    } else if before != workloads.services[s].deployments.count {
+      workloads.services[s].deployments[0].updatedAt = now
+    }
+  }
+
+  /// Running and pending counts of a service, overall and per deployment.
+  func serviceCounts(_ svc: Service) -> (
+    running: Int, pending: Int, byDeployment: [String: (Int, Int)]
+  ) {
+    var running = 0
+    var pending = 0
+    var by: [String: (Int, Int)] = [:]
+    for t in workloads.tasks where t.serviceArn == svc.arn && t.isLive {
+      let d = t.deploymentId ?? ""
+      var entry = by[d] ?? (0, 0)
+      if t.lastStatus == "RUNNING" {
+        running += 1
+        entry.0 += 1
+      } else {
+        pending += 1
+        entry.1 += 1
+      }
+      by[d] = entry
+    }
+    return (running, pending, by)
+  }
+
+  /// Running and pending counts of every service, and how many of its tasks sit on DRAINING
+  /// instances, in one pass over the tasks.
+  func allServiceCounts() -> [String: ServiceTally] {
+    var draining = Set<String>()
+    for ci in capacity.containerInstances where ci.status == "DRAINING" { draining.insert(ci.arn) }
+    var out: [String: ServiceTally] = [:]
+    for i in workloads.tasks.indices where workloads.tasks[i].isLive {
+      guard let s = workloads.tasks[i].serviceArn else { continue }
+      var e = out[s] ?? ServiceTally()
+      if workloads.tasks[i].lastStatus == "RUNNING" { e.running += 1 } else { e.pending += 1 }
+      if let ci = workloads.tasks[i].containerInstanceArn, draining.contains(ci) {
+        e.onDraining += 1
+      }
+      out[s] = e
+    }
+    return out
+  }
+
+  /// Whether a service is steady: one deployment, running == desired, nothing pending, nothing
+  /// left on a draining instance.
+  func isSteady(_ svc: Service, counts: [String: ServiceTally]? = nil) -> Bool {
+    guard svc.status == "ACTIVE" else { return svc.status == "INACTIVE" }
+    let c = (counts ?? allServiceCounts())[svc.arn] ?? ServiceTally()
+    return svc.deployments.count == 1 && c.running == svc.desiredCount && c.pending == 0
+      && c.onDraining == 0
+      && svc.deployments.first?.rolloutState != "IN_PROGRESS"
+  }
+}
+
+/// Task counts of one service.
+struct ServiceTally {
+  var running = 0
+  var pending = 0
+  var onDraining = 0
+}

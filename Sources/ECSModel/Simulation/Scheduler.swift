@@ -1,0 +1,435 @@
+/// EC2 placement: which container instance gets a task, and why none does (ecs-facts §7).
+///
+/// Order of checks as ECS documents it: resources (CPU, memory, ports, ENIs), then constraints,
+/// then strategies pick among what is left.
+public struct PlacementConstraint: Sendable, Equatable {
+  public var type: String
+  public var expression: String?
+}
+
+public struct PlacementStrategy: Sendable, Equatable {
+  public var type: String
+  public var field: String?
+}
+
+/// What one task needs from an instance.
+struct PlacementNeed {
+  var cpu: Int
+  var memory: Int
+  /// Per container: its port mappings (host port nil/0 = dynamic in bridge mode).
+  var portMappings: [[PortMapping]]
+  var networkMode: String
+  var group: String
+  var constraints: [PlacementConstraint]
+  var strategies: [PlacementStrategy]
+
+  /// Host ports that must be free on the instance (static bridge ports; host mode uses the
+  /// container port). Dynamic ports always fit: the ephemeral range is wide.
+  var staticHostPorts: [(port: Int, udp: Bool)] {
+    guard networkMode == "bridge" || networkMode == "host" else { return [] }
+    return portMappings.joined().compactMap { m in
+      let host = networkMode == "host" ? m.containerPort : (m.hostPort ?? 0)
+      return host == 0 ? nil : (host, m.protocol == "udp")
+    }
+  }
+}
+
+/// Why an instance could not take a task; the raw value is the RunTask failure reason.
+enum PlacementReason: String, Sendable {
+  case cpu = "RESOURCE:CPU"
+  case memory = "RESOURCE:MEMORY"
+  case ports = "RESOURCE:PORTS"
+  case eni = "RESOURCE:ENI"
+  case agent = "AGENT"
+  case memberOf = "MemberOf placement constraint unsatisfied"
+  case distinctInstance = "DistinctInstance placement constraint unsatisfied"
+}
+
+/// The state placement reads and updates while it places a batch of tasks. Instances are
+/// addressed by index so a placement touches no strings it does not need (10,000 tasks on 1,000
+/// instances must settle quickly).
+struct PlacementContext {
+  var instances: [ContainerInstance]
+  /// Parallel to `instances`.
+  var usage: [InstanceUsage]
+  /// group -> instance index -> tasks of that group holding resources there.
+  var groupCounts: [String: [Int: Int]]
+  var random: SeededRandom
+  /// Restricts placement to these instance indices (StartTask, DAEMON); nil means all.
+  var only: [Int]?
+
+  init(world: World, clusterArn: String) {
+    instances = world.capacity.containerInstances.filter {
+      $0.clusterArn == clusterArn && $0.status != "INACTIVE"
+    }
+    var position: [String: Int] = [:]
+    for (i, ci) in instances.enumerated() { position[ci.arn] = i }
+    usage = Array(repeating: InstanceUsage(), count: instances.count)
+    var counts: [String: [Int: Int]] = [:]
+    for t in world.workloads.tasks where t.holdsResources && t.clusterArn == clusterArn {
+      guard let arn = t.containerInstanceArn, let i = position[arn] else { continue }
+      usage[i].add(t)
+      counts[t.group, default: [:]][i, default: 0] += 1
+    }
+    groupCounts = counts
+    random = world.random
+  }
+
+  /// Instances placement may use: ACTIVE (DRAINING ones get no new tasks).
+  var eligible: [Int] {
+    (only ?? Array(instances.indices)).filter { instances[$0].status == "ACTIVE" }
+  }
+
+  func index(of arn: String) -> Int? { instances.firstIndex { $0.arn == arn } }
+}
+
+enum PlacementResult {
+  case placed(ContainerInstance, bindings: [[NetworkBinding]])
+  /// Every instance considered, with the first reason it could not take the task.
+  case failed([(instance: ContainerInstance, reason: PlacementReason)])
+  /// The cluster has no ACTIVE container instance at all.
+  case noInstances
+}
+
+enum Scheduler {
+  static let dynamicPortRange = 32768...61000
+
+  static func place(_ need: PlacementNeed, in ctx: inout PlacementContext) -> PlacementResult {
+    let candidates = ctx.eligible
+    if candidates.isEmpty { return .noInstances }
+    let staticPorts = need.staticHostPorts
+    var fits: [Int] = []
+    var rejected: [(Int, PlacementReason)] = []
+    for i in candidates {
+      if let reason = misfit(need, staticPorts: staticPorts, at: i, ctx: ctx) {
+        rejected.append((i, reason))
+      } else {
+        fits.append(i)
+      }
+    }
+    guard !fits.isEmpty else {
+      return .failed(rejected.map { (ctx.instances[$0.0], $0.1) })
+    }
+    let chosen = choose(fits, need: need, ctx: &ctx)
+    let ci = ctx.instances[chosen]
+    let bindings = hostBindings(need, ci: ci, used: ctx.usage[chosen]) ?? []
+    ctx.usage[chosen].cpu += need.cpu
+    ctx.usage[chosen].memory += need.memory
+    if need.networkMode == "awsvpc" {
+      ctx.usage[chosen].enis += 1
+    } else {
+      for b in bindings.joined() {
+        if b.protocol == "udp" {
+          ctx.usage[chosen].udpPorts.append(b.hostPort)
+        } else {
+          ctx.usage[chosen].ports.append(b.hostPort)
+        }
+      }
+    }
+    ctx.usage[chosen].pending += 1
+    ctx.groupCounts[need.group, default: [:]][chosen, default: 0] += 1
+    return .placed(ci, bindings: bindings)
+  }
+
+  /// The first reason instance `i` cannot take the task; nil when it can.
+  static func misfit(
+    _ need: PlacementNeed, staticPorts: [(port: Int, udp: Bool)], at i: Int, ctx: PlacementContext
+  ) -> PlacementReason? {
+    let used = ctx.usage[i]
+    if !ctx.instances[i].agentConnected { return .agent }
+    if ctx.instances[i].registeredCpu - used.cpu < need.cpu { return .cpu }
+    if ctx.instances[i].registeredMemory - used.memory < need.memory { return .memory }
+    if need.networkMode == "awsvpc" && used.enis >= max(ctx.instances[i].maxENIs - 1, 0) {
+      return .eni
+    }
+    for p in staticPorts {
+      let taken = p.udp ? used.udpPorts.contains(p.port) : used.ports.contains(p.port)
+      if taken || (!p.udp && ctx.instances[i].reservedPorts.contains(p.port)) { return .ports }
+    }
+    for c in need.constraints {
+      switch c.type {
+      case "distinctInstance":
+        if (ctx.groupCounts[need.group]?[i] ?? 0) > 0 { return .distinctInstance }
+      case "memberOf":
+        if let e = c.expression, let q = try? ClusterQuery.parse(e), !q.matches(ctx.instances[i]) {
+          return .memberOf
+        }
+      default: break
+      }
+    }
+    return nil
+  }
+
+  /// Host ports for each container's mappings on `ci`; nil when a static port is taken.
+  static func hostBindings(_ need: PlacementNeed, ci: ContainerInstance, used: InstanceUsage)
+    -> [[NetworkBinding]]?
+  {
+    // Small arrays: a handful of ports per instance, so no hashing per candidate.
+    var tcp = used.ports
+    var udp = used.udpPorts
+    let reserved = ci.reservedPorts
+    var out: [[NetworkBinding]] = []
+    for mappings in need.portMappings {
+      var bindings: [NetworkBinding] = []
+      for m in mappings {
+        let isUDP = m.protocol == "udp"
+        switch need.networkMode {
+        case "awsvpc":
+          bindings.append(
+            NetworkBinding(
+              containerPort: m.containerPort, hostPort: m.containerPort, protocol: m.protocol))
+          continue
+        case "none":
+          continue
+        default: break
+        }
+        var host = m.hostPort ?? 0
+        if need.networkMode == "host" { host = m.containerPort }
+        if host == 0 {
+          // Dynamic: the lowest free port of the ephemeral range, so runs are repeatable.
+          var p = dynamicPortRange.lowerBound
+          while p <= dynamicPortRange.upperBound
+            && ((isUDP ? udp : tcp).contains(p) || reserved.contains(p))
+          {
+            p += 1
+          }
+          guard p <= dynamicPortRange.upperBound else { return nil }
+          host = p
+        } else {
+          if (isUDP ? udp : tcp).contains(host) || (!isUDP && reserved.contains(host)) {
+            return nil
+          }
+        }
+        if isUDP { udp.append(host) } else { tcp.append(host) }
+        bindings.append(
+          NetworkBinding(containerPort: m.containerPort, hostPort: host, protocol: m.protocol))
+      }
+      out.append(bindings)
+    }
+    return out
+  }
+
+  static func choose(_ fits: [Int], need: PlacementNeed, ctx: inout PlacementContext) -> Int {
+    var pool = fits
+    let counts = ctx.groupCounts[need.group] ?? [:]
+    for s in need.strategies where pool.count > 1 {
+      switch s.type {
+      case "binpack":
+        let usage = ctx.usage
+        let instances = ctx.instances
+        let key: (Int) -> Int = { i in
+          s.field == "memory"
+            ? instances[i].registeredMemory - usage[i].memory
+            : instances[i].registeredCpu - usage[i].cpu
+        }
+        let best = pool.map(key).min() ?? 0
+        pool = pool.filter { key($0) == best }
+      case "spread":
+        let field = s.field ?? "instanceId"
+        if field == "instanceId" || field == "host" {
+          let best = pool.map { counts[$0] ?? 0 }.min() ?? 0
+          pool = pool.filter { (counts[$0] ?? 0) == best }
+        } else {
+          let attr = field.hasPrefix("attribute:") ? String(field.dropFirst(10)) : field
+          let instances = ctx.instances
+          let value: (Int) -> String = {
+            attr == "ecs.availability-zone"
+              ? instances[$0].availabilityZone
+              : ClusterQuery.attribute(attr, of: instances[$0]) ?? ""
+          }
+          var perValue: [String: Int] = [:]
+          for (i, n) in counts where instances[i].status == "ACTIVE" {
+            perValue[value(i), default: 0] += n
+          }
+          let score = pool.map { perValue[value($0)] ?? 0 }
+          let best = score.min() ?? 0
+          pool = zip(pool, score).filter { $0.1 == best }.map(\.0)
+        }
+      case "random":
+        pool = [pool[ctx.random.int(in: 0...(pool.count - 1))]]
+      default: break
+      }
+    }
+    return pool[0]
+  }
+}
+
+/// Chooses the subnet of each Fargate task's ENI: the AZ with the fewest tasks of its group, so
+/// Fargate spreads across AZs on its own (ecs-facts §2).
+struct FargateSpread {
+  var perAZ: [String: Int] = [:]
+
+  init() {}
+
+  /// Counts the group's live tasks once; `pick` keeps the counts up to date.
+  init(world: World, group: String) {
+    for t in world.workloads.tasks where t.group == group && t.isLive {
+      perAZ[t.availabilityZone, default: 0] += 1
+    }
+  }
+
+  mutating func pick(_ subnets: [Subnet]) -> Subnet? {
+    guard var best = subnets.first else { return nil }
+    for s in subnets where (perAZ[s.availabilityZone] ?? 0) < (perAZ[best.availabilityZone] ?? 0) {
+      best = s
+    }
+    perAZ[best.availabilityZone, default: 0] += 1
+    return best
+  }
+}
+
+/// The cluster query language of `memberOf` constraints (a practical subset):
+/// `attribute:NAME OP VALUE` and `ec2InstanceId OP VALUE` terms joined by `and` / `or`, with
+/// OP one of `==`, `!=`, `=~` (wildcard `*`), `!~`, `in [a, b]`, `not_in [a, b]`, `exists`, `!exists`.
+///
+/// ```swift
+/// let q = try ClusterQuery.parse("attribute:ecs.instance-type =~ t3.*")
+/// ```
+public struct ClusterQuery: Sendable, Equatable {
+  struct Term: Sendable, Equatable {
+    var lhs: String
+    var op: String
+    var values: [String]
+  }
+  /// Disjunction of conjunctions.
+  var clauses: [[Term]]
+
+  public struct ParseError: Error, Equatable { public var message: String }
+
+  public static func parse(_ text: String) throws(ParseError) -> ClusterQuery {
+    var clauses: [[Term]] = []
+    for orPart in split(text, by: " or ") {
+      var terms: [Term] = []
+      for part in split(orPart, by: " and ") {
+        terms.append(try term(part.trimmingCharacters()))
+      }
+      clauses.append(terms)
+    }
+    return ClusterQuery(clauses: clauses)
+  }
+
+  /// Splits on `sep` (lowercase ASCII), ignoring case in `text`.
+  static func split(_ text: String, by sep: String) -> [String] {
+    let chars = Array(text)
+    let pattern = Array(sep)
+    var parts: [String] = []
+    var start = 0
+    var i = 0
+    while i + pattern.count <= chars.count {
+      var hit = true
+      for j in 0..<pattern.count where chars[i + j].lowercased() != String(pattern[j]) {
+        hit = false
+        break
+      }
+      if hit {
+        parts.append(String(chars[start..<i]))
+        i += pattern.count
+        start = i
+      } else {
+        i += 1
+      }
+    }
+    parts.append(String(chars[start...]))
+    return parts
+  }
+
+  static func term(_ text: String) throws(ParseError) -> Term {
+    let tokens = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true).map(
+      String.init)
+    guard tokens.count >= 2 else { throw ParseError(message: text) }
+    let lhs = tokens[0]
+    let op = tokens[1]
+    guard lhs.hasPrefix("attribute:") || lhs == "ec2InstanceId" || lhs == "agentConnected"
+    else { throw ParseError(message: text) }
+    switch op {
+    case "exists", "!exists":
+      return Term(lhs: lhs, op: op, values: [])
+    case "==", "!=", "=~", "!~":
+      guard tokens.count == 3 else { throw ParseError(message: text) }
+      return Term(lhs: lhs, op: op, values: [tokens[2]])
+    case "in", "not_in":
+      guard tokens.count == 3 else { throw ParseError(message: text) }
+      var list = tokens[2]
+      guard list.hasPrefix("["), list.hasSuffix("]") else { throw ParseError(message: text) }
+      list = String(list.dropFirst().dropLast())
+      let values = list.split(separator: ",").map { String($0).trimmingCharacters() }
+      return Term(lhs: lhs, op: op, values: values)
+    default:
+      throw ParseError(message: text)
+    }
+  }
+
+  /// A built-in or custom attribute of a container instance.
+  static func attribute(_ name: String, of ci: ContainerInstance) -> String? {
+    switch name {
+    case "ecs.instance-type": return ci.instanceType
+    case "ecs.availability-zone": return ci.availabilityZone
+    case "ecs.os-type": return ci.attributes[name] ?? "linux"
+    default: return ci.attributes[name]
+    }
+  }
+
+  func matches(_ ci: ContainerInstance) -> Bool {
+    clauses.contains { terms in terms.allSatisfy { Self.eval($0, ci) } }
+  }
+
+  static func eval(_ t: Term, _ ci: ContainerInstance) -> Bool {
+    let value: String?
+    if t.lhs == "ec2InstanceId" {
+      value = ci.ec2InstanceId
+    } else if t.lhs == "agentConnected" {
+      value = ci.agentConnected ? "true" : "false"
+    } else {
+      value = attribute(String(t.lhs.dropFirst(10)), of: ci)
+    }
+    switch t.op {
+    case "exists": return value != nil
+    case "!exists": return value == nil
+    case "==": return value == t.values.first
+    case "!=": return value != t.values.first
+    case "=~": return value.map { wildcard($0, t.values.first ?? "") } ?? false
+    case "!~": return !(value.map { wildcard($0, t.values.first ?? "") } ?? false)
+    case "in": return value.map { t.values.contains($0) } ?? false
+    case "not_in": return !(value.map { t.values.contains($0) } ?? false)
+    default: return false
+    }
+  }
+
+  /// `*` matches any run of characters.
+  static func wildcard(_ s: String, _ pattern: String) -> Bool {
+    let text = Array(s)
+    let pat = Array(pattern)
+    // Classic greedy matcher with backtracking to the last star.
+    var i = 0
+    var j = 0
+    var star = -1
+    var mark = 0
+    while i < text.count {
+      if j < pat.count && pat[j] != "*" && pat[j] == text[i] {
+        i += 1
+        j += 1
+      } else if j < pat.count && pat[j] == "*" {
+        star = j
+        mark = i
+        j += 1
+      } else if star >= 0 {
+        j = star + 1
+        mark += 1
+        i = mark
+      } else {
+        return false
+      }
+    }
+    while j < pat.count && pat[j] == "*" { j += 1 }
+    return j == pat.count
+  }
+}
+
+extension String {
+  func trimmingCharacters() -> String {
+    var s = Substring(self)
+    while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+    while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+    return String(s)
+  }
+}

@@ -1,0 +1,149 @@
+import Testing
+
+@testable import ECSModel
+
+@Suite struct LifecycleTests {
+  struct Timing: Sendable, CustomStringConvertible {
+    var name: String
+    var networkMode: String
+    var fargate: Bool
+    /// (seconds after RunTask, lastStatus then)
+    var states: [(Double, String)]
+    var description: String { name }
+  }
+
+  static let timings: [Timing] = [
+    Timing(
+      name: "bridge on EC2", networkMode: "bridge", fargate: false,
+      states: [
+        (0, "PENDING"), (4.9, "PENDING"), (5, "ACTIVATING"), (6.9, "ACTIVATING"), (7, "RUNNING"),
+      ]),
+    Timing(
+      name: "awsvpc on EC2", networkMode: "awsvpc", fargate: false,
+      states: [(0, "PROVISIONING"), (4, "PENDING"), (9, "ACTIVATING"), (11, "RUNNING")]),
+    Timing(
+      name: "Fargate", networkMode: "awsvpc", fargate: true,
+      states: [(0, "PROVISIONING"), (12, "PENDING"), (20, "ACTIVATING"), (22, "RUNNING")]),
+  ]
+
+  static func run(_ w: inout World, networkMode: String, fargate: Bool) throws -> String {
+    try w.web(
+      hostPort: networkMode == "awsvpc" ? nil : 80, networkMode: networkMode, fargate: fargate)
+    var req: JSONValue = ["taskDefinition": "web"]
+    if networkMode == "awsvpc" {
+      req = req.setting(
+        "networkConfiguration", ["awsvpcConfiguration": ["subnets": .array(w.subnetIds)]])
+    }
+    if fargate { req = req.setting("launchType", "FARGATE") }
+    let out = try w.ecs("RunTask", req)
+    return out["tasks"]?[0]?["taskArn"]?.stringValue ?? ""
+  }
+
+  @Test(arguments: timings)
+  func tasksMoveThroughTheirStatesOnTheClock(_ c: Timing) throws {
+    var w = try World.workloads()
+    let arn = try Self.run(&w, networkMode: c.networkMode, fargate: c.fargate)
+    let start = w.clock.nowMillis
+    for (at, status) in c.states {
+      w.advance(seconds: Double(start + Int64(at * 1000) - w.clock.nowMillis) / 1000)
+      let t = try #require(w.workloads.tasks.first { $0.arn == arn })
+      #expect(t.lastStatus == status, "at \(at) s")
+    }
+    let t = try #require(w.workloads.tasks.first { $0.arn == arn })
+    #expect(t.startedAt != nil && t.pullStartedAt != nil && t.pullStoppedAt != nil)
+    #expect(t.containers.allSatisfy { $0.lastStatus == "RUNNING" && $0.runtimeId != nil })
+  }
+
+  @Test(arguments: [("bridge", 3.0), ("awsvpc", 6.0)])
+  func stoppingTakesItsPhases(mode: String, seconds: Double) throws {
+    var w = try World.workloads()
+    let arn = try Self.run(&w, networkMode: mode, fargate: false)
+    w.settle(maxSeconds: 60)
+    _ = try w.ecs("StopTask", ["task": .string(arn), "reason": "done"])
+    #expect(w.workloads.tasks[0].lastStatus == "DEACTIVATING")
+    w.advance(seconds: seconds - 1)
+    #expect(w.workloads.tasks[0].lastStatus != "STOPPED")
+    w.advance(seconds: 1)
+    #expect(w.workloads.tasks[0].lastStatus == "STOPPED")
+    #expect(w.workloads.tasks[0].stoppedReason == "done")
+  }
+
+  @Test func advancingInPiecesGivesTheSameWorld() throws {
+    var a = try World.workloads()
+    _ = try Self.run(&a, networkMode: "awsvpc", fargate: false)
+    var b = a
+    a.advance(seconds: 30)
+    for _ in 0..<60 { b.advance(seconds: 0.5) }
+    #expect(a == b)
+  }
+
+  @Test func aMissingImageFailsTheTaskWithCannotPullContainerError() throws {
+    var w = try World.workloads()
+    try w.web(image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:v1")
+    _ = try w.ecs("RunTask", ["taskDefinition": "web"])
+    w.settle(maxSeconds: 60)
+    let t = w.workloads.tasks[0]
+    #expect(t.lastStatus == "STOPPED")
+    #expect(t.stopCode == "TaskFailedToStart")
+    #expect(t.stoppedReason?.hasPrefix("CannotPullContainerError: ") == true)
+    #expect(t.startedAt == nil)
+  }
+
+  @Test func anEssentialContainerExitStopsTheTask() throws {
+    var w = try World.workloads()
+    let arn = try Self.run(&w, networkMode: "bridge", fargate: false)
+    w.settle(maxSeconds: 60)
+    w.simulateCrash(taskArn: arn)
+    w.settle(maxSeconds: 60)
+    let t = w.workloads.tasks[0]
+    #expect(t.stopCode == "EssentialContainerExited")
+    #expect(t.stoppedReason == "Essential container in task exited")
+    #expect(t.containers[0].exitCode == 1)
+    #expect(t.lastStatus == "STOPPED")
+  }
+
+  @Test func stoppedTasksStayDescribableForAnHour() throws {
+    var w = try World.workloads()
+    let arn = try Self.run(&w, networkMode: "bridge", fargate: false)
+    w.settle(maxSeconds: 60)
+    _ = try w.ecs("StopTask", ["task": .string(arn)])
+    w.settle(maxSeconds: 60)
+    w.advance(seconds: 3600)
+    #expect(w.workloads.tasks.count == 1)
+    w.advance(seconds: 2)
+    #expect(w.workloads.tasks.isEmpty)
+  }
+
+  @Test func initContainersCompleteBeforeTheAppRuns() throws {
+    var w = try World.workloads()
+    _ = try w.ecs(
+      "RegisterTaskDefinition",
+      [
+        "family": "app",
+        "containerDefinitions": [
+          ["name": "migrate", "image": "busybox", "memory": 64, "essential": false],
+          [
+            "name": "app", "image": "nginx", "memory": 128,
+            "dependsOn": [["containerName": "migrate", "condition": "SUCCESS"]],
+          ],
+        ],
+      ])
+    _ = try w.ecs("RunTask", ["taskDefinition": "app"])
+    w.settle(maxSeconds: 60)
+    let t = w.workloads.tasks[0]
+    #expect(t.lastStatus == "RUNNING")
+    #expect(t.containers[0].lastStatus == "STOPPED" && t.containers[0].exitCode == 0)
+    #expect(t.containers[1].lastStatus == "RUNNING")
+  }
+
+  @Test func aLostHostStopsItsTasks() throws {
+    var w = try World.workloads()
+    _ = try Self.run(&w, networkMode: "bridge", fargate: false)
+    w.settle(maxSeconds: 60)
+    let instance = try #require(w.workloads.tasks[0].ec2InstanceId)
+    w.simulateInstanceFailure(instance)
+    w.settle(maxSeconds: 60)
+    #expect(w.workloads.tasks[0].lastStatus == "STOPPED")
+    #expect(w.workloads.tasks[0].stoppedReason == "Host EC2 (instance \(instance)) stopped.")
+  }
+}
