@@ -514,7 +514,7 @@ extension World {
   }
 
   /// An instance as EC2 prints it (member order of AWS's own run-instances example).
-  func instanceDocument(_ inst: EC2Instance) -> JSONValue {
+  public func instanceDocument(_ inst: EC2Instance) -> JSONValue {
     let type = InstanceType.named(inst.instanceType)
     let image = MachineImage.find(id: inst.imageId, region: region)
     let live = inst.state == "pending" || inst.state == "running"

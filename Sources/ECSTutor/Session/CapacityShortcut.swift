@@ -24,7 +24,9 @@ enum CapacityShortcut {
       case "--type", "--instance-type": type = argv[i + 1]
       case "--count":
         guard let n = Int(argv[i + 1]), (1...20).contains(n) else {
-          return .failure(ja ? "--count は 1 から 20 の整数です。\n" : "--count takes a whole number from 1 to 20.\n", status: 2)
+          return .failure(
+            ja ? "--count は 1 から 20 の整数です。\n" : "--count takes a whole number from 1 to 20.\n",
+            status: 2)
         }
         count = n
       default: return .failure(usage, status: 2)
@@ -41,7 +43,8 @@ enum CapacityShortcut {
     }
     let userData = "#!/bin/bash\necho ECS_CLUSTER=\(cluster) >> /etc/ecs/ecs.config"
     let request: JSONValue = [
-      "ImageId": "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id",
+      "ImageId":
+        "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id",
       "InstanceType": .string(type),
       "MinCount": .int(count),
       "MaxCount": .int(count),
@@ -60,23 +63,23 @@ enum CapacityShortcut {
     let text =
       ja
       ? """
-        \(type) を \(count) 台起動しました（\(list)）。次のコマンドと同じです:
-          aws ec2 run-instances --image-id resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id \\
-            --instance-type \(type) --count \(count) --iam-instance-profile Name=ecsInstanceRole \\
-            --user-data "#!/bin/bash
-          echo ECS_CLUSTER=\(cluster) >> /etc/ecs/ecs.config"
-        各インスタンスの ECS エージェントが約 30 秒後にクラスター \(cluster) へ登録されます。
+      \(type) を \(count) 台起動しました（\(list)）。次のコマンドと同じです:
+        aws ec2 run-instances --image-id resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id \\
+          --instance-type \(type) --count \(count) --iam-instance-profile Name=ecsInstanceRole \\
+          --user-data "#!/bin/bash
+        echo ECS_CLUSTER=\(cluster) >> /etc/ecs/ecs.config"
+      各インスタンスの ECS エージェントが約 30 秒後にクラスター \(cluster) へ登録されます。
 
-        """
+      """
       : """
-        Launched \(count) × \(type) (\(list)). This is the same as:
-          aws ec2 run-instances --image-id resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id \\
-            --instance-type \(type) --count \(count) --iam-instance-profile Name=ecsInstanceRole \\
-            --user-data "#!/bin/bash
-          echo ECS_CLUSTER=\(cluster) >> /etc/ecs/ecs.config"
-        The ECS agent on each instance registers it with cluster \(cluster) about 30 s after launch.
+      Launched \(count) × \(type) (\(list)). This is the same as:
+        aws ec2 run-instances --image-id resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id \\
+          --instance-type \(type) --count \(count) --iam-instance-profile Name=ecsInstanceRole \\
+          --user-data "#!/bin/bash
+        echo ECS_CLUSTER=\(cluster) >> /etc/ecs/ecs.config"
+      The ECS agent on each instance registers it with cluster \(cluster) about 30 s after launch.
 
-        """
+      """
     return .ok(text)
   }
 }

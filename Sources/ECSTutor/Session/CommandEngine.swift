@@ -15,6 +15,8 @@ struct CommandEngine: Sendable {
   var shell: ShellEnvironment
   var files: any FileAccess
   var language: Language
+  /// Whether the clock runs on after each line until the world settles (`time auto`).
+  var autoSettle = true
 
   init(files: any FileAccess, environment: [String: String], language: Language = .en) {
     self.files = files
@@ -44,6 +46,7 @@ struct CommandEngine: Sendable {
         return .failure("", status: 127)
       }
     }
+    if autoSettle { w.settle(maxSeconds: Session.settleCapSeconds) }
     world = w
     return Result(stdout: r.stdout, stderr: r.stderr, status: r.status, notFound: notFound)
   }

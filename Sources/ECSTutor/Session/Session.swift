@@ -79,7 +79,8 @@ public struct Session: Sendable {
     self.stepStart = world
     self.lessons = lessons
     self.progress = progress
-    self.engine = CommandEngine(files: config.files, environment: config.environment, language: config.language)
+    self.engine = CommandEngine(
+      files: config.files, environment: config.environment, language: config.language)
     if let id = progress.currentLesson, let lesson = lessons.lesson(id) {
       let step = min(progress.lessons[id]?.step ?? 0, lesson.steps.count)
       enterLesson(lesson, at: step)
@@ -131,6 +132,7 @@ public struct Session: Sendable {
   /// Runs a shell/AWS line against the world, then re-checks the current step.
   mutating func runCommand(_ line: String) -> [Output] {
     let before = world
+    let mark = world.events.count
     let result = engine.run(line, world: &world)
     lastStatus = result.status
     var out: [Output] = []
@@ -140,7 +142,11 @@ public struct Session: Sendable {
       let suggestion = closest(word, among: TutorCommands.names)
       out.append(say(.unknownCommand(word, suggestion: suggestion), .failure))
     }
-    if world != before {
+    out += eventLines(since: mark, limit: 8)
+    // Time passing alone (every call moves the clock) is not a change to undo.
+    var timeless = before
+    timeless.clock = world.clock
+    if world != timeless {
       undoStack.append(before)
       if undoStack.count > 100 { undoStack.removeFirst() }
       out += afterChange(from: before)
@@ -207,7 +213,8 @@ public struct Session: Sendable {
   /// solutions, so a resumed lesson looks as it did.
   mutating func enterLesson(_ lesson: Lesson, at index: Int) {
     var w = World(seed: config.seed, region: config.region)
-    var e = CommandEngine(files: config.files, environment: config.environment, language: config.language)
+    var e = CommandEngine(
+      files: config.files, environment: config.environment, language: config.language)
     for cmd in lesson.setup { _ = e.run(cmd, world: &w) }
     for i in 0..<min(index, lesson.steps.count) {
       for cmd in lesson.steps[i].setup { _ = e.run(cmd, world: &w) }
