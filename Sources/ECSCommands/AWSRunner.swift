@@ -19,6 +19,7 @@ public enum AWSRunner {
       region: environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? world.region,
       output: environment["AWS_DEFAULT_OUTPUT"] ?? "json")
     if let r = customization(argv, world: &world, defaults: defaults) { return r }
+    if let r = Waiters.run(argv, world: &world, files: files, defaults: defaults) { return r }
     switch AWSCLI.parse(argv, files: files, defaults: defaults) {
     case .output(let stdout, let stderr, let status):
       return CommandResult(stdout: stdout, stderr: stderr, status: status)
