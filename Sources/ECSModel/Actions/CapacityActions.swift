@@ -17,7 +17,6 @@ enum CapacityActions {
   ]
 
   /// Instances an account may run at once (the simulation's stand-in for the vCPU quota).
-  static let instanceLimit = 20
 
   // MARK: RunInstances
 
@@ -48,6 +47,7 @@ enum CapacityActions {
       )
     }
     let live = world.capacity.instances.filter { $0.state != "terminated" }.count
+    let instanceLimit = world.capacity.instanceLimit
     guard minCount <= instanceLimit - live else {
       throw AWSError(
         "InstanceLimitExceeded",
