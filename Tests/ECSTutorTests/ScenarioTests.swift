@@ -445,8 +445,9 @@ import Testing
     withKnownIssue(
       "bug: ServiceActions.serviceJSON emits \"tags\": null when the service has no tags"
     ) {
-      #expect(!created.stdout.contains("\"tags\": null"))
-      #expect(!described.stdout.contains("\"tags\": null"))
+      // awscli's create-service/update-service examples without tags have no "tags" member at all.
+      #expect(!created.stdout.contains("\"tags\""))
+      #expect(!described.stdout.contains("\"tags\""))
     }
   }
 
