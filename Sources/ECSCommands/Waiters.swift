@@ -59,12 +59,14 @@ public enum Waiters {
       world.clock.advance(seconds: AWSRunner.secondsPerCall)
       let response: JSONValue
       var errorCode: String?
+      var errorMessage = ""
       do {
         response = try world.perform(
           service: invocation.service, operation: operation, invocation.request)
       } catch {
         response = .null
         errorCode = error.code
+        errorMessage = error.message
       }
       for acceptor in acceptors {
         guard let state = acceptor["state"]?.stringValue, matches(acceptor, response, errorCode)
@@ -81,7 +83,7 @@ public enum Waiters {
       }
       if errorCode != nil && !acceptors.contains(where: { $0["matcher"]?.stringValue == "error" }) {
         return .failure(
-          "\nWaiter \(name) failed: An error occurred (\(errorCode ?? "")): the \(operation) call failed\n",
+          "\nWaiter \(name) failed: An error occurred (\(errorCode ?? "")): \(errorMessage)\n",
           status: 255)
       }
       if attempt < attempts { world.advance(seconds: Double(delay)) }

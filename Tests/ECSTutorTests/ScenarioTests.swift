@@ -455,12 +455,11 @@ import Testing
     var s = Self.session()
     let out = s.handle("aws ecs wait services-stable --cluster nowhere --services web")
     #expect(s.lastStatus == 255)
-    withKnownIssue("bug: Waiters.run words an operation error differently from botocore") {
-      #expect(
-        out.stderr
-          == "\nWaiter ServicesStable failed: An error occurred (ClusterNotFoundException): Cluster not found.\n"
-      )
-    }
+    #expect(
+      out.stderr
+        == "\nWaiter ServicesStable failed: An error occurred (ClusterNotFoundException): Cluster not found.\n"
+    )
+
   }
 
   @Test func fargateTutorialFindsTheTaskENI() throws {
@@ -524,11 +523,8 @@ import Testing
     Self.ok(&s, "aws ecs run-task --cluster demo --task-definition web")
     Self.ok(&s, "TASK=$(aws ecs list-tasks --cluster demo --query taskArns[0] --output text)")
     _ = s.handle("simulate crash $TASK")
-    withKnownIssue(
-      "gap: tutor commands get their words unexpanded, so `simulate crash $TASK` fails"
-    ) {
-      #expect(s.lastStatus == 0)
-      #expect(s.world.workloads.tasks.first?.stopCode == "EssentialContainerExited")
-    }
+    #expect(s.lastStatus == 0)
+    #expect(s.world.workloads.tasks.first?.stopCode == "EssentialContainerExited")
+
   }
 }

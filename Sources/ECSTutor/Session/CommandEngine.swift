@@ -26,6 +26,35 @@ struct CommandEngine: Sendable {
 
   static func isIncomplete(_ line: String) -> Bool { Shell.isIncomplete(line) }
 
+  /// Expands a tutor command's line the way the shell would (`simulate crash $TASK`,
+  /// `show cluster "$C"`), running any `$(aws ...)` in it; returns its words, or the shell's
+  /// error.
+  mutating func expandTutorLine(_ line: String, world: inout World) -> (
+    words: [String]?, error: Result?
+  ) {
+    var captured: [String]?
+    var w = world
+    let files = self.files
+    let r = Shell.run(line, env: &shell) { cmd in
+      if captured == nil, let first = cmd.argv.first, TutorCommands.names.contains(first) {
+        captured = cmd.argv
+        return .ok()
+      }
+      if cmd.argv.first == "aws" {
+        return AWSRunner.run(
+          cmd.argv, stdin: cmd.stdin, world: &w, files: files, environment: cmd.environment)
+      }
+      return .failure("", status: 127)
+    }
+    world = w
+    if let captured { return (captured, nil) }
+    return (
+      nil,
+      Result(
+        stdout: r.stdout, stderr: r.stderr, status: r.status == 0 ? 2 : r.status, notFound: nil)
+    )
+  }
+
   mutating func run(_ line: String, world: inout World) -> Result {
     var notFound: String?
     var w = world

@@ -118,9 +118,20 @@ public struct Session: Sendable {
     lastStatus = 0
     let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
     if trimmed.isEmpty || trimmed.hasPrefix("#") { return [] }
-    let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    var words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     let armed = solutionArmed
     solutionArmed = false
+    if let first = words.first, TutorCommands.names.contains(first),
+      trimmed.contains(where: { "$'\"\\`~".contains($0) })
+    {
+      // Quotes or variables: let the shell make the words, as bash would.
+      let (expanded, error) = engine.expandTutorLine(trimmed, world: &world)
+      if let error {
+        lastStatus = error.status
+        return error.stderr.isEmpty ? [] : [Output(.stderr, error.stderr)]
+      }
+      words = expanded ?? words
+    }
     if let first = words.first,
       let out = tutorCommand(first, Array(words.dropFirst()), armed: armed)
     {
