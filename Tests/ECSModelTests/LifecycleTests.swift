@@ -16,14 +16,14 @@ import Testing
     Timing(
       name: "bridge on EC2", networkMode: "bridge", fargate: false,
       states: [
-        (0, "PENDING"), (4.9, "PENDING"), (5, "ACTIVATING"), (6.9, "ACTIVATING"), (7, "RUNNING"),
+        (0, "PENDING"), (5.9, "PENDING"), (6, "ACTIVATING"), (7.9, "ACTIVATING"), (8, "RUNNING"),
       ]),
     Timing(
       name: "awsvpc on EC2", networkMode: "awsvpc", fargate: false,
-      states: [(0, "PROVISIONING"), (4, "PENDING"), (9, "ACTIVATING"), (11, "RUNNING")]),
+      states: [(0, "PROVISIONING"), (4, "PENDING"), (10, "ACTIVATING"), (12, "RUNNING")]),
     Timing(
       name: "Fargate", networkMode: "awsvpc", fargate: true,
-      states: [(0, "PROVISIONING"), (12, "PENDING"), (20, "ACTIVATING"), (22, "RUNNING")]),
+      states: [(0, "PROVISIONING"), (12, "PENDING"), (21, "ACTIVATING"), (23, "RUNNING")]),
   ]
 
   static func run(_ w: inout World, networkMode: String, fargate: Bool) throws -> String {

@@ -309,6 +309,11 @@ extension World {
         deployment.networkConfiguration, definition: def, launchType: target.launchType))
       ?? NetworkSettings()
     guard let sizing = try? WorkloadSizing(definition: def, overrides: nil) else { return }
+    if let message = unassumableRole(sizing) {
+      serviceEvent(s, "failed to launch a task with (error \(message))")
+      workloads.services[s].nextLaunchAt = clock.nowMillis + Reconciler.placementRetrySeconds * 1000
+      return
+    }
     let group = "service:" + svc.name
     var tags: [Tag] = []
     if svc.enableECSManagedTags {
