@@ -182,10 +182,20 @@ extension World {
     record(.task, "Task \(workloads.tasks[i].id) container exited with code 1 (simulated crash).")
   }
 
-  /// Sets the simulated average CPU utilisation of a service, which target tracking reads.
+  /// Sets the simulated average CPU utilisation of a service as it runs now. The work behind it
+  /// stays constant, so more tasks bring the average down: target tracking can converge.
+  ///
+  /// ```swift
+  /// world.setLoad(service: "web", cpuPercent: 90)  // 2 tasks at 90 % → 3 tasks at 60 %
+  /// ```
   public mutating func setLoad(service: String, cpuPercent: Double) {
-    guard let svc = workloads.services.last(where: { $0.name == service || $0.arn == service })
+    guard
+      let svc = workloads.services.last(where: {
+        ($0.name == service || $0.arn == service) && $0.isActive
+      })
     else { return }
-    workloads.load[svc.arn] = cpuPercent
+    let running = serviceCounts(svc).running
+    workloads.load[svc.arn] = cpuPercent * Double(max(running, 1))
   }
+
 }

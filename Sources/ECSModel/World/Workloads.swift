@@ -8,7 +8,8 @@ public struct WorkloadState: Sendable, Equatable {
   /// Application Auto Scaling targets and policies.
   public var scalableTargets: [ScalableTarget] = []
   public var scalingPolicies: [ScalingPolicy] = []
-  /// Simulated average CPU utilisation per service ARN (`setLoad`), in percent.
+  /// Simulated CPU demand per service ARN (`setLoad`): percent of one task's CPU, summed over
+  /// tasks, so the average is demand / running tasks.
   public var load: [String: Double] = [:]
   public init() {}
 }
@@ -189,8 +190,6 @@ public struct Service: Sendable, Equatable {
   public var tags: [Tag] = []
   /// Consecutive tasks that stopped without ever running (throttling).
   public var consecutiveStartFailures: Int = 0
-  /// No new task is launched before this moment (throttled scheduling).
-  public var throttledUntil: Int64?
   /// No new task is launched before this moment (after a placement failure).
   public var nextLaunchAt: Int64?
 
@@ -228,4 +227,6 @@ public struct ScalingPolicy: Sendable, Equatable {
   public var lowSince: Int64?
   /// The JSON configuration as given (TargetTrackingScalingPolicyConfiguration), echoed back.
   public var configuration: JSONValue
+  /// UUIDs of the two CloudWatch alarms target tracking creates (AlarmHigh, AlarmLow).
+  public var alarmIds: [String] = []
 }
