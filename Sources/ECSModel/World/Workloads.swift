@@ -116,9 +116,9 @@ public struct ECSTask: Sendable, Equatable {
   public var reportedStopped: Bool = false
 
   /// Whether the task still holds resources on its instance.
-  public var holdsResources: Bool { lastStatus != "STOPPED" }
+  @inlinable public var holdsResources: Bool { lastStatus != "STOPPED" }
   /// Whether the task is on its way up or up (not asked to stop).
-  public var isLive: Bool { desiredStatus == "RUNNING" && lastStatus != "STOPPED" }
+  @inlinable public var isLive: Bool { desiredStatus == "RUNNING" && lastStatus != "STOPPED" }
 }
 
 /// The deployment configuration of a service.
