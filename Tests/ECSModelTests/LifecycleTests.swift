@@ -34,7 +34,12 @@ import Testing
       req = req.setting(
         "networkConfiguration", ["awsvpcConfiguration": ["subnets": .array(w.subnetIds)]])
     }
-    if fargate { req = req.setting("launchType", "FARGATE") }
+    if fargate {
+      req = req.setting("launchType", "FARGATE")
+      req = req.setting(
+        "networkConfiguration",
+        ["awsvpcConfiguration": ["subnets": .array(w.subnetIds), "assignPublicIp": "ENABLED"]])
+    }
     let out = try w.ecs("RunTask", req)
     return out["tasks"]?[0]?["taskArn"]?.stringValue ?? ""
   }
@@ -254,5 +259,28 @@ import Testing
       )
     ) { try w.ecs("RunTask", ["taskDefinition": "app"]) }
     #expect(w == before)
+  }
+
+  @Test func fargateWithoutAPublicIPCannotReachTheRegistry() throws {
+    var w = try World.workloads(instances: 0)
+    try w.web(hostPort: nil, networkMode: "awsvpc", fargate: true)
+    _ = try w.ecs(
+      "RunTask",
+      [
+        "taskDefinition": "web", "launchType": "FARGATE",
+        "networkConfiguration": [
+          "awsvpcConfiguration": ["subnets": .array(w.subnetIds), "assignPublicIp": "DISABLED"]
+        ],
+      ])
+    w.settle(maxSeconds: 120)
+    let t = w.workloads.tasks[0]
+    #expect(t.stopCode == "TaskFailedToStart")
+    let reason = t.stoppedReason ?? ""
+    #expect(
+      reason.hasPrefix(
+        "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref docker.io/library/nginx:latest: failed to do request: Head \"https://registry-1.docker.io/v2/library/nginx/manifests/latest\": dial tcp "
+      ))
+    #expect(reason.hasSuffix(":443: i/o timeout"))
+    #expect(t.lastStatus == "STOPPED" && t.eni?.status == "DELETED")
   }
 }
