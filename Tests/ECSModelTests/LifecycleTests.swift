@@ -16,14 +16,14 @@ import Testing
     Timing(
       name: "bridge on EC2", networkMode: "bridge", fargate: false,
       states: [
-        (0, "PENDING"), (4.9, "PENDING"), (5, "ACTIVATING"), (6.9, "ACTIVATING"), (7, "RUNNING"),
+        (0, "PENDING"), (5.9, "PENDING"), (6, "ACTIVATING"), (7.9, "ACTIVATING"), (8, "RUNNING"),
       ]),
     Timing(
       name: "awsvpc on EC2", networkMode: "awsvpc", fargate: false,
-      states: [(0, "PROVISIONING"), (4, "PENDING"), (9, "ACTIVATING"), (11, "RUNNING")]),
+      states: [(0, "PROVISIONING"), (4, "PENDING"), (10, "ACTIVATING"), (12, "RUNNING")]),
     Timing(
       name: "Fargate", networkMode: "awsvpc", fargate: true,
-      states: [(0, "PROVISIONING"), (12, "PENDING"), (20, "ACTIVATING"), (22, "RUNNING")]),
+      states: [(0, "PROVISIONING"), (12, "PENDING"), (21, "ACTIVATING"), (23, "RUNNING")]),
   ]
 
   static func run(_ w: inout World, networkMode: String, fargate: Bool) throws -> String {
@@ -34,7 +34,12 @@ import Testing
       req = req.setting(
         "networkConfiguration", ["awsvpcConfiguration": ["subnets": .array(w.subnetIds)]])
     }
-    if fargate { req = req.setting("launchType", "FARGATE") }
+    if fargate {
+      req = req.setting("launchType", "FARGATE")
+      req = req.setting(
+        "networkConfiguration",
+        ["awsvpcConfiguration": ["subnets": .array(w.subnetIds), "assignPublicIp": "ENABLED"]])
+    }
     let out = try w.ecs("RunTask", req)
     return out["tasks"]?[0]?["taskArn"]?.stringValue ?? ""
   }
@@ -145,5 +150,137 @@ import Testing
     w.settle(maxSeconds: 60)
     #expect(w.workloads.tasks[0].lastStatus == "STOPPED")
     #expect(w.workloads.tasks[0].stoppedReason == "Host EC2 (instance \(instance)) stopped.")
+  }
+
+  /// Creates a role trusted by `service` with the given managed policies; returns its ARN.
+  static func role(
+    _ w: inout World, _ name: String, trust: String = "ecs-tasks.amazonaws.com",
+    policies: [String] = []
+  ) throws -> String {
+    let doc =
+      #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"\#(trust)"},"Action":"sts:AssumeRole"}]}"#
+    let out = try w.perform(
+      service: "iam", operation: "CreateRole",
+      ["RoleName": .string(name), "AssumeRolePolicyDocument": .string(doc)])
+    for p in policies {
+      _ = try w.perform(
+        service: "iam", operation: "AttachRolePolicy",
+        [
+          "RoleName": .string(name),
+          "PolicyArn": .string("arn:aws:iam::aws:policy/service-role/" + p),
+        ])
+    }
+    return out["Role"]?["Arn"]?.stringValue ?? ""
+  }
+
+  @Test func secretsNeedTheExecutionRoleToReadThem() throws {
+    var w = try World.workloads()
+    let exec = try Self.role(&w, "execRole", policies: ["AmazonECSTaskExecutionRolePolicy"])
+    _ = try w.ecs(
+      "RegisterTaskDefinition",
+      [
+        "family": "app", "executionRoleArn": .string(exec),
+        "containerDefinitions": [
+          [
+            "name": "app", "image": "nginx", "memory": 128,
+            "secrets": [["name": "DB", "valueFrom": "db-password"]],
+          ]
+        ],
+      ])
+    _ = try w.ecs("RunTask", ["taskDefinition": "app"])
+    w.settle(maxSeconds: 60)
+    let t = w.workloads.tasks[0]
+    #expect(t.stopCode == "TaskFailedToStart")
+    let reason = t.stoppedReason ?? ""
+    #expect(
+      reason.hasPrefix(
+        "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secrets from ssm:"
+      ))
+    #expect(
+      reason.contains(
+        "assumed-role/execRole/\(t.id) is not authorized to perform: ssm:GetParameters"))
+    #expect(reason.hasSuffix("arn:aws:ssm:us-east-1:123456789012:parameter/db-password"))
+  }
+
+  @Test func awslogsOnFargateNeedsLogsPermission() throws {
+    var w = try World.workloads(instances: 0)
+    let exec = try Self.role(&w, "bareRole")
+    _ = try w.ecs(
+      "RegisterTaskDefinition",
+      [
+        "family": "app", "executionRoleArn": .string(exec), "networkMode": "awsvpc",
+        "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",
+        "containerDefinitions": [
+          [
+            "name": "app", "image": "nginx",
+            "logConfiguration": [
+              "logDriver": "awslogs",
+              "options": [
+                "awslogs-group": "/ecs/app", "awslogs-region": "us-east-1",
+                "awslogs-stream-prefix": "ecs",
+              ],
+            ],
+          ]
+        ],
+      ])
+    _ = try w.ecs(
+      "RunTask",
+      [
+        "taskDefinition": "app", "launchType": "FARGATE",
+        "networkConfiguration": [
+          "awsvpcConfiguration": ["subnets": .array(w.subnetIds), "assignPublicIp": "ENABLED"]
+        ],
+      ])
+    w.settle(maxSeconds: 120)
+    let t = w.workloads.tasks[0]
+    #expect(t.stopCode == "TaskFailedToStart")
+    #expect(
+      t.stoppedReason?.hasPrefix("ResourceInitializationError: failed to validate logger args:")
+        == true)
+    #expect(t.stoppedReason?.contains("log-group:/ecs/app:log-stream:ecs/app/\(t.id)") == true)
+  }
+
+  @Test(arguments: ["ec2.amazonaws.com", "missing"])
+  func rolesECSCannotAssumeAreRejected(trust: String) throws {
+    var w = try World.workloads()
+    let arn =
+      trust == "missing"
+      ? "arn:aws:iam::123456789012:role/nope" : try Self.role(&w, "wrongTrust", trust: trust)
+    _ = try w.ecs(
+      "RegisterTaskDefinition",
+      [
+        "family": "app", "taskRoleArn": .string(arn),
+        "containerDefinitions": [["name": "app", "image": "nginx", "memory": 128]],
+      ])
+    let before = w
+    #expect(
+      throws: AWSError.client(
+        "ECS was unable to assume the role '\(arn)' that was provided for this task. Please verify that the role being passed has the proper trust relationship and permissions and that your IAM user has permissions to pass this role."
+      )
+    ) { try w.ecs("RunTask", ["taskDefinition": "app"]) }
+    #expect(w == before)
+  }
+
+  @Test func fargateWithoutAPublicIPCannotReachTheRegistry() throws {
+    var w = try World.workloads(instances: 0)
+    try w.web(hostPort: nil, networkMode: "awsvpc", fargate: true)
+    _ = try w.ecs(
+      "RunTask",
+      [
+        "taskDefinition": "web", "launchType": "FARGATE",
+        "networkConfiguration": [
+          "awsvpcConfiguration": ["subnets": .array(w.subnetIds), "assignPublicIp": "DISABLED"]
+        ],
+      ])
+    w.settle(maxSeconds: 120)
+    let t = w.workloads.tasks[0]
+    #expect(t.stopCode == "TaskFailedToStart")
+    let reason = t.stoppedReason ?? ""
+    #expect(
+      reason.hasPrefix(
+        "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref docker.io/library/nginx:latest: failed to do request: Head \"https://registry-1.docker.io/v2/library/nginx/manifests/latest\": dial tcp "
+      ))
+    #expect(reason.hasSuffix(":443: i/o timeout"))
+    #expect(t.lastStatus == "STOPPED" && t.eni?.status == "DELETED")
   }
 }

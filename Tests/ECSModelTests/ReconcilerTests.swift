@@ -84,7 +84,7 @@ import Testing
         ],
       ])
     w.settle(maxSeconds: 600)
-    try w.web(image: "nginx:2", hostPort: 0)
+    try w.web(image: "nginx:1.25", hostPort: 0)
     try w.ecs("UpdateService", ["service": "web", "taskDefinition": "web:2"])
     let minRunning = (desired * minPct + 99) / 100
     let maxLive = desired * maxPct / 100
@@ -201,7 +201,7 @@ import Testing
         "CreateService", ["serviceName": "web", "taskDefinition": "web", "desiredCount": 4])
       w.advance(seconds: 30)
       _ = try w.ecs("RunTask", ["taskDefinition": "web", "count": 2])
-      try w.web(image: "nginx:2", hostPort: 0)
+      try w.web(image: "nginx:1.25", hostPort: 0)
       try w.ecs("UpdateService", ["service": "web", "taskDefinition": "web:2"])
       w.settle(maxSeconds: 900)
       w.simulateCrash(taskArn: w.workloads.tasks.last { $0.isLive }?.arn ?? "")

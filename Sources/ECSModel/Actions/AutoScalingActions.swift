@@ -57,7 +57,7 @@ enum AutoScalingActions {
         ?? "arn:aws:iam::\(world.account):role/aws-service-role/ecs.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_ECSService",
       creationTime: world.clock.nowMillis,
       arn: world.arn(
-        service: "application-autoscaling", resource: "scalable-target/0ec2" + world.random.hex(28))
+        service: "application-autoscaling", resource: "scalable-target/" + world.random.hex(36))
     )
     world.workloads.scalableTargets.append(target)
     world.record(.service, "Scalable target \(resourceId) registered (\(minC)..\(maxC)).")
@@ -138,7 +138,7 @@ enum AutoScalingActions {
       ?? world.arn(
         service: "autoscaling",
         resource: "scalingPolicy:\(uuid):resource/ecs/\(resourceId):policyName/\(name)")
-    let policy = ScalingPolicy(
+    var policy = ScalingPolicy(
       policyName: name, policyArn: arn, resourceId: resourceId, scalableDimension: dimension,
       targetValue: target,
       predefinedMetric: metric, scaleOutCooldown: config["ScaleOutCooldown"]?.intValue ?? 300,
@@ -146,6 +146,10 @@ enum AutoScalingActions {
       disableScaleIn: config["DisableScaleIn"]?.boolValue ?? false,
       creationTime: world.clock.nowMillis,
       configuration: config)
+    policy.alarmIds =
+      existing.map { world.workloads.scalingPolicies[$0].alarmIds } ?? [
+        world.random.uuid(), world.random.uuid(),
+      ]
     if let k = existing {
       world.workloads.scalingPolicies[k] = policy
     } else {
@@ -217,12 +221,11 @@ extension World {
   }
 
   func alarms(_ p: ScalingPolicy) -> [JSONValue] {
-    let suffix = p.policyArn.split(separator: ":").dropFirst(6).first.map(String.init) ?? ""
-    return ["AlarmHigh", "AlarmLow"].map { kind in
-      let name = "TargetTracking-\(p.resourceId)-\(kind)-\(suffix)"
+    zip(["AlarmHigh", "AlarmLow"], p.alarmIds).map { kind, id in
+      let name = "TargetTracking-\(p.resourceId)-\(kind)-\(id)"
       return [
-        "AlarmName": .string(name),
         "AlarmARN": .string(arn(service: "cloudwatch", resource: "alarm:" + name)),
+        "AlarmName": .string(name),
       ]
     }
   }

@@ -32,6 +32,7 @@ enum TaskActions {
     }
     let group = req.string("group") ?? "family:\(def.family)"
     let tags = try ClusterActions.parseTags(req.array("tags") ?? [])
+    if let message = world.unassumableRole(sizing) { throw .client(message) }
     var ctx = PlacementContext(world: world, clusterArn: cluster.arn)
     if target.launchType == "EC2" && ctx.eligible.isEmpty {
       throw .invalidParameter("No Container Instances were found in your cluster.")
@@ -405,6 +406,18 @@ extension World {
       )
     }
     return out
+  }
+
+  /// The message ECS gives when the task or execution role cannot be assumed by ECS tasks (missing,
+  /// or a trust policy without ecs-tasks.amazonaws.com); nil when both are fine (ecs-facts §4).
+  func unassumableRole(_ sizing: WorkloadSizing) -> String? {
+    for ref in [sizing.taskRoleArn, sizing.executionRoleArn].compactMap({ $0 }) {
+      if !roleTrusts(ref, service: "ecs-tasks.amazonaws.com") {
+        return
+          "ECS was unable to assume the role '\(ref)' that was provided for this task. Please verify that the role being passed has the proper trust relationship and permissions and that your IAM user has permissions to pass this role."
+      }
+    }
+    return nil
   }
 
   /// The index of the task `ref` (ID or ARN) in a cluster.

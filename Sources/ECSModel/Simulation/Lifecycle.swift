@@ -129,41 +129,145 @@ extension World {
     task.version += 1
   }
 
-  /// Seconds the image pulls take: a few seconds plus about one per 20 MB.
+  /// Seconds the image pulls take: two to start, then one per image plus one per 20 MB pulled.
   func pullSeconds(_ task: ECSTask) -> Int {
     var total = 2
     for c in task.containers {
-      total += 1 + imagePull(c.image).sizeMB / 20
+      if case .found(_, let size, _, _) = resolveImage(c.image) {
+        total += 1 + size / 20_000_000
+      } else {
+        total += 1
+      }
     }
     return task.launchType == "FARGATE" ? total + 3 : total
   }
 
-  /// Why the task will fail to start, decided when it is created (so a run is repeatable).
-  func startFailure(_ task: ECSTask, definition: TaskDefinition) -> String? {
-    for c in task.containers {
-      if let failure = imagePull(c.image).failure {
-        return "CannotPullContainerError: " + failure
+  /// Why the task will fail to start, decided when it is created (so a run is repeatable), in the
+  /// order the agent meets the problems: secrets and registry auth (execution role), the image
+  /// pull, then the log stream.
+  func startFailure(_ task: ECSTask, definition def: TaskDefinition) -> String? {
+    let fargate = task.launchType == "FARGATE"
+    let execRole = task.executionRoleArn.flatMap { role($0) }
+    let execName = execRole?.name ?? ""
+    let assumed = "arn:aws:sts::\(account):assumed-role/\(execName)/\(task.id)"
+    if let failure = egressFailure(task, definition: def) { return failure }
+    // Secrets: the execution role fetches them.
+    for spec in def.containers {
+      for secret in spec.secrets {
+        let fromSSM = !secret.value.hasPrefix("arn:aws:secretsmanager:")
+        let action = fromSSM ? "ssm:GetParameters" : "secretsmanager:GetSecretValue"
+        guard execRole == nil || !roleAllows(execName, action: action) else { continue }
+        let resource =
+          secret.value.hasPrefix("arn:")
+          ? secret.value
+          : arn(service: "ssm", resource: "parameter/" + secret.value.trimmingPrefix("/"))
+        if fromSSM {
+          return
+            "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time(s): operation error SSM: GetParameters, https response error StatusCode: 400, RequestID: \(requestId(task)), api error AccessDeniedException: User: \(assumed) is not authorized to perform: ssm:GetParameters on resource: \(resource)"
+        }
+        // UNCONFIRMED: the Secrets Manager variant, built like the SSM one.
+        return
+          "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secret from asm: service call has been retried 1 time(s): failed to fetch secret \(secret.value) from secrets manager: AccessDeniedException: User: \(assumed) is not authorized to perform: secretsmanager:GetSecretValue on resource: \(secret.value)"
       }
+    }
+    for c in task.containers {
+      switch resolveImage(c.image) {
+      case .notFound(let message):
+        return message
+      case .found(_, _, let isECR, let repositoryArn):
+        guard isECR else { continue }
+        // The execution role pulls when there is one; otherwise (EC2 only) the instance role.
+        if let execRole {
+          if !roleAllows(execRole.name, action: "ecr:GetAuthorizationToken") {
+            // UNCONFIRMED (ecs-facts §11.3): wording of the registry-auth failure.
+            return
+              "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve ecr registry auth: service call has been retried 3 time(s): AccessDeniedException: User: \(assumed) is not authorized to perform: ecr:GetAuthorizationToken on resource: * because no identity-based policy allows the ecr:GetAuthorizationToken action"
+          }
+          if !roleAllows(execRole.name, action: "ecr:BatchGetImage") {
+            return ecrDenied(
+              image: c.image, roleName: execRole.name, session: task.id,
+              repositoryArn: repositoryArn)
+          }
+        } else if !fargate, let instanceRole = instanceRoleName(task),
+          !roleAllows(instanceRole, action: "ecr:BatchGetImage")
+        {
+          return ecrDenied(
+            image: c.image, roleName: instanceRole, session: task.ec2InstanceId ?? "",
+            repositoryArn: repositoryArn)
+        }
+      }
+    }
+    // awslogs on Fargate writes through the execution role (on EC2 the instance role does).
+    if fargate, let spec = def.containers.first(where: { $0.logDriver == "awslogs" }), let execRole,
+      !roleAllows(execRole.name, action: "logs:CreateLogStream")
+    {
+      let group = spec.logOptions.first { $0.name == "awslogs-group" }?.value ?? ""
+      let prefix = spec.logOptions.first { $0.name == "awslogs-stream-prefix" }?.value ?? ""
+      let stream = [prefix, spec.name, task.id].filter { !$0.isEmpty }.joined(separator: "/")
+      // UNCONFIRMED: assembled from the agent's awslogs error format.
+      return
+        "ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: failed to create Cloudwatch log stream: AccessDeniedException: User: \(assumed) is not authorized to perform: logs:CreateLogStream on resource: \(arn(service: "logs", resource: "log-group:\(group):log-stream:\(stream)")) : exit status 1"
     }
     return nil
   }
 
-  /// The simulated outcome of pulling `image`.
-  ///
-  /// Until the registry family provides `resolveImage`, public images always pull, and an image
-  /// in this account's ECR (which nobody can have pushed to yet) is not found.
-  func imagePull(_ image: String) -> (sizeMB: Int, digest: String?, failure: String?) {
-    let ecrHost = "\(account).dkr.ecr.\(region).amazonaws.com/"
-    if image.hasPrefix(ecrHost) {
-      let rest = String(image.dropFirst(ecrHost.count))
-      let repo = String(rest.split(separator: ":").first ?? Substring(rest))
-      let tag = rest.contains(":") ? String(rest.split(separator: ":").last ?? "latest") : "latest"
-      return (
-        60, nil,
-        "pull image manifest has been retried 5 time(s): failed to resolve ref \(ecrHost)\(repo):\(tag): \(ecrHost)\(repo):\(tag): not found"
-      )
+  /// A Fargate task's pulls, secrets and logs go out through its own ENI. The simulated VPCs
+  /// have no NAT gateways or VPC endpoints, so without a public IP nothing leaves the subnet
+  /// (ecs-pain-points 1 and 3). EC2 tasks pull through the instance, so they are not affected.
+  private func egressFailure(_ task: ECSTask, definition def: TaskDefinition) -> String? {
+    guard task.launchType == "FARGATE", !task.assignPublicIp else { return nil }
+    let timeout = "i/o timeout"
+    // Documentation addresses, so nobody mistakes them for real endpoints.
+    let ip = "192.0.2.\(10 + (Int(task.id.utf8.first ?? 0) % 200))"
+    if let secret = def.containers.flatMap(\.secrets).first {
+      let fromSSM = !secret.value.hasPrefix("arn:aws:secretsmanager:")
+      let host = fromSSM ? "ssm.\(region).amazonaws.com" : "secretsmanager.\(region).amazonaws.com"
+      let what =
+        fromSSM ? "unable to retrieve secrets from ssm" : "unable to retrieve secret from asm"
+      // UNCONFIRMED: the secrets variant, built like the documented ECR one.
+      return
+        "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: \(what): service call has been retried 1 time(s): RequestError: send request failed caused by: Post \"https://\(host)/\": dial tcp \(ip):443: \(timeout). Please check your task network configuration."
     }
-    return (40, nil, nil)
+    for c in task.containers {
+      if case .found(_, _, true, _) = resolveImage(c.image) {
+        return
+          "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve ecr registry auth: service call has been retried 3 time(s): RequestError: send request failed caused by: Post \"https://api.ecr.\(region).amazonaws.com/\": dial tcp \(ip):443: \(timeout). Please check your task network configuration."
+      }
+    }
+    guard let first = task.containers.first, let ref = try? ImageReference.parse(first.image) else {
+      return nil
+    }
+    let pinned = ref.pinned
+    let host = ref.domain == "docker.io" ? "registry-1.docker.io" : ref.domain
+    let path = ref.path
+    // UNCONFIRMED: containerd's wording for a pull that cannot connect.
+    return
+      "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref \(pinned): failed to do request: Head \"https://\(host)/v2/\(path)/manifests/\(ref.effectiveTag)\": dial tcp \(ip):443: \(timeout)"
+  }
+
+  private func ecrDenied(image: String, roleName: String, session: String, repositoryArn: String?)
+    -> String
+  {
+    let name = image.split(separator: ":").first.map(String.init) ?? image
+    return
+      "CannotPullContainerError: Check if image exists and role has permissions to pull images from Amazon ECR. Error response from daemon: pull access denied for \(name), repository does not exist or may require 'docker login': denied: User: arn:aws:sts::\(account):assumed-role/\(roleName)/\(session) is not authorized to perform: ecr:BatchGetImage on resource: \(repositoryArn ?? name) because no identity-based policy allows the ecr:BatchGetImage action"
+  }
+
+  /// The role the EC2 instance under a task runs with, if any.
+  private func instanceRoleName(_ task: ECSTask) -> String? {
+    guard let id = task.ec2InstanceId,
+      let inst = capacity.instances.first(where: { $0.instanceId == id })
+    else { return nil }
+    return inst.iamInstanceProfileArn.flatMap { role(ofInstanceProfile: $0)?.name }
+  }
+
+  /// A request ID for error texts, derived from the task so runs repeat.
+  private func requestId(_ task: ECSTask) -> String {
+    let h = Array(task.id)
+    guard h.count >= 32 else { return task.id }
+    return String(h[0..<8]) + "-" + String(h[8..<12]) + "-" + String(h[12..<16]) + "-"
+      + String(h[16..<20]) + "-"
+      + String(h[20..<32])
   }
 
   /// Moves every task whose phase has ended on to its next state.
@@ -216,7 +320,9 @@ extension World {
         beginStop(&t, at: phaseEnd)
       } else {
         for k in t.containers.indices {
-          t.containers[k].imageDigest = "sha256:" + random.hex(64)
+          if case .found(let digest, _, _, _) = resolveImage(t.containers[k].image) {
+            t.containers[k].imageDigest = digest
+          }
         }
         t.lastStatus = "ACTIVATING"
         t.phaseEndsAt = phaseEnd + Int64(Lifecycle.activating) * 1000

@@ -309,6 +309,11 @@ extension World {
         deployment.networkConfiguration, definition: def, launchType: target.launchType))
       ?? NetworkSettings()
     guard let sizing = try? WorkloadSizing(definition: def, overrides: nil) else { return }
+    if let message = unassumableRole(sizing) {
+      serviceEvent(s, "failed to launch a task with (error \(message))")
+      workloads.services[s].nextLaunchAt = clock.nowMillis + Reconciler.placementRetrySeconds * 1000
+      return
+    }
     let group = "service:" + svc.name
     var tags: [Tag] = []
     if svc.enableECSManagedTags {
@@ -500,8 +505,11 @@ extension World {
     var draining = Set<String>()
     for ci in capacity.containerInstances where ci.status == "DRAINING" { draining.insert(ci.arn) }
     var out: [String: ServiceTally] = [:]
-    for i in workloads.tasks.indices where workloads.tasks[i].isLive {
-      guard let s = workloads.tasks[i].serviceArn else { continue }
+    for i in workloads.tasks.indices {
+      // Field reads, not `isLive`: no copy of the task per visit in debug builds.
+      guard let s = workloads.tasks[i].serviceArn, workloads.tasks[i].desiredStatus == "RUNNING",
+        workloads.tasks[i].lastStatus != "STOPPED"
+      else { continue }
       var e = out[s] ?? ServiceTally()
       if workloads.tasks[i].lastStatus == "RUNNING" { e.running += 1 } else { e.pending += 1 }
       if let ci = workloads.tasks[i].containerInstanceArn, draining.contains(ci) {

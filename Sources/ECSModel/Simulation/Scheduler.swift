@@ -50,10 +50,22 @@ enum PlacementReason: String, Sendable {
 /// instances must settle quickly).
 struct PlacementContext {
   var instances: [ContainerInstance]
-  /// Parallel to `instances`.
+  /// Parallel to `instances`: what the tasks there hold (ports and counts).
   var usage: [InstanceUsage]
-  /// group -> instance index -> tasks of that group holding resources there.
-  var groupCounts: [String: [Int: Int]]
+  /// Parallel to `instances`: CPU units, MiB and task ENIs still free; plain integers so a
+  /// placement over a thousand instances touches no strings.
+  var freeCpu: [Int]
+  var freeMemory: [Int]
+  var freeENIs: [Int]
+  var placeable: [Bool]
+  var agentConnected: [Bool]
+  /// Parallel to `instances`: the index of each instance's availability zone in `zones`.
+  var zoneIndex: [Int]
+  var zones: [String]
+  /// group -> tasks of that group holding resources on each instance (parallel to `instances`).
+  var groupCounts: [String: [Int]]
+  /// group -> tasks of that group per zone (parallel to `zones`).
+  var groupZoneCounts: [String: [Int]]
   var random: SeededRandom
   /// Restricts placement to these instance indices (StartTask, DAEMON); nil means all.
   var only: [Int]?
@@ -63,24 +75,56 @@ struct PlacementContext {
       $0.clusterArn == clusterArn && $0.status != "INACTIVE"
     }
     var position: [String: Int] = [:]
-    for (i, ci) in instances.enumerated() { position[ci.arn] = i }
+    var zoneOf: [String: Int] = [:]
+    zones = []
+    zoneIndex = []
+    for (i, ci) in instances.enumerated() {
+      position[ci.arn] = i
+      if zoneOf[ci.availabilityZone] == nil {
+        zoneOf[ci.availabilityZone] = zones.count
+        zones.append(ci.availabilityZone)
+      }
+      zoneIndex.append(zoneOf[ci.availabilityZone] ?? 0)
+    }
     usage = Array(repeating: InstanceUsage(), count: instances.count)
-    var counts: [String: [Int: Int]] = [:]
+    var counts: [String: [Int]] = [:]
+    var zoneCounts: [String: [Int]] = [:]
     for t in world.workloads.tasks where t.holdsResources && t.clusterArn == clusterArn {
       guard let arn = t.containerInstanceArn, let i = position[arn] else { continue }
       usage[i].add(t)
-      counts[t.group, default: [:]][i, default: 0] += 1
+      counts[t.group, default: Array(repeating: 0, count: instances.count)][i] += 1
+    }
+    for (group, perInstance) in counts {
+      var z = Array(repeating: 0, count: zones.count)
+      for (i, n) in perInstance.enumerated() where instances[i].status == "ACTIVE" {
+        z[zoneIndex[i]] += n
+      }
+      zoneCounts[group] = z
     }
     groupCounts = counts
+    groupZoneCounts = zoneCounts
+    freeCpu = zip(instances, usage).map { $0.registeredCpu - $1.cpu }
+    freeMemory = zip(instances, usage).map { $0.registeredMemory - $1.memory }
+    freeENIs = zip(instances, usage).map { max($0.maxENIs - 1, 0) - $1.enis }
+    let active = instances.map { $0.status == "ACTIVE" }
+    placeable = active
+    placeableIndices = active.indices.filter { active[$0] }
+    agentConnected = instances.map(\.agentConnected)
     random = world.random
   }
 
+  /// Indices of ACTIVE instances, computed once.
+  var placeableIndices: [Int]
+
   /// Instances placement may use: ACTIVE (DRAINING ones get no new tasks).
   var eligible: [Int] {
-    (only ?? Array(instances.indices)).filter { instances[$0].status == "ACTIVE" }
+    guard let only else { return placeableIndices }
+    return only.filter { placeable[$0] }
   }
 
   func index(of arn: String) -> Int? { instances.firstIndex { $0.arn == arn } }
+
+  func count(_ group: String, at i: Int) -> Int { groupCounts[group]?[i] ?? 0 }
 }
 
 enum PlacementResult {
@@ -98,14 +142,33 @@ enum Scheduler {
     let candidates = ctx.eligible
     if candidates.isEmpty { return .noInstances }
     let staticPorts = need.staticHostPorts
+    let queries = need.constraints.compactMap { c in
+      c.type == "memberOf" ? c.expression.flatMap { try? ClusterQuery.parse($0) } : nil
+    }
+    let distinct = need.constraints.contains { $0.type == "distinctInstance" }
+    let groupCounts = ctx.groupCounts[need.group]
     var fits: [Int] = []
     var rejected: [(Int, PlacementReason)] = []
     for i in candidates {
-      if let reason = misfit(need, staticPorts: staticPorts, at: i, ctx: ctx) {
-        rejected.append((i, reason))
+      let reason: PlacementReason?
+      if !ctx.agentConnected[i] {
+        reason = .agent
+      } else if ctx.freeCpu[i] < need.cpu {
+        reason = .cpu
+      } else if ctx.freeMemory[i] < need.memory {
+        reason = .memory
+      } else if need.networkMode == "awsvpc" && ctx.freeENIs[i] <= 0 {
+        reason = .eni
+      } else if !staticPorts.isEmpty && portsTaken(staticPorts, at: i, ctx: ctx) {
+        reason = .ports
+      } else if distinct && (groupCounts?[i] ?? 0) > 0 {
+        reason = .distinctInstance
+      } else if !queries.isEmpty && !queries.allSatisfy({ $0.matches(ctx.instances[i]) }) {
+        reason = .memberOf
       } else {
-        fits.append(i)
+        reason = nil
       }
+      if let reason { rejected.append((i, reason)) } else { fits.append(i) }
     }
     guard !fits.isEmpty else {
       return .failed(rejected.map { (ctx.instances[$0.0], $0.1) })
@@ -115,8 +178,11 @@ enum Scheduler {
     let bindings = hostBindings(need, ci: ci, used: ctx.usage[chosen]) ?? []
     ctx.usage[chosen].cpu += need.cpu
     ctx.usage[chosen].memory += need.memory
+    ctx.freeCpu[chosen] -= need.cpu
+    ctx.freeMemory[chosen] -= need.memory
     if need.networkMode == "awsvpc" {
       ctx.usage[chosen].enis += 1
+      ctx.freeENIs[chosen] -= 1
     } else {
       for b in bindings.joined() {
         if b.protocol == "udp" {
@@ -127,37 +193,22 @@ enum Scheduler {
       }
     }
     ctx.usage[chosen].pending += 1
-    ctx.groupCounts[need.group, default: [:]][chosen, default: 0] += 1
+    ctx.groupCounts[need.group, default: Array(repeating: 0, count: ctx.instances.count)][chosen] +=
+      1
+    ctx.groupZoneCounts[need.group, default: Array(repeating: 0, count: ctx.zones.count)][
+      ctx.zoneIndex[chosen]] += 1
     return .placed(ci, bindings: bindings)
   }
 
-  /// The first reason instance `i` cannot take the task; nil when it can.
-  static func misfit(
-    _ need: PlacementNeed, staticPorts: [(port: Int, udp: Bool)], at i: Int, ctx: PlacementContext
-  ) -> PlacementReason? {
-    let used = ctx.usage[i]
-    if !ctx.instances[i].agentConnected { return .agent }
-    if ctx.instances[i].registeredCpu - used.cpu < need.cpu { return .cpu }
-    if ctx.instances[i].registeredMemory - used.memory < need.memory { return .memory }
-    if need.networkMode == "awsvpc" && used.enis >= max(ctx.instances[i].maxENIs - 1, 0) {
-      return .eni
+  static func portsTaken(_ ports: [(port: Int, udp: Bool)], at i: Int, ctx: PlacementContext)
+    -> Bool
+  {
+    for p in ports {
+      let taken =
+        p.udp ? ctx.usage[i].udpPorts.contains(p.port) : ctx.usage[i].ports.contains(p.port)
+      if taken || (!p.udp && ctx.instances[i].reservedPorts.contains(p.port)) { return true }
     }
-    for p in staticPorts {
-      let taken = p.udp ? used.udpPorts.contains(p.port) : used.ports.contains(p.port)
-      if taken || (!p.udp && ctx.instances[i].reservedPorts.contains(p.port)) { return .ports }
-    }
-    for c in need.constraints {
-      switch c.type {
-      case "distinctInstance":
-        if (ctx.groupCounts[need.group]?[i] ?? 0) > 0 { return .distinctInstance }
-      case "memberOf":
-        if let e = c.expression, let q = try? ClusterQuery.parse(e), !q.matches(ctx.instances[i]) {
-          return .memberOf
-        }
-      default: break
-      }
-    }
-    return nil
+    return false
   }
 
   /// Host ports for each container's mappings on `ci`; nil when a static port is taken.
@@ -211,35 +262,33 @@ enum Scheduler {
 
   static func choose(_ fits: [Int], need: PlacementNeed, ctx: inout PlacementContext) -> Int {
     var pool = fits
-    let counts = ctx.groupCounts[need.group] ?? [:]
+    let counts = ctx.groupCounts[need.group]
     for s in need.strategies where pool.count > 1 {
       switch s.type {
       case "binpack":
-        let usage = ctx.usage
-        let instances = ctx.instances
-        let key: (Int) -> Int = { i in
-          s.field == "memory"
-            ? instances[i].registeredMemory - usage[i].memory
-            : instances[i].registeredCpu - usage[i].cpu
-        }
-        let best = pool.map(key).min() ?? 0
-        pool = pool.filter { key($0) == best }
+        let free = s.field == "memory" ? ctx.freeMemory : ctx.freeCpu
+        let best = pool.map { free[$0] }.min() ?? 0
+        pool = pool.filter { free[$0] == best }
       case "spread":
         let field = s.field ?? "instanceId"
         if field == "instanceId" || field == "host" {
-          let best = pool.map { counts[$0] ?? 0 }.min() ?? 0
-          pool = pool.filter { (counts[$0] ?? 0) == best }
+          guard let counts else { break }
+          let best = pool.map { counts[$0] }.min() ?? 0
+          pool = pool.filter { counts[$0] == best }
+        } else if field == "attribute:ecs.availability-zone" {
+          guard let zoneCounts = ctx.groupZoneCounts[need.group] else { break }
+          let zone = ctx.zoneIndex
+          let best = pool.map { zoneCounts[zone[$0]] }.min() ?? 0
+          pool = pool.filter { zoneCounts[zone[$0]] == best }
         } else {
           let attr = field.hasPrefix("attribute:") ? String(field.dropFirst(10)) : field
           let instances = ctx.instances
-          let value: (Int) -> String = {
-            attr == "ecs.availability-zone"
-              ? instances[$0].availabilityZone
-              : ClusterQuery.attribute(attr, of: instances[$0]) ?? ""
-          }
+          let value: (Int) -> String = { ClusterQuery.attribute(attr, of: instances[$0]) ?? "" }
           var perValue: [String: Int] = [:]
-          for (i, n) in counts where instances[i].status == "ACTIVE" {
-            perValue[value(i), default: 0] += n
+          if let counts {
+            for (i, n) in counts.enumerated() where n > 0 && ctx.placeable[i] {
+              perValue[value(i), default: 0] += n
+            }
           }
           let score = pool.map { perValue[value($0)] ?? 0 }
           let best = score.min() ?? 0

@@ -41,11 +41,13 @@ extension World {
   /// Whether no task is between states and every service is steady.
   public var isSettled: Bool {
     if nextCapacityWake() != nil { return false }
-    if workloads.tasks.contains(where: {
-      $0.phaseEndsAt != nil
-        || ($0.lastStatus == "STOPPED" && $0.serviceArn != nil && !$0.reportedStopped)
-    }) {
-      return false
+    for i in workloads.tasks.indices {
+      if workloads.tasks[i].phaseEndsAt != nil { return false }
+      if workloads.tasks[i].lastStatus == "STOPPED" && workloads.tasks[i].serviceArn != nil
+        && !workloads.tasks[i].reportedStopped
+      {
+        return false
+      }
     }
     let counts = allServiceCounts()
     return workloads.services.allSatisfy { isSteady($0, counts: counts) }
@@ -60,8 +62,8 @@ extension World {
   func nextWake() -> Int64? {
     var wake: Int64?
     func consider(_ t: Int64) { wake = min(wake ?? t, t) }
-    for t in workloads.tasks {
-      if let e = t.phaseEndsAt { consider(e) }
+    for i in workloads.tasks.indices {
+      if let e = workloads.tasks[i].phaseEndsAt { consider(e) }
     }
     let now = clock.nowMillis
     let counts = allServiceCounts()
@@ -182,10 +184,20 @@ extension World {
     record(.task, "Task \(workloads.tasks[i].id) container exited with code 1 (simulated crash).")
   }
 
-  /// Sets the simulated average CPU utilisation of a service, which target tracking reads.
+  /// Sets the simulated average CPU utilisation of a service as it runs now. The work behind it
+  /// stays constant, so more tasks bring the average down: target tracking can converge.
+  ///
+  /// ```swift
+  /// world.setLoad(service: "web", cpuPercent: 90)  // 2 tasks at 90 % → 3 tasks at 60 %
+  /// ```
   public mutating func setLoad(service: String, cpuPercent: Double) {
-    guard let svc = workloads.services.last(where: { $0.name == service || $0.arn == service })
+    guard
+      let svc = workloads.services.last(where: {
+        ($0.name == service || $0.arn == service) && $0.isActive
+      })
     else { return }
-    workloads.load[svc.arn] = cpuPercent
+    let running = serviceCounts(svc).running
+    workloads.load[svc.arn] = cpuPercent * Double(max(running, 1))
   }
+
 }

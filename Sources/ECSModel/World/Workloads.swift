@@ -8,7 +8,8 @@ public struct WorkloadState: Sendable, Equatable {
   /// Application Auto Scaling targets and policies.
   public var scalableTargets: [ScalableTarget] = []
   public var scalingPolicies: [ScalingPolicy] = []
-  /// Simulated average CPU utilisation per service ARN (`setLoad`), in percent.
+  /// Simulated CPU demand per service ARN (`setLoad`): percent of one task's CPU, summed over
+  /// tasks, so the average is demand / running tasks.
   public var load: [String: Double] = [:]
   public init() {}
 }
@@ -115,9 +116,9 @@ public struct ECSTask: Sendable, Equatable {
   public var reportedStopped: Bool = false
 
   /// Whether the task still holds resources on its instance.
-  public var holdsResources: Bool { lastStatus != "STOPPED" }
+  @inlinable public var holdsResources: Bool { lastStatus != "STOPPED" }
   /// Whether the task is on its way up or up (not asked to stop).
-  public var isLive: Bool { desiredStatus == "RUNNING" && lastStatus != "STOPPED" }
+  @inlinable public var isLive: Bool { desiredStatus == "RUNNING" && lastStatus != "STOPPED" }
 }
 
 /// The deployment configuration of a service.
@@ -189,8 +190,6 @@ public struct Service: Sendable, Equatable {
   public var tags: [Tag] = []
   /// Consecutive tasks that stopped without ever running (throttling).
   public var consecutiveStartFailures: Int = 0
-  /// No new task is launched before this moment (throttled scheduling).
-  public var throttledUntil: Int64?
   /// No new task is launched before this moment (after a placement failure).
   public var nextLaunchAt: Int64?
 
@@ -228,4 +227,6 @@ public struct ScalingPolicy: Sendable, Equatable {
   public var lowSince: Int64?
   /// The JSON configuration as given (TargetTrackingScalingPolicyConfiguration), echoed back.
   public var configuration: JSONValue
+  /// UUIDs of the two CloudWatch alarms target tracking creates (AlarmHigh, AlarmLow).
+  public var alarmIds: [String] = []
 }
