@@ -509,12 +509,9 @@ import Testing
     Self.ok(&s, "aws ecs run-task --cluster demo --task-definition app")
     Self.ok(&s, "wait")
     let task = s.world.workloads.tasks.first
-    withKnownIssue(
-      "bug: Lifecycle.imagePull/startFailure still stub every ECR image as not found instead of asking Images.resolveImage (lessons verify fails at ecr-images/run-service)"
-    ) {
-      #expect(task?.lastStatus == "RUNNING")
-      #expect(task?.stoppedReason == nil)
-    }
+    #expect(task?.lastStatus == "RUNNING")
+    #expect(task?.stoppedReason == nil)
+
   }
 
   @Test func tutorCommandsExpandShellVariables() throws {
