@@ -158,7 +158,14 @@ public struct Session: Sendable {
       let suggestion = closest(word, among: TutorCommands.names)
       out.append(say(.unknownCommand(word, suggestion: suggestion), .failure))
     }
-    if config.narrate { out += eventLines(since: mark, limit: 8) }
+    if config.narrate {
+      out += eventLines(since: mark, limit: 8)
+      out += stoppedTaskLines(before: before)
+    }
+    let said = [result.stderr] + Diagnoser.worldTexts(before: before, after: world)
+    for d in Diagnoser.find(lessons.diagnoses, in: said) {
+      out.append(Output(.tutor(.hint), "→ " + Markdown.render(d.text.text(language))))
+    }
     // Time passing alone (every call moves the clock) is not a change to undo.
     var timeless = before
     timeless.clock = world.clock
