@@ -478,13 +478,10 @@ import Testing
     )
     let eni = try #require(s.world.workloads.tasks.first?.eni?.eniId)
     let out = s.handle("aws ec2 describe-network-interfaces --network-interface-id \(eni)")
-    withKnownIssue(
-      "bug: ec2 DescribeNetworkInterfaces is not simulated (ECS_AWSCLI_Fargate step 7)"
-    ) {
-      #expect(s.lastStatus == 0)
-      #expect(out.stdout.contains("\"NetworkInterfaceId\": \"\(eni)\""))
-      #expect(out.stdout.contains("\"PublicIp\": "))
-    }
+    #expect(s.lastStatus == 0)
+    #expect(out.stdout.contains("\"NetworkInterfaceId\": \"\(eni)\""))
+    #expect(out.stdout.contains("\"PublicIp\": "))
+
   }
 
   @Test func aPushedECRImageIsPulledByItsTask() {
