@@ -184,4 +184,36 @@ import Testing
     #expect(messages.first == "(service web) has reached a steady state.")
     #expect(messages.contains { $0.hasSuffix("deployment completed.") })
   }
+
+  static func hasNull(_ v: JSONValue) -> Bool {
+    switch v {
+    case .null: return true
+    case .array(let a): return a.contains(where: hasNull)
+    case .object(let o): return o.contains { hasNull($0.1) }
+    default: return false
+    }
+  }
+
+  /// AWS leaves unset members out; a `null` would be our bug (and a crash in some CLIs' queries).
+  @Test(arguments: [false, true])
+  func documentsNeverContainNull(fargate: Bool) throws {
+    var w = try World.workloads()
+    try w.web(
+      hostPort: fargate ? nil : 0, networkMode: fargate ? "awsvpc" : "bridge", fargate: fargate)
+    var req: JSONValue = ["serviceName": "web", "taskDefinition": "web", "desiredCount": 2]
+    if fargate {
+      req = req.setting("launchType", "FARGATE").setting(
+        "networkConfiguration",
+        ["awsvpcConfiguration": ["subnets": .array(w.subnetIds), "assignPublicIp": "ENABLED"]])
+    }
+    try w.ecs("CreateService", req)
+    for second in 0..<90 {
+      w.advance(seconds: 1)
+      if second == 60 { w.simulateCrash(taskArn: w.workloads.tasks[0].arn) }
+      let s = try w.ecs("DescribeServices", ["services": ["web"]])
+      let t = try w.ecs(
+        "DescribeTasks", ["tasks": .array(w.workloads.tasks.map { .string($0.arn) })])
+      #expect(!Self.hasNull(s) && !Self.hasNull(t), "at \(second) s")
+    }
+  }
 }
