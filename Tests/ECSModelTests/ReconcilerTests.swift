@@ -231,4 +231,31 @@ import Testing
     for t in w.workloads.tasks { perInstance[t.containerInstanceArn ?? "", default: 0] += 1 }
     #expect(perInstance.values.allSatisfy { $0 == 10 })
   }
+
+  @Test func aFirstDeploymentThatFailsStopsLaunchingWithoutRollback() throws {
+    var w = try World.workloads()
+    try w.web(image: "nginx:does-not-exist", hostPort: 0)
+    try w.ecs(
+      "CreateService",
+      [
+        "serviceName": "web", "taskDefinition": "web", "desiredCount": 1,
+        "deploymentConfiguration": [
+          "deploymentCircuitBreaker": ["enable": true, "rollback": true]
+        ],
+      ])
+    w.advance(seconds: 1800)
+    let d = w.workloads.services[0].deployments
+    #expect(d.count == 1)
+    #expect(d[0].rolloutState == "FAILED")
+    #expect(d[0].rolloutStateReason == "ECS deployment circuit breaker: tasks failed to start.")
+    let launched = w.workloads.tasks.count
+    #expect(launched == 3)
+    w.advance(seconds: 600)
+    #expect(w.workloads.tasks.count == launched)
+    // A new deployment starts launching again at once.
+    try w.web(image: "nginx:1.25", hostPort: 0)
+    try w.ecs("UpdateService", ["service": "web", "taskDefinition": "web:2"])
+    w.settle(maxSeconds: 300)
+    #expect(w.servicesStable(cluster: "default", services: ["web"]))
+  }
 }
