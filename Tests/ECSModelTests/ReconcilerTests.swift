@@ -259,3 +259,47 @@ import Testing
     #expect(w.servicesStable(cluster: "default", services: ["web"]))
   }
 }
+
+extension ReconcilerTests {
+  @Test func absurdCountsAreBoundedNotFatal() throws {
+    var w = try World.workloads(instances: 0)
+    try w.web(hostPort: nil, networkMode: "awsvpc", fargate: true)
+    try w.ecs(
+      "CreateService",
+      [
+        "serviceName": "web", "taskDefinition": "web", "desiredCount": 1_000_000_000_000,
+        "launchType": "FARGATE",
+        "deploymentConfiguration": ["maximumPercent": 2_000_000_000],
+        "networkConfiguration": [
+          "awsvpcConfiguration": ["subnets": .array(w.subnetIds), "assignPublicIp": "ENABLED"]
+        ],
+      ])
+    w.advance(seconds: 10)
+    #expect(w.workloads.tasks.count == Reconciler.tasksPerService)
+    #expect(
+      messages(w).contains(
+        "(service web) was unable to place a task. Reason: You've reached the limit on the number of tasks you can run concurrently"
+      ))
+    _ = try w.ecs(
+      "RunTask",
+      [
+        "taskDefinition": "web", "launchType": "FARGATE",
+        "overrides": ["cpu": "99999999999999999999"],
+        "networkConfiguration": ["awsvpcConfiguration": ["subnets": .array(w.subnetIds)]],
+      ])
+  }
+
+  @Test func hugeOverridesFailPlacement() throws {
+    var w = try World.workloads()
+    try w.web(hostPort: 0)
+    let out = try w.ecs(
+      "RunTask",
+      [
+        "taskDefinition": "web",
+        "overrides": [
+          "containerOverrides": [["name": "web", "cpu": .int(Int.max), "memory": .int(Int.max)]]
+        ],
+      ])
+    #expect(out["failures"]?[0]?["reason"] == "RESOURCE:CPU")
+  }
+}

@@ -229,6 +229,11 @@ enum TaskActions {
   }
 }
 
+func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+  let (r, overflow) = a.addingReportingOverflow(b)
+  return overflow ? Int.max : r
+}
+
 /// Where a task runs: EC2 instances or Fargate, and through which capacity provider.
 struct LaunchTarget {
   var launchType: String
@@ -274,8 +279,9 @@ struct WorkloadSizing {
     }
     let taskCpu = o["cpu"]?.stringValue.flatMap(TaskSize.cpuUnits) ?? def.cpu
     let taskMemory = o["memory"]?.stringValue.flatMap(TaskSize.memoryMiB) ?? def.memory
-    cpu = taskCpu ?? sizes.reduce(0) { $0 + $1.0 }
-    memory = taskMemory ?? sizes.reduce(0) { $0 + ($1.2 ?? $1.1 ?? 0) }
+    // Saturating sums: an absurd override must fail placement, not trap.
+    cpu = taskCpu ?? sizes.reduce(0) { saturatingAdd($0, max(0, $1.0)) }
+    memory = taskMemory ?? sizes.reduce(0) { saturatingAdd($0, max(0, $1.2 ?? $1.1 ?? 0)) }
     containerSizes = sizes
     taskRoleArn = o["taskRoleArn"]?.stringValue ?? def.taskRoleArn
     executionRoleArn = o["executionRoleArn"]?.stringValue ?? def.executionRoleArn

@@ -8,6 +8,11 @@ enum Reconciler {
   static let throttleBaseSeconds: Int64 = 10
   static let throttleCapSeconds: Int64 = 900
 
+  /// The default service quota "Tasks per service".
+  static let tasksPerService = 5000
+  /// At most this many tasks are launched for one service in one tick.
+  static let launchesPerTick = 1000
+
   static func threshold(_ desired: Int) -> Int {
     min(200, max(3, Int((Double(desired) * 0.5).rounded(.up))))
   }
@@ -166,8 +171,13 @@ extension World {
       workloads.tasks[$0].deploymentId == primary.id && !onDraining($0)
     }
     let desired = svc.desiredCount
-    let maxTotal = desired * svc.deploymentConfiguration.maximumPercent / 100
-    let minHealthy = (desired * svc.deploymentConfiguration.minimumHealthyPercent + 99) / 100
+    // Clamped so a huge desiredCount or percentage cannot overflow.
+    let boundedDesired = min(desired, 1_000_000)
+    let maxTotal =
+      boundedDesired * min(max(svc.deploymentConfiguration.maximumPercent, 0), 100_000) / 100
+    let minHealthy =
+      (boundedDesired * min(max(svc.deploymentConfiguration.minimumHealthyPercent, 0), 100) + 99)
+      / 100
     var stopped: [String] = []
     let scaleReason = "Scaling activity initiated by (deployment \(primary.id))"
 
@@ -190,7 +200,14 @@ extension World {
     let canLaunch = primary.rolloutState != "FAILED" && (svc.nextLaunchAt ?? 0) <= now
     var room = maxTotal - liveCount
     if liveCount == 0 && maxTotal == 0 && desired > 0 { room = 0 }
-    let toStart = min(desired - primaryLive.count, room)
+    var toStart = min(desired - primaryLive.count, room, Reconciler.launchesPerTick)
+    if liveCount + toStart > Reconciler.tasksPerService {
+      toStart = max(0, Reconciler.tasksPerService - liveCount)
+      serviceEvent(
+        s,
+        "was unable to place a task. Reason: You've reached the limit on the number of tasks you can run concurrently"
+      )
+    }
     if canLaunch && toStart > 0 {
       startTasks(s, count: toStart, deployment: primary, contexts: &contexts)
     } else if canLaunch && desired > primaryLive.count && room <= 0 {

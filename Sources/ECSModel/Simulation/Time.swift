@@ -196,8 +196,9 @@ extension World {
         ($0.name == service || $0.arn == service) && $0.isActive
       })
     else { return }
+    guard cpuPercent.isFinite else { return }
     let running = serviceCounts(svc).running
-    workloads.load[svc.arn] = cpuPercent * Double(max(running, 1))
+    workloads.load[svc.arn] = min(max(cpuPercent, 0), 1000) * Double(max(running, 1))
   }
 
 }
