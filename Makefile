@@ -50,6 +50,7 @@ test: deps
 	else \
 	  echo "lessons verify: skipped (no lessons/index.yaml yet)"; \
 	fi
+	tests/scripts/run.sh $(DEBUG_BIN)
 	tests/e2e/repl.sh $(DEBUG_BIN)
 
 e2e: debug-build

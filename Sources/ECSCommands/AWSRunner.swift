@@ -18,6 +18,8 @@ public enum AWSRunner {
     let defaults = CLIDefaults(
       region: environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? world.region,
       output: environment["AWS_DEFAULT_OUTPUT"] ?? "json")
+    if let r = customization(argv, world: &world, defaults: defaults) { return r }
+    if let r = Waiters.run(argv, world: &world, files: files, defaults: defaults) { return r }
     switch AWSCLI.parse(argv, files: files, defaults: defaults) {
     case .output(let stdout, let stderr, let status):
       return CommandResult(stdout: stdout, stderr: stderr, status: status)
@@ -42,6 +44,42 @@ public enum AWSRunner {
       }
       return render(response, globals: inv.globals, defaults: defaults, operation: inv.operation)
     }
+  }
+
+  /// Commands the AWS CLI adds on top of the service APIs (awscli customizations):
+  /// `aws ecr get-login-password`, which prints a registry password for `docker login`.
+  static func customization(_ argv: [String], world: inout World, defaults: CLIDefaults)
+    -> CommandResult?
+  {
+    let words = argv.dropFirst()
+    guard let i = words.firstIndex(of: "ecr"), words.index(after: i) < words.endIndex,
+      words[words.index(after: i)] == "get-login-password"
+    else { return nil }
+    var region = defaults.region
+    var rest = Array(words[words.index(i, offsetBy: 2)...]) + Array(words[..<i])
+    while let first = rest.first {
+      rest.removeFirst()
+      switch first {
+      case "--region":
+        guard let r = rest.first else {
+          return .failure("\naws: error: argument --region: expected one argument\n", status: 252)
+        }
+        region = r
+        rest.removeFirst()
+      case "--profile", "--output", "--query":
+        if !rest.isEmpty { rest.removeFirst() }
+      case "--no-cli-pager", "--debug", "--no-paginate": break
+      default:
+        return .failure("\naws: error: Unknown options: \(first)\n", status: 252)
+      }
+    }
+    if region != world.region {
+      return .failure(
+        "\nThis ecs-tutor session simulates one region, \(world.region); start ecs-tutor with --region \(region) to work there.\n",
+        status: 255)
+    }
+    world.clock.advance(seconds: secondsPerCall)
+    return .ok(ECRActions.loginPassword(world: &world) + "\n")
   }
 
   /// Applies `--query` and `--output` to a response.

@@ -21,7 +21,7 @@ enum Base64 {
   /// The bytes of strict base64 text (padding required, no whitespace except line breaks), or nil.
   static func decode(_ text: String) -> [UInt8]? {
     let chars = Array(text.utf8).filter { $0 != 10 && $0 != 13 }
-    guard !chars.isEmpty, chars.count % 4 == 0 else { return nil }
+    guard chars.count % 4 == 0 else { return nil }
     var out: [UInt8] = []
     var i = 0
     while i < chars.count {

@@ -17,7 +17,6 @@ enum CapacityActions {
   ]
 
   /// Instances an account may run at once (the simulation's stand-in for the vCPU quota).
-  static let instanceLimit = 20
 
   // MARK: RunInstances
 
@@ -48,6 +47,7 @@ enum CapacityActions {
       )
     }
     let live = world.capacity.instances.filter { $0.state != "terminated" }.count
+    let instanceLimit = world.capacity.instanceLimit
     guard minCount <= instanceLimit - live else {
       throw AWSError(
         "InstanceLimitExceeded",
@@ -514,7 +514,7 @@ extension World {
   }
 
   /// An instance as EC2 prints it (member order of AWS's own run-instances example).
-  func instanceDocument(_ inst: EC2Instance) -> JSONValue {
+  public func instanceDocument(_ inst: EC2Instance) -> JSONValue {
     let type = InstanceType.named(inst.instanceType)
     let image = MachineImage.find(id: inst.imageId, region: region)
     let live = inst.state == "pending" || inst.state == "running"

@@ -1,6 +1,9 @@
 /// The data plane the learner runs: EC2 instances and the container instances they register as.
 /// (Fargate capacity has no instances: only the cluster's capacity providers.)
 public struct CapacityState: Sendable, Equatable {
+  /// How many instances the account may run at once (a fresh account's limit; the benchmark
+  /// raises it).
+  public var instanceLimit = 20
   public var instances: [EC2Instance] = []
   public var containerInstances: [ContainerInstance] = []
   public init() {}

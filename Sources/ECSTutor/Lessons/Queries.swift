@@ -6,11 +6,13 @@ enum Queries {
   typealias Query = @Sendable (World, JSONValue) -> [JSONValue]
 
   /// Singular kinds select one resource (and fail when it is missing); plural kinds select a list.
-  static let table: [String: (plural: Bool, query: Query)] = [
+  static let table = definitionTable.merging(runtimeTable) { a, _ in a }
+
+  static let definitionTable: [String: (plural: Bool, query: Query)] = [
     "cluster": (false, { w, p in clusters(w, p) }),
     "clusters": (true, { w, p in clusters(w, p) }),
-    "taskDefinition": (false, taskDefinition),
-    "taskDefinitions": (true, taskDefinitions),
+    "taskDefinition": (false, { w, p in taskDefinition(w, p) }),
+    "taskDefinitions": (true, { w, p in taskDefinitions(w, p) }),
   ]
 
   static var kinds: Set<String> { Set(table.keys) }
@@ -69,7 +71,7 @@ enum Queries {
     case "taskDefinitions":
       let fam = p["family"]?.stringValue ?? p.stringValue
       return fam.map { "revisions of task definition family \($0)" } ?? "task definitions"
-    default: return s.kind
+    default: return describeRuntime(s) ?? s.kind
     }
   }
 }

@@ -11,8 +11,10 @@ enum Completion {
     let words = partial.words
     let current = partial.current
     if words.isEmpty {
-      return (TutorCommands.names + ["aws", "echo", "export"]).filter { $0.hasPrefix(current) }
-        .sorted()
+      return (TutorCommands.names + ["aws", "docker", "capacity", "echo", "export"]).filter {
+        $0.hasPrefix(current)
+      }
+      .sorted()
     }
     switch words[0] {
     case "aws":

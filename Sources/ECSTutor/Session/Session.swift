@@ -79,7 +79,8 @@ public struct Session: Sendable {
     self.stepStart = world
     self.lessons = lessons
     self.progress = progress
-    self.engine = CommandEngine(files: config.files, environment: config.environment)
+    self.engine = CommandEngine(
+      files: config.files, environment: config.environment, language: config.language)
     if let id = progress.currentLesson, let lesson = lessons.lesson(id) {
       let step = min(progress.lessons[id]?.step ?? 0, lesson.steps.count)
       enterLesson(lesson, at: step)
@@ -117,9 +118,20 @@ public struct Session: Sendable {
     lastStatus = 0
     let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
     if trimmed.isEmpty || trimmed.hasPrefix("#") { return [] }
-    let words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    var words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     let armed = solutionArmed
     solutionArmed = false
+    if let first = words.first, TutorCommands.names.contains(first),
+      trimmed.contains(where: { "$'\"\\`~".contains($0) })
+    {
+      // Quotes or variables: let the shell make the words, as bash would.
+      let (expanded, error) = engine.expandTutorLine(trimmed, world: &world)
+      if let error {
+        lastStatus = error.status
+        return error.stderr.isEmpty ? [] : [Output(.stderr, error.stderr)]
+      }
+      words = expanded ?? words
+    }
     if let first = words.first,
       let out = tutorCommand(first, Array(words.dropFirst()), armed: armed)
     {
@@ -131,6 +143,7 @@ public struct Session: Sendable {
   /// Runs a shell/AWS line against the world, then re-checks the current step.
   mutating func runCommand(_ line: String) -> [Output] {
     let before = world
+    let mark = world.events.count
     let result = engine.run(line, world: &world)
     lastStatus = result.status
     var out: [Output] = []
@@ -140,7 +153,11 @@ public struct Session: Sendable {
       let suggestion = closest(word, among: TutorCommands.names)
       out.append(say(.unknownCommand(word, suggestion: suggestion), .failure))
     }
-    if world != before {
+    out += eventLines(since: mark, limit: 8)
+    // Time passing alone (every call moves the clock) is not a change to undo.
+    var timeless = before
+    timeless.clock = world.clock
+    if world != timeless {
       undoStack.append(before)
       if undoStack.count > 100 { undoStack.removeFirst() }
       out += afterChange(from: before)
@@ -207,7 +224,8 @@ public struct Session: Sendable {
   /// solutions, so a resumed lesson looks as it did.
   mutating func enterLesson(_ lesson: Lesson, at index: Int) {
     var w = World(seed: config.seed, region: config.region)
-    var e = CommandEngine(files: config.files, environment: config.environment)
+    var e = CommandEngine(
+      files: config.files, environment: config.environment, language: config.language)
     for cmd in lesson.setup { _ = e.run(cmd, world: &w) }
     for i in 0..<min(index, lesson.steps.count) {
       for cmd in lesson.steps[i].setup { _ = e.run(cmd, world: &w) }

@@ -6,7 +6,7 @@ import Foundation
 enum TutorCommands {
   static let names = [
     "lessons", "lesson", "goal", "check", "hint", "solution", "undo", "reset", "sandbox", "lang",
-    "help", "exit", "quit", "progress",
+    "help", "exit", "quit", "progress", "wait", "time", "events", "show", "simulate",
   ]
 }
 
@@ -77,7 +77,8 @@ extension Session {
       mode = .sandbox
       progress.currentLesson = nil
       world = World(seed: config.seed, region: config.region)
-      engine = CommandEngine(files: config.files, environment: config.environment)
+      engine = CommandEngine(
+        files: config.files, environment: config.environment, language: config.language)
       undoStack = []
       return [say(.sandbox)]
     case "lang":
@@ -85,10 +86,11 @@ extension Session {
         return [say(.languageUsage)]
       }
       config.language = lang
+      engine.language = lang
       progress.language = lang
       return [say(.languageSet, .success)]
     case "progress": return progressCommand(args)
-    default: return nil
+    default: return timeCommand(word, args)
     }
   }
 

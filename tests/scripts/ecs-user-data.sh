@@ -1,0 +1,2 @@
+#!/bin/bash
+echo ECS_CLUSTER=MyCluster >> /etc/ecs/ecs.config

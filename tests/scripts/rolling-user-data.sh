@@ -1,0 +1,2 @@
+#!/bin/bash
+echo ECS_CLUSTER=rolling >> /etc/ecs/ecs.config
