@@ -22,6 +22,10 @@ public struct TaskENI: Sendable, Equatable {
   public var privateIp: String
   public var subnetId: String
   public var status: String = "PRECREATED"
+  /// The public IPv4 address (Fargate with assignPublicIp ENABLED only).
+  public var publicIp: String?
+  public var securityGroups: [String] = []
+  public var createdAt: Int64 = 0
 }
 
 /// One port a running container holds (`networkBindings`).
