@@ -442,13 +442,9 @@ import Testing
       "aws ecs create-service --cluster demo --service-name web --task-definition web --desired-count 1"
     )
     let described = Self.ok(&s, "aws ecs describe-services --cluster demo --services web")
-    withKnownIssue(
-      "bug: ServiceActions.serviceJSON emits \"tags\": null when the service has no tags"
-    ) {
-      // awscli's create-service/update-service examples without tags have no "tags" member at all.
-      #expect(!created.stdout.contains("\"tags\""))
-      #expect(!described.stdout.contains("\"tags\""))
-    }
+    // awscli's create-service/update-service examples without tags have no "tags" member at all.
+    #expect(!created.stdout.contains("\"tags\""))
+    #expect(!described.stdout.contains("\"tags\""))
   }
 
   @Test func waiterOnAMissingClusterReportsTheServiceError() {
@@ -478,13 +474,9 @@ import Testing
     )
     let eni = try #require(s.world.workloads.tasks.first?.eni?.eniId)
     let out = s.handle("aws ec2 describe-network-interfaces --network-interface-id \(eni)")
-    withKnownIssue(
-      "bug: ec2 DescribeNetworkInterfaces is not simulated (ECS_AWSCLI_Fargate step 7)"
-    ) {
-      #expect(s.lastStatus == 0)
-      #expect(out.stdout.contains("\"NetworkInterfaceId\": \"\(eni)\""))
-      #expect(out.stdout.contains("\"PublicIp\": "))
-    }
+    #expect(s.lastStatus == 0)
+    #expect(out.stdout.contains("\"NetworkInterfaceId\": \"\(eni)\""))
+    #expect(out.stdout.contains("\"PublicIp\": "))
   }
 
   @Test func aPushedECRImageIsPulledByItsTask() {
