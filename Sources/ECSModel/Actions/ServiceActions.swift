@@ -207,6 +207,7 @@ enum ServiceActions {
       svc.deployments[0].updatedAt = world.clock.nowMillis
       svc.nextLaunchAt = nil
     }
+    svc.placementBlocked = false
     world.workloads.services[s] = svc
     world.record(.service, "Service \(svc.name) updated.")
     return ["service": world.serviceDocument(svc)]

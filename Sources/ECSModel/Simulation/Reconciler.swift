@@ -409,6 +409,10 @@ extension World {
     if let p = problem {
       serviceEvent(s, p)
       workloads.services[s].nextLaunchAt = clock.nowMillis + Reconciler.placementRetrySeconds * 1000
+      workloads.services[s].placementBlocked = true
+      workloads.services[s].blockedCapacity = capacitySignature(svc.clusterArn)
+    } else if !started.isEmpty {
+      workloads.services[s].placementBlocked = false
     }
   }
 
@@ -514,6 +518,34 @@ extension World {
       by[d] = entry
     }
     return (running, pending, by)
+  }
+
+  /// Placeable instances and tasks holding resources in a cluster: when either changes, a blocked
+  /// placement may now succeed.
+  func capacitySignature(_ clusterArn: String) -> [Int] {
+    var instances = 0
+    for ci in capacity.containerInstances
+    where ci.clusterArn == clusterArn && ci.status == "ACTIVE" && ci.agentConnected {
+      instances += 1
+    }
+    var holding = 0
+    for i in workloads.tasks.indices
+    where workloads.tasks[i].clusterArn == clusterArn && workloads.tasks[i].lastStatus != "STOPPED"
+    {
+      holding += 1
+    }
+    return [instances, holding]
+  }
+
+  /// Whether a service's tasks are still on their way (a phase or the 40 s health wait pending).
+  func hasTasksInFlight(_ svc: Service) -> Bool {
+    let now = clock.nowMillis
+    for i in workloads.tasks.indices where workloads.tasks[i].serviceArn == svc.arn {
+      let t = workloads.tasks[i]
+      if t.phaseEndsAt != nil { return true }
+      if t.isLive && !isHealthy(t, now: now) { return true }
+    }
+    return false
   }
 
   /// Running and pending counts of every service, and how many of its tasks sit on DRAINING

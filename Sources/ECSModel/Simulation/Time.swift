@@ -50,7 +50,13 @@ extension World {
       }
     }
     let counts = allServiceCounts()
-    return workloads.services.allSatisfy { isSteady($0, counts: counts) }
+    // A service that found no instance for a task, with nothing else on its way, waits for the
+    // learner or for new capacity: time alone changes nothing, so it does not hold settling up.
+    return workloads.services.allSatisfy {
+      isSteady($0, counts: counts)
+        || ($0.placementBlocked && !hasTasksInFlight($0)
+          && capacitySignature($0.clusterArn) == $0.blockedCapacity)
+    }
   }
 
   private func nextTick(after t: Int64) -> Int64 { (t / World.tickMillis + 1) * World.tickMillis }
