@@ -303,3 +303,19 @@ extension ReconcilerTests {
     #expect(out["failures"]?[0]?["reason"] == "RESOURCE:CPU")
   }
 }
+
+extension ReconcilerTests {
+  @Test func aBlockedServiceSettlesAndResumesWhenCapacityArrives() throws {
+    var w = try World.workloads(instances: 1)
+    try w.web(cpu: 128, memory: 128, hostPort: 80)
+    try w.ecs("CreateService", ["serviceName": "web", "taskDefinition": "web", "desiredCount": 2])
+    let used = w.settle(maxSeconds: 600)
+    #expect(used < 120)
+    #expect(w.isSettled)
+    #expect(w.workloads.tasks.filter { $0.lastStatus == "RUNNING" }.count == 1)
+    w.addInstance(index: 1)
+    #expect(!w.isSettled)
+    w.settle(maxSeconds: 600)
+    #expect(w.servicesStable(cluster: "default", services: ["web"]))
+  }
+}
