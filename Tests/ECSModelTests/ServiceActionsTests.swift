@@ -217,3 +217,30 @@ import Testing
     }
   }
 }
+
+extension ServiceActionsTests {
+  @Test func daemonsFollowInstancesInAndOut() throws {
+    var w = try World.workloads()
+    try w.web(hostPort: 0)
+    try w.ecs(
+      "CreateService",
+      [
+        "serviceName": "agent", "taskDefinition": "web", "schedulingStrategy": "DAEMON",
+        "placementConstraints": [
+          ["type": "memberOf", "expression": "attribute:ecs.instance-type =~ t3.*"]
+        ],
+      ])
+    w.settle(maxSeconds: 300)
+    w.addInstance(index: 2)
+    w.addInstance(index: 3, type: "m5.large")
+    #expect(!w.isSettled)
+    w.settle(maxSeconds: 300)
+    #expect(w.workloads.services[0].desiredCount == 3)
+    w.capacity.containerInstances[0].status = "DRAINING"
+    w.settle(maxSeconds: 300)
+    let live = w.workloads.tasks.filter { $0.isLive }
+    #expect(live.count == 2)
+    #expect(!live.contains { $0.containerInstanceArn == w.capacity.containerInstances[0].arn })
+    #expect(!live.contains { $0.containerInstanceArn == w.capacity.containerInstances[3].arn })
+  }
+}

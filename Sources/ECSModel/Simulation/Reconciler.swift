@@ -253,19 +253,7 @@ extension World {
     let now = clock.nowMillis
     let svc = workloads.services[s]
     guard let primary = svc.deployments.first else { return }
-    let instances = capacity.containerInstances.filter {
-      $0.clusterArn == svc.clusterArn && $0.status == "ACTIVE"
-    }
-    let constraints = svc.placementConstraints.map {
-      PlacementConstraint(
-        type: $0["type"]?.stringValue ?? "", expression: $0["expression"]?.stringValue)
-    }
-    let eligible = instances.filter { ci in
-      constraints.allSatisfy { c in
-        c.type != "memberOf"
-          || (c.expression.flatMap { try? ClusterQuery.parse($0) }?.matches(ci) ?? true)
-      }
-    }
+    let eligible = daemonInstances(svc)
     let eligibleArns = Set(eligible.map(\.arn))
     var stopped: [String] = []
     // Tasks on instances no longer eligible (draining, deregistered) and old deployments stop.
@@ -537,6 +525,20 @@ extension World {
     return [instances, holding]
   }
 
+  /// The ACTIVE instances a DAEMON service runs one task on (those its memberOf constraints allow).
+  func daemonInstances(_ svc: Service) -> [ContainerInstance] {
+    let queries = svc.placementConstraints.compactMap { c -> ClusterQuery? in
+      guard c["type"]?.stringValue == "memberOf", let e = c["expression"]?.stringValue else {
+        return nil
+      }
+      return try? ClusterQuery.parse(e)
+    }
+    return capacity.containerInstances.filter { ci in
+      ci.clusterArn == svc.clusterArn && ci.status == "ACTIVE"
+        && queries.allSatisfy { $0.matches(ci) }
+    }
+  }
+
   /// Whether a service's tasks are still on their way (a phase or the 40 s health wait pending).
   func hasTasksInFlight(_ svc: Service) -> Bool {
     let now = clock.nowMillis
@@ -573,6 +575,9 @@ extension World {
   /// left on a draining instance.
   func isSteady(_ svc: Service, counts: [String: ServiceTally]? = nil) -> Bool {
     guard svc.status == "ACTIVE" else { return svc.status == "INACTIVE" }
+    if svc.schedulingStrategy == "DAEMON" && daemonInstances(svc).count != svc.desiredCount {
+      return false
+    }
     let c = (counts ?? allServiceCounts())[svc.arn] ?? ServiceTally()
     return svc.deployments.count == 1 && c.running == svc.desiredCount && c.pending == 0
       && c.onDraining == 0
