@@ -231,4 +231,91 @@ import Testing
     for t in w.workloads.tasks { perInstance[t.containerInstanceArn ?? "", default: 0] += 1 }
     #expect(perInstance.values.allSatisfy { $0 == 10 })
   }
+
+  @Test func aFirstDeploymentThatFailsStopsLaunchingWithoutRollback() throws {
+    var w = try World.workloads()
+    try w.web(image: "nginx:does-not-exist", hostPort: 0)
+    try w.ecs(
+      "CreateService",
+      [
+        "serviceName": "web", "taskDefinition": "web", "desiredCount": 1,
+        "deploymentConfiguration": [
+          "deploymentCircuitBreaker": ["enable": true, "rollback": true]
+        ],
+      ])
+    w.advance(seconds: 1800)
+    let d = w.workloads.services[0].deployments
+    #expect(d.count == 1)
+    #expect(d[0].rolloutState == "FAILED")
+    #expect(d[0].rolloutStateReason == "ECS deployment circuit breaker: tasks failed to start.")
+    let launched = w.workloads.tasks.count
+    #expect(launched == 3)
+    w.advance(seconds: 600)
+    #expect(w.workloads.tasks.count == launched)
+    // A new deployment starts launching again at once.
+    try w.web(image: "nginx:1.25", hostPort: 0)
+    try w.ecs("UpdateService", ["service": "web", "taskDefinition": "web:2"])
+    w.settle(maxSeconds: 300)
+    #expect(w.servicesStable(cluster: "default", services: ["web"]))
+  }
+}
+
+extension ReconcilerTests {
+  @Test func absurdCountsAreBoundedNotFatal() throws {
+    var w = try World.workloads(instances: 0)
+    try w.web(hostPort: nil, networkMode: "awsvpc", fargate: true)
+    try w.ecs(
+      "CreateService",
+      [
+        "serviceName": "web", "taskDefinition": "web", "desiredCount": 1_000_000_000_000,
+        "launchType": "FARGATE",
+        "deploymentConfiguration": ["maximumPercent": 2_000_000_000],
+        "networkConfiguration": [
+          "awsvpcConfiguration": ["subnets": .array(w.subnetIds), "assignPublicIp": "ENABLED"]
+        ],
+      ])
+    w.advance(seconds: 10)
+    #expect(w.workloads.tasks.count == Reconciler.tasksPerService)
+    #expect(
+      messages(w).contains(
+        "(service web) was unable to place a task. Reason: You've reached the limit on the number of tasks you can run concurrently"
+      ))
+    _ = try w.ecs(
+      "RunTask",
+      [
+        "taskDefinition": "web", "launchType": "FARGATE",
+        "overrides": ["cpu": "99999999999999999999"],
+        "networkConfiguration": ["awsvpcConfiguration": ["subnets": .array(w.subnetIds)]],
+      ])
+  }
+
+  @Test func hugeOverridesFailPlacement() throws {
+    var w = try World.workloads()
+    try w.web(hostPort: 0)
+    let out = try w.ecs(
+      "RunTask",
+      [
+        "taskDefinition": "web",
+        "overrides": [
+          "containerOverrides": [["name": "web", "cpu": .int(Int.max), "memory": .int(Int.max)]]
+        ],
+      ])
+    #expect(out["failures"]?[0]?["reason"] == "RESOURCE:CPU")
+  }
+}
+
+extension ReconcilerTests {
+  @Test func aBlockedServiceSettlesAndResumesWhenCapacityArrives() throws {
+    var w = try World.workloads(instances: 1)
+    try w.web(cpu: 128, memory: 128, hostPort: 80)
+    try w.ecs("CreateService", ["serviceName": "web", "taskDefinition": "web", "desiredCount": 2])
+    let used = w.settle(maxSeconds: 600)
+    #expect(used < 120)
+    #expect(w.isSettled)
+    #expect(w.workloads.tasks.filter { $0.lastStatus == "RUNNING" }.count == 1)
+    w.addInstance(index: 1)
+    #expect(!w.isSettled)
+    w.settle(maxSeconds: 600)
+    #expect(w.servicesStable(cluster: "default", services: ["web"]))
+  }
 }

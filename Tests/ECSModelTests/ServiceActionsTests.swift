@@ -184,4 +184,63 @@ import Testing
     #expect(messages.first == "(service web) has reached a steady state.")
     #expect(messages.contains { $0.hasSuffix("deployment completed.") })
   }
+
+  static func hasNull(_ v: JSONValue) -> Bool {
+    switch v {
+    case .null: return true
+    case .array(let a): return a.contains(where: hasNull)
+    case .object(let o): return o.contains { hasNull($0.1) }
+    default: return false
+    }
+  }
+
+  /// AWS leaves unset members out; a `null` would be our bug (and a crash in some CLIs' queries).
+  @Test(arguments: [false, true])
+  func documentsNeverContainNull(fargate: Bool) throws {
+    var w = try World.workloads()
+    try w.web(
+      hostPort: fargate ? nil : 0, networkMode: fargate ? "awsvpc" : "bridge", fargate: fargate)
+    var req: JSONValue = ["serviceName": "web", "taskDefinition": "web", "desiredCount": 2]
+    if fargate {
+      req = req.setting("launchType", "FARGATE").setting(
+        "networkConfiguration",
+        ["awsvpcConfiguration": ["subnets": .array(w.subnetIds), "assignPublicIp": "ENABLED"]])
+    }
+    try w.ecs("CreateService", req)
+    for second in 0..<90 {
+      w.advance(seconds: 1)
+      if second == 60 { w.simulateCrash(taskArn: w.workloads.tasks[0].arn) }
+      let s = try w.ecs("DescribeServices", ["services": ["web"]])
+      let t = try w.ecs(
+        "DescribeTasks", ["tasks": .array(w.workloads.tasks.map { .string($0.arn) })])
+      #expect(!Self.hasNull(s) && !Self.hasNull(t), "at \(second) s")
+    }
+  }
+}
+
+extension ServiceActionsTests {
+  @Test func daemonsFollowInstancesInAndOut() throws {
+    var w = try World.workloads()
+    try w.web(hostPort: 0)
+    try w.ecs(
+      "CreateService",
+      [
+        "serviceName": "agent", "taskDefinition": "web", "schedulingStrategy": "DAEMON",
+        "placementConstraints": [
+          ["type": "memberOf", "expression": "attribute:ecs.instance-type =~ t3.*"]
+        ],
+      ])
+    w.settle(maxSeconds: 300)
+    w.addInstance(index: 2)
+    w.addInstance(index: 3, type: "m5.large")
+    #expect(!w.isSettled)
+    w.settle(maxSeconds: 300)
+    #expect(w.workloads.services[0].desiredCount == 3)
+    w.capacity.containerInstances[0].status = "DRAINING"
+    w.settle(maxSeconds: 300)
+    let live = w.workloads.tasks.filter { $0.isLive }
+    #expect(live.count == 2)
+    #expect(!live.contains { $0.containerInstanceArn == w.capacity.containerInstances[0].arn })
+    #expect(!live.contains { $0.containerInstanceArn == w.capacity.containerInstances[3].arn })
+  }
 }

@@ -442,13 +442,9 @@ import Testing
       "aws ecs create-service --cluster demo --service-name web --task-definition web --desired-count 1"
     )
     let described = Self.ok(&s, "aws ecs describe-services --cluster demo --services web")
-    withKnownIssue(
-      "bug: ServiceActions.serviceJSON emits \"tags\": null when the service has no tags"
-    ) {
-      // awscli's create-service/update-service examples without tags have no "tags" member at all.
-      #expect(!created.stdout.contains("\"tags\""))
-      #expect(!described.stdout.contains("\"tags\""))
-    }
+    // awscli's create-service/update-service examples without tags have no "tags" member at all.
+    #expect(!created.stdout.contains("\"tags\""))
+    #expect(!described.stdout.contains("\"tags\""))
   }
 
   @Test func waiterOnAMissingClusterReportsTheServiceError() {
@@ -481,7 +477,6 @@ import Testing
     #expect(s.lastStatus == 0)
     #expect(out.stdout.contains("\"NetworkInterfaceId\": \"\(eni)\""))
     #expect(out.stdout.contains("\"PublicIp\": "))
-
   }
 
   @Test func aPushedECRImageIsPulledByItsTask() {

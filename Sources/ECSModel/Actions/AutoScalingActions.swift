@@ -121,6 +121,10 @@ enum AutoScalingActions {
         "TargetTrackingScalingPolicyConfiguration is required for a policy of type TargetTrackingScaling"
       )
     }
+    guard target > 0, target.isFinite else {
+      // UNCONFIRMED wording; botocore's minimum for TargetValue is above zero.
+      throw validation("TargetValue must be greater than 0")
+    }
     let metric = config["PredefinedMetricSpecification"]?["PredefinedMetricType"]?.stringValue ?? ""
     guard
       metric == "ECSServiceAverageCPUUtilization" || metric == "ECSServiceAverageMemoryUtilization"
@@ -253,7 +257,10 @@ extension World {
         let due = now - since >= (AutoScaling.scaleOutDatapoints - 1) * AutoScaling.periodMillis
         let cooled = p.lastScaleOut.map { now - $0 >= Int64(p.scaleOutCooldown) * 1000 } ?? true
         if due && cooled {
-          let wanted = Int((Double(max(current, 1)) * metric / p.targetValue).rounded(.up))
+          let wanted = Int(
+            min(
+              Double(target.maxCapacity),
+              (Double(max(current, 1)) * metric / p.targetValue).rounded(.up)))
           let next = min(target.maxCapacity, max(target.minCapacity, wanted))
           if next > current {
             setDesired(s, next)
@@ -268,7 +275,12 @@ extension World {
         let due = now - since >= (AutoScaling.scaleInDatapoints - 1) * AutoScaling.periodMillis
         let cooled = p.lastScaleIn.map { now - $0 >= Int64(p.scaleInCooldown) * 1000 } ?? true
         if due && cooled {
-          let wanted = Int((Double(current) * metric / p.targetValue).rounded(.up))
+          let wanted = Int(
+            max(
+              0,
+              min(
+                Double(target.maxCapacity), (Double(current) * metric / p.targetValue).rounded(.up))
+            ))
           let next = min(target.maxCapacity, max(target.minCapacity, wanted))
           if next < current {
             setDesired(s, next)

@@ -207,6 +207,7 @@ enum ServiceActions {
       svc.deployments[0].updatedAt = world.clock.nowMillis
       svc.nextLaunchAt = nil
     }
+    svc.placementBlocked = false
     world.workloads.services[s] = svc
     world.record(.service, "Service \(svc.name) updated.")
     return ["service": world.serviceDocument(svc)]
@@ -378,11 +379,11 @@ extension World {
         ("updatedAt", ts(d.updatedAt)),
         (
           "capacityProviderStrategy",
-          d.capacityProviderStrategy.isEmpty ? nil : .array(d.capacityProviderStrategy)
+          d.capacityProviderStrategy.isEmpty ? JSONValue?.none : .array(d.capacityProviderStrategy)
         ),
         ("launchType", d.launchType.map { .string($0) }),
         ("platformVersion", d.platformVersion.map { .string($0) }),
-        ("platformFamily", d.platformVersion != nil ? "Linux" : nil),
+        ("platformFamily", d.platformVersion.map { _ in "Linux" }),
         ("networkConfiguration", d.networkConfiguration),
         ("rolloutState", .string(d.rolloutState)),
         ("rolloutStateReason", .string(d.rolloutStateReason)),
@@ -398,10 +399,11 @@ extension World {
       ("launchType", svc.launchType.map { .string($0) }),
       (
         "capacityProviderStrategy",
-        svc.capacityProviderStrategy.isEmpty ? nil : .array(svc.capacityProviderStrategy)
+        svc.capacityProviderStrategy.isEmpty
+          ? JSONValue?.none : .array(svc.capacityProviderStrategy)
       ),
       ("platformVersion", svc.platformVersion.map { .string($0) }),
-      ("platformFamily", svc.platformVersion != nil ? "Linux" : nil),
+      ("platformFamily", svc.platformVersion.map { _ in "Linux" }),
       ("taskDefinition", .string(svc.taskDefinitionArn)),
       (
         "deploymentConfiguration",
@@ -429,7 +431,10 @@ extension World {
       ("healthCheckGracePeriodSeconds", svc.healthCheckGracePeriodSeconds.map { .int($0) }),
       ("schedulingStrategy", .string(svc.schedulingStrategy)),
       ("deploymentController", ["type": "ECS"]),
-      ("tags", tags && !svc.tags.isEmpty ? TaskDefinitionActions.tagsJSON(svc.tags) : nil),
+      (
+        "tags",
+        tags && !svc.tags.isEmpty ? TaskDefinitionActions.tagsJSON(svc.tags) : JSONValue?.none
+      ),
       ("createdBy", .string(svc.createdBy)),
       ("enableECSManagedTags", .bool(svc.enableECSManagedTags)),
       ("propagateTags", .string(svc.propagateTags)),

@@ -8,6 +8,99 @@ enum TaskActions {
     "ListTasks": listTasks,
   ]
 
+  /// The EC2 side of task networking: the ENIs awsvpc tasks own.
+  static let ec2Table: [String: ActionHandler] = [
+    "DescribeNetworkInterfaces": describeNetworkInterfaces
+  ]
+
+  /// DescribeNetworkInterfaces over task ENIs (the ECS Fargate tutorial reads a task's public IP
+  /// this way). An ENI exists from PROVISIONING until DEPROVISIONING ends.
+  static func describeNetworkInterfaces(_ world: inout World, _ req: Request) throws(AWSError)
+    -> JSONValue
+  {
+    let ids = req.strings("NetworkInterfaceIds")
+    let filters = try Filters(req.array("Filters") ?? [])
+    let enis = world.workloads.tasks.compactMap { t in
+      t.eni.flatMap { $0.status == "DELETED" ? nil : (t, $0) }
+    }
+    if let ids, let missing = ids.first(where: { id in !enis.contains { $0.1.eniId == id } }) {
+      throw AWSError(
+        "InvalidNetworkInterfaceID.NotFound", "The networkInterface ID '\(missing)' does not exist")
+    }
+    var out: [JSONValue] = []
+    for (t, e) in enis {
+      if let ids, !ids.contains(e.eniId) { continue }
+      let subnet = world.subnets.first { $0.subnetId == e.subnetId }
+      let description = world.arn(service: "ecs", resource: "attachment/" + e.attachmentId)
+      let fields: [String: [String]] = [
+        "network-interface-id": [e.eniId], "subnet-id": [e.subnetId],
+        "vpc-id": [subnet?.vpcId ?? ""], "availability-zone": [t.availabilityZone],
+        "description": [description], "group-id": e.securityGroups,
+        "private-ip-address": [e.privateIp], "addresses.private-ip-address": [e.privateIp],
+        "association.public-ip": e.publicIp.map { [$0] } ?? [], "mac-address": [e.macAddress],
+        "status": ["in-use"], "owner-id": [world.account], "requester-managed": ["true"],
+        "interface-type": ["interface"],
+      ]
+      guard try filters.accept(fields) else { continue }
+      let dns = "ip-\(e.privateIp.split(separator: ".").joined(separator: "-")).ec2.internal"
+      let association: JSONValue? = e.publicIp.map { ip in
+        [
+          "IpOwnerId": "amazon",
+          "PublicDnsName": .string(
+            "ec2-\(ip.split(separator: ".").joined(separator: "-")).compute-1.amazonaws.com"),
+          "PublicIp": .string(ip),
+        ]
+      }
+      let groups: [JSONValue] = e.securityGroups.map { id in
+        [
+          "GroupId": .string(id),
+          "GroupName": .string(world.securityGroups.first { $0.groupId == id }?.groupName ?? ""),
+        ]
+      }
+      out.append(
+        jsonObject([
+          ("Association", association),
+          (
+            "Attachment",
+            [
+              "AttachTime": .string(Timestamp.iso8601(millis: e.createdAt)),
+              "AttachmentId": .string("eni-attach-" + String(e.eniId.dropFirst(4))),
+              "DeleteOnTermination": false, "DeviceIndex": 1, "NetworkCardIndex": 0,
+              "InstanceOwnerId": "amazon-aws", "Status": "attached",
+            ]
+          ),
+          ("AvailabilityZone", .string(t.availabilityZone)),
+          ("Description", .string(description)),
+          ("Groups", .array(groups)),
+          ("InterfaceType", "interface"),
+          ("Ipv6Addresses", .array([])),
+          ("MacAddress", .string(e.macAddress)),
+          ("NetworkInterfaceId", .string(e.eniId)),
+          ("OwnerId", .string(world.account)),
+          ("PrivateDnsName", .string(dns)),
+          ("PrivateIpAddress", .string(e.privateIp)),
+          (
+            "PrivateIpAddresses",
+            [
+              jsonObject([
+                ("Association", association), ("Primary", true), ("PrivateDnsName", .string(dns)),
+                ("PrivateIpAddress", .string(e.privateIp)),
+              ])
+            ]
+          ),
+          // UNCONFIRMED: the requester ID ECS uses for task ENIs; an AWS-owned account either way.
+          ("RequesterId", "578734482556"),
+          ("RequesterManaged", true),
+          ("SourceDestCheck", true),
+          ("Status", "in-use"),
+          ("SubnetId", .string(e.subnetId)),
+          ("TagSet", .array([])),
+          ("VpcId", .string(subnet?.vpcId ?? "")),
+        ]))
+    }
+    return ["NetworkInterfaces": .array(out)]
+  }
+
   static func runTask(_ world: inout World, _ req: Request) throws(AWSError) -> JSONValue {
     let cluster = try world.requireCluster(req.string("cluster"))
     let def = try world.runnableDefinition(req.string("taskDefinition") ?? "")
@@ -229,6 +322,11 @@ enum TaskActions {
   }
 }
 
+func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+  let (r, overflow) = a.addingReportingOverflow(b)
+  return overflow ? Int.max : r
+}
+
 /// Where a task runs: EC2 instances or Fargate, and through which capacity provider.
 struct LaunchTarget {
   var launchType: String
@@ -274,8 +372,9 @@ struct WorkloadSizing {
     }
     let taskCpu = o["cpu"]?.stringValue.flatMap(TaskSize.cpuUnits) ?? def.cpu
     let taskMemory = o["memory"]?.stringValue.flatMap(TaskSize.memoryMiB) ?? def.memory
-    cpu = taskCpu ?? sizes.reduce(0) { $0 + $1.0 }
-    memory = taskMemory ?? sizes.reduce(0) { $0 + ($1.2 ?? $1.1 ?? 0) }
+    // Saturating sums: an absurd override must fail placement, not trap.
+    cpu = taskCpu ?? sizes.reduce(0) { saturatingAdd($0, max(0, $1.0)) }
+    memory = taskMemory ?? sizes.reduce(0) { saturatingAdd($0, max(0, $1.2 ?? $1.1 ?? 0)) }
     containerSizes = sizes
     taskRoleArn = o["taskRoleArn"]?.stringValue ?? def.taskRoleArn
     executionRoleArn = o["executionRoleArn"]?.stringValue ?? def.executionRoleArn
@@ -298,7 +397,7 @@ struct WorkloadSizing {
       startedBy: nil, serviceArn: nil, deploymentId: nil, tags: [],
       platformVersion: target.launchType == "FARGATE" ? "1.4.0" : nil, enableExecuteCommand: false,
       cpu: cpu, memory: memory, containerSizes: containerSizes, taskRoleArn: taskRoleArn,
-      executionRoleArn: executionRoleArn)
+      executionRoleArn: executionRoleArn, securityGroups: net.securityGroups)
   }
 }
 
@@ -488,7 +587,7 @@ extension World {
       ("availabilityZone", .string(t.availabilityZone)),
       ("capacityProviderName", t.capacityProviderName.map { .string($0) }),
       ("clusterArn", .string(t.clusterArn)),
-      ("connectivity", t.connectivityAt != nil ? "CONNECTED" : nil),
+      ("connectivity", t.connectivityAt.map { _ in "CONNECTED" }),
       ("connectivityAt", ts(t.connectivityAt)),
       ("containerInstanceArn", t.containerInstanceArn.map { .string($0) }),
       ("containers", .array(containers)),
@@ -496,7 +595,7 @@ extension World {
       ("createdAt", ts(t.createdAt)),
       ("desiredStatus", .string(t.desiredStatus)),
       ("enableExecuteCommand", .bool(t.enableExecuteCommand)),
-      ("ephemeralStorage", fargate ? ["sizeInGiB": 20] : nil),
+      ("ephemeralStorage", fargate ? ["sizeInGiB": 20] : JSONValue?.none),
       ("executionStoppedAt", ts(t.executionStoppedAt)),
       ("group", .string(t.group)),
       ("healthStatus", .string(t.healthStatus)),
@@ -504,7 +603,7 @@ extension World {
       ("launchType", .string(t.launchType)),
       ("memory", .string(t.memoryText ?? String(t.memory))),
       ("overrides", t.overrides),
-      ("platformFamily", fargate ? "Linux" : nil),
+      ("platformFamily", fargate ? "Linux" : JSONValue?.none),
       ("platformVersion", t.platformVersion.map { .string($0) }),
       ("pullStartedAt", ts(t.pullStartedAt)),
       ("pullStoppedAt", ts(t.pullStoppedAt)),

@@ -40,6 +40,8 @@ struct TaskLaunch {
   var containerSizes: [(Int, Int?, Int?)]
   var taskRoleArn: String?
   var executionRoleArn: String?
+  /// Security groups of the task ENI (awsvpc).
+  var securityGroups: [String] = []
 }
 
 extension World {
@@ -68,6 +70,12 @@ extension World {
       eni = TaskENI(
         attachmentId: random.uuid(), eniId: "eni-" + random.hex(17), macAddress: macAddress(),
         privateIp: privateIp(in: subnet), subnetId: subnet.subnetId)
+      eni?.securityGroups = l.securityGroups
+      eni?.createdAt = clock.nowMillis
+      if l.assignPublicIp {
+        eni?.publicIp =
+          "54.\(random.int(in: 80...250)).\(random.int(in: 0...255)).\(random.int(in: 1...254))"
+      }
     }
     let az = l.instance?.availabilityZone ?? l.subnet?.availabilityZone ?? (region + "a")
     var task = ECSTask(

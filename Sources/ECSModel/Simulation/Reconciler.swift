@@ -8,6 +8,11 @@ enum Reconciler {
   static let throttleBaseSeconds: Int64 = 10
   static let throttleCapSeconds: Int64 = 900
 
+  /// The default service quota "Tasks per service".
+  static let tasksPerService = 5000
+  /// At most this many tasks are launched for one service in one tick.
+  static let launchesPerTick = 1000
+
   static func threshold(_ desired: Int) -> Int {
     min(200, max(3, Int((Double(desired) * 0.5).rounded(.up))))
   }
@@ -166,8 +171,13 @@ extension World {
       workloads.tasks[$0].deploymentId == primary.id && !onDraining($0)
     }
     let desired = svc.desiredCount
-    let maxTotal = desired * svc.deploymentConfiguration.maximumPercent / 100
-    let minHealthy = (desired * svc.deploymentConfiguration.minimumHealthyPercent + 99) / 100
+    // Clamped so a huge desiredCount or percentage cannot overflow.
+    let boundedDesired = min(desired, 1_000_000)
+    let maxTotal =
+      boundedDesired * min(max(svc.deploymentConfiguration.maximumPercent, 0), 100_000) / 100
+    let minHealthy =
+      (boundedDesired * min(max(svc.deploymentConfiguration.minimumHealthyPercent, 0), 100) + 99)
+      / 100
     var stopped: [String] = []
     let scaleReason = "Scaling activity initiated by (deployment \(primary.id))"
 
@@ -190,7 +200,14 @@ extension World {
     let canLaunch = primary.rolloutState != "FAILED" && (svc.nextLaunchAt ?? 0) <= now
     var room = maxTotal - liveCount
     if liveCount == 0 && maxTotal == 0 && desired > 0 { room = 0 }
-    let toStart = min(desired - primaryLive.count, room)
+    var toStart = min(desired - primaryLive.count, room, Reconciler.launchesPerTick)
+    if liveCount + toStart > Reconciler.tasksPerService {
+      toStart = max(0, Reconciler.tasksPerService - liveCount)
+      serviceEvent(
+        s,
+        "was unable to place a task. Reason: You've reached the limit on the number of tasks you can run concurrently"
+      )
+    }
     if canLaunch && toStart > 0 {
       startTasks(s, count: toStart, deployment: primary, contexts: &contexts)
     } else if canLaunch && desired > primaryLive.count && room <= 0 {
@@ -236,19 +253,7 @@ extension World {
     let now = clock.nowMillis
     let svc = workloads.services[s]
     guard let primary = svc.deployments.first else { return }
-    let instances = capacity.containerInstances.filter {
-      $0.clusterArn == svc.clusterArn && $0.status == "ACTIVE"
-    }
-    let constraints = svc.placementConstraints.map {
-      PlacementConstraint(
-        type: $0["type"]?.stringValue ?? "", expression: $0["expression"]?.stringValue)
-    }
-    let eligible = instances.filter { ci in
-      constraints.allSatisfy { c in
-        c.type != "memberOf"
-          || (c.expression.flatMap { try? ClusterQuery.parse($0) }?.matches(ci) ?? true)
-      }
-    }
+    let eligible = daemonInstances(svc)
     let eligibleArns = Set(eligible.map(\.arn))
     var stopped: [String] = []
     // Tasks on instances no longer eligible (draining, deregistered) and old deployments stop.
@@ -392,6 +397,10 @@ extension World {
     if let p = problem {
       serviceEvent(s, p)
       workloads.services[s].nextLaunchAt = clock.nowMillis + Reconciler.placementRetrySeconds * 1000
+      workloads.services[s].placementBlocked = true
+      workloads.services[s].blockedCapacity = capacitySignature(svc.clusterArn)
+    } else if !started.isEmpty {
+      workloads.services[s].placementBlocked = false
     }
   }
 
@@ -499,6 +508,48 @@ extension World {
     return (running, pending, by)
   }
 
+  /// Placeable instances and tasks holding resources in a cluster: when either changes, a blocked
+  /// placement may now succeed.
+  func capacitySignature(_ clusterArn: String) -> [Int] {
+    var instances = 0
+    for ci in capacity.containerInstances
+    where ci.clusterArn == clusterArn && ci.status == "ACTIVE" && ci.agentConnected {
+      instances += 1
+    }
+    var holding = 0
+    for i in workloads.tasks.indices
+    where workloads.tasks[i].clusterArn == clusterArn && workloads.tasks[i].lastStatus != "STOPPED"
+    {
+      holding += 1
+    }
+    return [instances, holding]
+  }
+
+  /// The ACTIVE instances a DAEMON service runs one task on (those its memberOf constraints allow).
+  func daemonInstances(_ svc: Service) -> [ContainerInstance] {
+    let queries = svc.placementConstraints.compactMap { c -> ClusterQuery? in
+      guard c["type"]?.stringValue == "memberOf", let e = c["expression"]?.stringValue else {
+        return nil
+      }
+      return try? ClusterQuery.parse(e)
+    }
+    return capacity.containerInstances.filter { ci in
+      ci.clusterArn == svc.clusterArn && ci.status == "ACTIVE"
+        && queries.allSatisfy { $0.matches(ci) }
+    }
+  }
+
+  /// Whether a service's tasks are still on their way (a phase or the 40 s health wait pending).
+  func hasTasksInFlight(_ svc: Service) -> Bool {
+    let now = clock.nowMillis
+    for i in workloads.tasks.indices where workloads.tasks[i].serviceArn == svc.arn {
+      let t = workloads.tasks[i]
+      if t.phaseEndsAt != nil { return true }
+      if t.isLive && !isHealthy(t, now: now) { return true }
+    }
+    return false
+  }
+
   /// Running and pending counts of every service, and how many of its tasks sit on DRAINING
   /// instances, in one pass over the tasks.
   func allServiceCounts() -> [String: ServiceTally] {
@@ -524,6 +575,9 @@ extension World {
   /// left on a draining instance.
   func isSteady(_ svc: Service, counts: [String: ServiceTally]? = nil) -> Bool {
     guard svc.status == "ACTIVE" else { return svc.status == "INACTIVE" }
+    if svc.schedulingStrategy == "DAEMON" && daemonInstances(svc).count != svc.desiredCount {
+      return false
+    }
     let c = (counts ?? allServiceCounts())[svc.arn] ?? ServiceTally()
     return svc.deployments.count == 1 && c.running == svc.desiredCount && c.pending == 0
       && c.onDraining == 0

@@ -50,7 +50,13 @@ extension World {
       }
     }
     let counts = allServiceCounts()
-    return workloads.services.allSatisfy { isSteady($0, counts: counts) }
+    // A service that found no instance for a task, with nothing else on its way, waits for the
+    // learner or for new capacity: time alone changes nothing, so it does not hold settling up.
+    return workloads.services.allSatisfy {
+      isSteady($0, counts: counts)
+        || ($0.placementBlocked && !hasTasksInFlight($0)
+          && capacitySignature($0.clusterArn) == $0.blockedCapacity)
+    }
   }
 
   private func nextTick(after t: Int64) -> Int64 { (t / World.tickMillis + 1) * World.tickMillis }
@@ -196,8 +202,9 @@ extension World {
         ($0.name == service || $0.arn == service) && $0.isActive
       })
     else { return }
+    guard cpuPercent.isFinite else { return }
     let running = serviceCounts(svc).running
-    workloads.load[svc.arn] = cpuPercent * Double(max(running, 1))
+    workloads.load[svc.arn] = min(max(cpuPercent, 0), 1000) * Double(max(running, 1))
   }
 
 }

@@ -22,6 +22,10 @@ public struct TaskENI: Sendable, Equatable {
   public var privateIp: String
   public var subnetId: String
   public var status: String = "PRECREATED"
+  /// The public IPv4 address (Fargate with assignPublicIp ENABLED only).
+  public var publicIp: String?
+  public var securityGroups: [String] = []
+  public var createdAt: Int64 = 0
 }
 
 /// One port a running container holds (`networkBindings`).
@@ -192,6 +196,12 @@ public struct Service: Sendable, Equatable {
   public var consecutiveStartFailures: Int = 0
   /// No new task is launched before this moment (after a placement failure).
   public var nextLaunchAt: Int64?
+  /// The last launch attempt found no instance for a task; cleared by a successful launch or an
+  /// update. Such a service waits for the learner (or new capacity), so the world counts as settled.
+  public var placementBlocked: Bool = false
+  /// What the cluster looked like when placement failed (instances, tasks holding resources); a
+  /// change means a retry may succeed.
+  public var blockedCapacity: [Int] = []
 
   public var isActive: Bool { status == "ACTIVE" }
 }
