@@ -51,6 +51,7 @@ test: deps
 	  echo "lessons verify: skipped (no lessons/index.yaml yet)"; \
 	fi
 	tests/scripts/run.sh $(DEBUG_BIN)
+	tests/verify-broken.sh $(DEBUG_BIN)
 	tests/e2e/repl.sh $(DEBUG_BIN)
 
 e2e: debug-build

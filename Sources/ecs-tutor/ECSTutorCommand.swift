@@ -44,9 +44,11 @@ struct CommonOptions: ParsableArguments {
   }
 
   func sessionConfig() -> SessionConfig {
-    SessionConfig(
+    var config = SessionConfig(
       language: language, seed: seed, region: region, files: FileSystemFiles(),
       environment: ProcessInfo.processInfo.environment)
+    config.narrate = false
+    return config
   }
 }
 

@@ -29,11 +29,13 @@ struct LessonsCommand: ParsableCommand {
       case .loaded(let loaded): library = loaded
       case .notFound:
         Console.error("ecs-tutor: no lessons folder found (pass DIR or set ECS_TUTOR_LESSONS)")
-        Console.out("lessons: 0 passed, 0 failed")
+        Console.out("lessons: 0 passed, 1 failed")
         throw ExitCode(1)
       case .failed(let message):
+        // Each problem in a lesson file counts as a failure.
         Console.error(message)
-        Console.out("lessons: 0 passed, 0 failed")
+        let problems = message.split(separator: "\n").filter { !$0.isEmpty }.count
+        Console.out("lessons: 0 passed, \(max(problems, 1)) failed")
         throw ExitCode(1)
       }
       let report = LessonVerifier.verify(library, seed: seed)

@@ -28,8 +28,11 @@ struct REPL {
     let (library, lessonsLoaded) = loadLessons()
     var state = StateFiles(environment: environment, language: language)
     if let notice = state.notice { Console.error(renderer.tutor(notice, style: .hint)) }
-    let box = SessionBox(
-      Session(config: options.sessionConfig(), lessons: library, progress: state.progress))
+    var config = options.sessionConfig()
+    // Narrate what the control plane did only for a person at a terminal; piped output stays
+    // exactly what the AWS CLI prints.
+    config.narrate = interactive
+    let box = SessionBox(Session(config: config, lessons: library, progress: state.progress))
 
     var editor: any LineEditor = PlainLineEditor()
     if interactive,

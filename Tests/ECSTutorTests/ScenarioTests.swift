@@ -477,6 +477,7 @@ import Testing
     #expect(s.lastStatus == 0)
     #expect(out.stdout.contains("\"NetworkInterfaceId\": \"\(eni)\""))
     #expect(out.stdout.contains("\"PublicIp\": "))
+
   }
 
   @Test func aPushedECRImageIsPulledByItsTask() {

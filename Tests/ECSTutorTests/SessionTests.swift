@@ -134,3 +134,32 @@ import Testing
     #expect(again.world.cluster("demo") != nil)
   }
 }
+
+@Suite struct DiagnosisTests {
+  @Test func anEmptyClusterIsNamedInBothLanguages() throws {
+    for (lang, word) in [
+      (Language.en, "A cluster is not compute"), (.ja, "クラスターはコンピューティングではありません"),
+    ] {
+      var s = Session(config: SessionConfig(language: lang), lessons: try repositoryLessons())
+      _ = s.handle("aws ecs create-cluster --cluster-name demo")
+      _ = s.handle(
+        "aws ecs register-task-definition --family web --container-definitions name=web,image=nginx,memory=128"
+      )
+      let out = s.handle("aws ecs run-task --cluster demo --task-definition web")
+      #expect(out.stderr.contains("No Container Instances were found in your cluster."))
+      #expect(out.text.contains(word))
+    }
+  }
+
+  @Test func nothingIsSaidWhenNothingIsWrong() throws {
+    var s = Session(config: SessionConfig(), lessons: try repositoryLessons())
+    let out = s.handle("aws ecs create-cluster --cluster-name demo")
+    #expect(!out.contains { $0.kind == .tutor(.hint) })
+  }
+
+  @Test func everyDiagnosisIsLoaded() throws {
+    let lib = try repositoryLessons()
+    #expect(lib.diagnoses.count >= 3)
+    #expect(Set(lib.diagnoses.map(\.id)).count == lib.diagnoses.count)
+  }
+}

@@ -5,7 +5,102 @@ enum NetworkActions {
     "DescribeVpcs": describeVpcs,
     "DescribeSubnets": describeSubnets,
     "DescribeSecurityGroups": describeSecurityGroups,
+    "DescribeNetworkInterfaces": describeNetworkInterfaces,
   ]
+
+  /// The ENIs ECS made for awsvpc tasks, as EC2 prints them (the Fargate tutorial reads a task's
+  /// public IP here). Instances' primary interfaces are not modelled.
+  static func describeNetworkInterfaces(_ world: inout World, _ req: Request) throws(AWSError)
+    -> JSONValue
+  {
+    let ids = req.strings("NetworkInterfaceIds")
+    let filters = try Filters(req.array("Filters") ?? [])
+    let live = world.workloads.tasks.filter { $0.eni != nil && $0.eni?.status != "DELETED" }
+    if let ids, let missing = ids.first(where: { id in !live.contains { $0.eni?.eniId == id } }) {
+      throw AWSError(
+        "InvalidNetworkInterfaceID.NotFound", "The networkInterface ID '\(missing)' does not exist")
+    }
+    var out: [JSONValue] = []
+    for t in live {
+      guard let eni = t.eni else { continue }
+      if let ids, !ids.contains(eni.eniId) { continue }
+      let subnet = world.subnets.first { $0.subnetId == eni.subnetId }
+      let vpcId = subnet?.vpcId ?? world.vpcs.first?.vpcId ?? ""
+      let fields: [String: [String]] = [
+        "network-interface-id": [eni.eniId], "subnet-id": [eni.subnetId], "vpc-id": [vpcId],
+        "status": ["in-use"], "private-ip-address": [eni.privateIp],
+        "availability-zone": [t.availabilityZone], "requester-managed": ["true"],
+        "interface-type": ["interface"],
+      ]
+      guard try filters.accept(fields) else { continue }
+      let dns = "ip-" + eni.privateIp.split(separator: ".").joined(separator: "-") + ".ec2.internal"
+      let association: JSONValue? =
+        t.assignPublicIp
+        ? [
+          "IpOwnerId": "amazon",
+          "PublicDnsName": .string(
+            "ec2-" + publicIp(eni.eniId).split(separator: ".").joined(separator: "-")
+              + ".compute-1.amazonaws.com"),
+          "PublicIp": .string(publicIp(eni.eniId)),
+        ] : nil
+      let group = world.securityGroups.first { $0.vpcId == vpcId && $0.groupName == "default" }
+      out.append(
+        jsonObject([
+          ("Association", association),
+          (
+            "Attachment",
+            [
+              "AttachTime": world.clock.json,
+              "AttachmentId": .string("eni-attach-" + String(eni.eniId.dropFirst(4))),
+              "DeleteOnTermination": false, "DeviceIndex": 1, "NetworkCardIndex": 0,
+              "InstanceOwnerId": .string(world.account), "Status": "attached",
+            ]
+          ),
+          ("AvailabilityZone", .string(t.availabilityZone)),
+          (
+            "Description",
+            .string("arn:aws:ecs:\(world.region):\(world.account):attachment/\(eni.attachmentId)")
+          ),
+          (
+            "Groups",
+            .array(
+              group.map { [["GroupName": .string($0.groupName), "GroupId": .string($0.groupId)]] }
+                ?? [])
+          ),
+          ("InterfaceType", "interface"),
+          ("Ipv6Addresses", []),
+          ("MacAddress", .string(eni.macAddress)),
+          ("NetworkInterfaceId", .string(eni.eniId)),
+          ("OwnerId", .string(world.account)),
+          ("PrivateDnsName", .string(dns)),
+          ("PrivateIpAddress", .string(eni.privateIp)),
+          (
+            "PrivateIpAddresses",
+            [
+              jsonObject([
+                ("Association", association), ("Primary", true), ("PrivateDnsName", .string(dns)),
+                ("PrivateIpAddress", .string(eni.privateIp)),
+              ])
+            ]
+          ),
+          ("RequesterId", "578734482556"),
+          ("RequesterManaged", true),
+          ("SourceDestCheck", true),
+          ("Status", "in-use"),
+          ("SubnetId", .string(eni.subnetId)),
+          ("TagSet", []),
+          ("VpcId", .string(vpcId)),
+        ]))
+    }
+    return ["NetworkInterfaces": .array(out)]
+  }
+
+  /// A public IPv4 address that is the same on every run for the same ENI.
+  static func publicIp(_ eniId: String) -> String {
+    var h: UInt64 = 1_469_598_103_934_665_603
+    for b in eniId.utf8 { h = (h ^ UInt64(b)) &* 1_099_511_628_211 }
+    return "54.\(160 + Int(h % 32)).\(Int((h >> 8) % 256)).\(1 + Int((h >> 16) % 254))"
+  }
 
   static func describeVpcs(_ world: inout World, _ req: Request) throws(AWSError) -> JSONValue {
     let ids = req.strings("VpcIds")

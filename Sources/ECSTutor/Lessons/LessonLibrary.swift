@@ -35,6 +35,8 @@ public struct LessonLoadErrors: Error, Sendable, Equatable {
 /// ```
 public struct LessonLibrary: Sendable {
   public private(set) var lessons: [Lesson] = []
+  /// Classic mistakes the tutor names when AWS's words show them (diagnoses.yaml, optional).
+  public private(set) var diagnoses: [Diagnosis] = []
 
   public init() {}
 
@@ -103,6 +105,16 @@ public struct LessonLibrary: Sendable {
             library.lessons.append(lesson)
           }
         }
+      } catch {
+        errors.append(error)
+      }
+    }
+    if let file = files.first(where: { $0.path == "diagnoses.yaml" }) {
+      do {
+        let root = try YAMLNode.parse(file.text, path: file.path)
+        var decoder = LessonDecoder(path: file.path)
+        library.diagnoses = decoder.decodeDiagnoses(root)
+        errors += decoder.errors
       } catch {
         errors.append(error)
       }

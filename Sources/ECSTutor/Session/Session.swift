@@ -10,12 +10,17 @@ public struct SessionConfig: Sendable {
   public var files: any FileAccess
   /// Environment variables visible to `$NAME` expansion.
   public var environment: [String: String]
+  /// Whether to tell, after each command, what happened in the world meanwhile (tasks started,
+  /// instances joined). On for a person at a terminal; off for pipes and scripts.
+  public var narrate = true
 
   public init(
     language: Language = .en, seed: UInt64 = World.defaultSeed,
     region: String = World.defaultRegion,
-    files: any FileAccess = MemoryFiles(), environment: [String: String] = [:]
+    files: any FileAccess = MemoryFiles(), environment: [String: String] = [:],
+    narrate: Bool = true
   ) {
+    self.narrate = narrate
     self.language = language
     self.seed = seed
     self.region = region
@@ -153,7 +158,14 @@ public struct Session: Sendable {
       let suggestion = closest(word, among: TutorCommands.names)
       out.append(say(.unknownCommand(word, suggestion: suggestion), .failure))
     }
-    out += eventLines(since: mark, limit: 8)
+    if config.narrate {
+      out += eventLines(since: mark, limit: 8)
+      out += stoppedTaskLines(before: before)
+    }
+    let said = [result.stderr] + Diagnoser.worldTexts(before: before, after: world)
+    for d in Diagnoser.find(lessons.diagnoses, in: said) {
+      out.append(Output(.tutor(.hint), "→ " + Markdown.render(d.text.text(language))))
+    }
     // Time passing alone (every call moves the clock) is not a change to undo.
     var timeless = before
     timeless.clock = world.clock

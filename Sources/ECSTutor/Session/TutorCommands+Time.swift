@@ -171,3 +171,23 @@ extension Session {
     return n * unit
   }
 }
+
+extension Session {
+  /// Tasks that stopped while the command ran, with their stop code and reason.
+  func stoppedTaskLines(before: World) -> [Output] {
+    let wasStopped = Set(before.workloads.tasks.filter { $0.lastStatus == "STOPPED" }.map(\.arn))
+    let stopped = world.workloads.tasks.filter {
+      $0.lastStatus == "STOPPED" && !wasStopped.contains($0.arn)
+    }
+    guard !stopped.isEmpty else { return [] }
+    var lines = stopped.prefix(5).map { t in
+      "  ✗ " + (language == .ja ? "タスク" : "task") + " \(t.id.prefix(8))… STOPPED"
+        + (t.stopCode.map { " (\($0))" } ?? "") + (t.stoppedReason.map { ": \($0)" } ?? "")
+    }
+    if stopped.count > 5 {
+      lines.append(
+        language == .ja ? "  … ほか \(stopped.count - 5) 件" : "  … \(stopped.count - 5) more")
+    }
+    return [Output(.tutor(.dim), lines.joined(separator: "\n"))]
+  }
+}
