@@ -34,7 +34,7 @@ public enum AWSRunner {
             + "to work in that region.\n",
           status: 255)
       }
-      world.clock.advance(seconds: secondsPerCall)
+      world.advance(seconds: secondsPerCall)
       let response: JSONValue
       do {
         response = try world.perform(service: inv.service, operation: inv.operation, inv.request)
@@ -78,7 +78,7 @@ public enum AWSRunner {
         "\nThis ecs-tutor session simulates one region, \(world.region); start ecs-tutor with --region \(region) to work there.\n",
         status: 255)
     }
-    world.clock.advance(seconds: secondsPerCall)
+    world.advance(seconds: secondsPerCall)
     return .ok(ECRActions.loginPassword(world: &world) + "\n")
   }
 

@@ -69,7 +69,7 @@ public enum Waiters {
     case .invoke(let inv): invocation = inv
     }
     for attempt in 1...attempts {
-      world.clock.advance(seconds: AWSRunner.secondsPerCall)
+      world.advance(seconds: AWSRunner.secondsPerCall)
       let response: JSONValue
       var errorCode: String?
       var errorMessage = ""

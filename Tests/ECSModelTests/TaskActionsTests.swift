@@ -245,6 +245,9 @@ extension World {
         "subnetId", "networkInterfaceId", "macAddress", "privateDnsName", "privateIPv4Address",
       ])
     #expect(t["containerInstanceArn"] == nil)
+    let eni = try #require(w.workloads.tasks[0].eni)
+    #expect(eni.publicIp?.hasPrefix("54.") == true)
+    #expect(eni.securityGroups.isEmpty)
   }
 
   @Test func stopTaskStopsWithUserInitiated() throws {
@@ -285,51 +288,5 @@ extension World {
     _ = try w.ecs("StopTask", ["task": .string(w.workloads.tasks[2].arn)])
     #expect(
       try w.ecs("ListTasks", ["desiredStatus": "STOPPED"])["taskArns"]?.arrayValue?.count == 1)
-  }
-}
-
-extension TaskActionsTests {
-  @Test func taskENIsAreDescribedByEC2WhileTheyExist() throws {
-    var w = try World.workloads(instances: 0)
-    try w.web(hostPort: nil, networkMode: "awsvpc", fargate: true)
-    let sg = w.securityGroups[0].groupId
-    _ = try w.ecs(
-      "RunTask",
-      [
-        "taskDefinition": "web", "launchType": "FARGATE",
-        "networkConfiguration": [
-          "awsvpcConfiguration": [
-            "subnets": [w.subnetIds[1]], "securityGroups": [.string(sg)],
-            "assignPublicIp": "ENABLED",
-          ]
-        ],
-      ])
-    let eni = try #require(w.workloads.tasks[0].eni)
-    let out = try w.perform(
-      service: "ec2", operation: "DescribeNetworkInterfaces",
-      ["NetworkInterfaceIds": [.string(eni.eniId)]])
-    let n = try #require(out["NetworkInterfaces"]?[0])
-    #expect(n["Association"]?["PublicIp"] == .string(eni.publicIp ?? "missing"))
-    #expect(n["PrivateIpAddress"] == .string(eni.privateIp))
-    #expect(n["SubnetId"] == w.subnetIds[1])
-    #expect(n["Groups"]?[0]?["GroupId"] == .string(sg))
-    #expect(
-      n["Description"]
-        == .string("arn:aws:ecs:us-east-1:123456789012:attachment/\(eni.attachmentId)"))
-    let filtered = try w.perform(
-      service: "ec2", operation: "DescribeNetworkInterfaces",
-      ["Filters": [["Name": "subnet-id", "Values": [w.subnetIds[0]]]]])
-    #expect(filtered["NetworkInterfaces"] == [])
-    _ = try w.ecs("StopTask", ["task": .string(w.workloads.tasks[0].arn)])
-    w.settle(maxSeconds: 120)
-    #expect(
-      throws: AWSError(
-        "InvalidNetworkInterfaceID.NotFound",
-        "The networkInterface ID '\(eni.eniId)' does not exist")
-    ) {
-      try w.perform(
-        service: "ec2", operation: "DescribeNetworkInterfaces",
-        ["NetworkInterfaceIds": [.string(eni.eniId)]])
-    }
   }
 }

@@ -142,7 +142,7 @@ public enum DockerCLI {
     guard let base = ImageCatalogue.find(name: "docker.io/library/nginx", tag: "alpine") else {
       return fail("ERROR: failed to solve: nginx:alpine: not found\n", status: 1)
     }
-    world.clock.advance(seconds: secondsPerCommand)
+    world.advance(seconds: secondsPerCommand)
     world.registry.buildCount += 1
     let n = world.registry.buildCount
     let key = "build|\(refs.first?.canonical ?? "")|\(n)"
@@ -370,7 +370,7 @@ public enum DockerCLI {
           + "with id '\(world.account)'")
     }
     let existing = Set(repo.images.flatMap(\.layers))
-    world.clock.advance(seconds: secondsPerCommand)
+    world.advance(seconds: secondsPerCommand)
     do {
       try world.pushImage(
         repositoryName: repo.name, tag: ref.effectiveTag, digest: image.manifestDigest,
@@ -469,7 +469,7 @@ public enum DockerCLI {
       return failed(
         "Get \"https://\(ref.domain)/v2/\": dial tcp: lookup \(ref.domain): no such host")
     }
-    world.clock.advance(seconds: secondsPerCommand)
+    world.advance(seconds: secondsPerCommand)
     let reference = ref.digest == nil ? ref.canonical : ref.pinned
     let upToDate = world.registry.localImage(reference: reference)?.id == image.id
     out += "\(ref.digest ?? ref.effectiveTag): Pulling from \(ref.path)\n"
@@ -555,7 +555,7 @@ public enum DockerCLI {
         stderr: warning + "Error response from daemon: Get \"https://\(host)/v2/\": dial tcp: "
           + "lookup \(host): no such host\n", status: 1)
     }
-    world.clock.advance(seconds: secondsPerCommand)
+    world.advance(seconds: secondsPerCommand)
     // A token works only for the region (and, here, the account) it was issued in: a
     // get-login-password from another region gives exactly this 400 (aws/aws-cli#5317).
     guard username == "AWS", account == world.account, region == world.region,

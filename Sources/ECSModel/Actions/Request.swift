@@ -30,7 +30,7 @@ extension World {
       .merging(CapacityActions.ecsTable) { a, _ in a }.merging(TaskActions.table) { a, _ in a }
       .merging(ServiceActions.table) { a, _ in a },
     "ec2": NetworkActions.table.merging(CapacityActions.ec2Table) { a, _ in a }
-      .merging(TaskActions.ec2Table) { a, _ in a },
+      .merging(NetworkInterfaceActions.table) { a, _ in a },
     "ecr": ECRActions.table,
     "iam": IAMActions.table,
     "sts": IAMActions.stsTable,

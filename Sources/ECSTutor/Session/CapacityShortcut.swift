@@ -53,7 +53,7 @@ enum CapacityShortcut {
     ]
     let response: JSONValue
     do {
-      world.clock.advance(seconds: AWSRunner.secondsPerCall)
+      world.advance(seconds: AWSRunner.secondsPerCall)
       response = try world.perform(service: "ec2", operation: "RunInstances", request)
     } catch {
       return .failure("\n" + error.rendered(operation: "RunInstances") + "\n", status: 254)
