@@ -300,6 +300,21 @@ import Testing
     #expect(said.contains("At least one of 'memory' or 'memoryReservation' must be specified."))
   }
 
+  @Test func inManualTimeTheWaitThatShowsTheFailureDiagnosesIt() throws {
+    let lines =
+      ["time manual"] + Self.cluster + [
+        "\(Self.fargate) --container-definitions name=web,image=nginx", Self.subnet,
+        "aws ecs run-task --cluster demo --task-definition web --launch-type FARGATE --network-configuration awsvpcConfiguration={subnets=[$SUBNET]}",
+      ]
+    var s = try Self.session()
+    for line in lines {
+      #expect(!s.handle(line).text.contains("→ "), "\(line)")
+    }
+    let said = s.handle("wait 60s").text
+    #expect(said.contains("→ **A Fargate task pulls, fetches secrets and logs"), "\(said)")
+    #expect(!s.handle("wait 60s").text.contains("→ "), "a failure is diagnosed once")
+  }
+
   @Test func aHealthyFargateRunIsNotDiagnosed() throws {
     let said = try Self.run(
       Self.cluster + [
