@@ -294,7 +294,7 @@ import Testing
         "aws ecs register-task-definition --family web --container-definitions name=web,image=nginx"
       ],
       .ja)
-    #expect(said.contains("EC2 では、スケジューラーがコンテナを配置するためにメモリの予約が必要です。"))
+    #expect(said.contains("EC2 では、スケジューラがコンテナを配置するためにメモリの予約が必要です。"))
     #expect(!said.contains("the scheduler needs a memory reservation"))
     // AWS's own words stay English.
     #expect(said.contains("At least one of 'memory' or 'memoryReservation' must be specified."))
