@@ -162,10 +162,7 @@ public struct Session: Sendable {
       out += eventLines(since: mark, limit: 8)
       out += stoppedTaskLines(before: before)
     }
-    let said = [result.stderr] + Diagnoser.worldTexts(before: before, after: world)
-    for d in Diagnoser.find(lessons.diagnoses, in: said) {
-      out.append(Output(.tutor(.hint), "→ " + Markdown.render(d.text.text(language))))
-    }
+    out += diagnoses(in: [result.stderr] + Diagnoser.worldTexts(before: before, after: world))
     // Time passing alone (every call moves the clock) is not a change to undo.
     var timeless = before
     timeless.clock = world.clock
@@ -175,6 +172,13 @@ public struct Session: Sendable {
       out += afterChange(from: before)
     }
     return out
+  }
+
+  /// The tutor's diagnoses of what AWS said (errors, events, stopped reasons), one line each.
+  func diagnoses(in said: [String]) -> [Output] {
+    Diagnoser.find(lessons.diagnoses, in: said).map {
+      Output(.tutor(.hint), "→ " + Markdown.render($0.text.text(language)))
+    }
   }
 
   /// After the world changed: say what newly became true and move on when the step passes.

@@ -10,6 +10,7 @@ extension Session {
     let ja = language == .ja
     switch word {
     case "wait":
+      let was = world
       let before = world.events.count
       let start = world.clock.nowMillis
       if let arg = args.first {
@@ -23,6 +24,8 @@ extension Session {
       }
       let secs = (world.clock.nowMillis - start) / 1000
       var out = eventLines(since: before, limit: 12)
+      // In manual time the world fails here, not during the command: diagnose it here too.
+      out += diagnoses(in: Diagnoser.worldTexts(before: was, after: world))
       let settled = world.isSettled
       out.append(
         Output(

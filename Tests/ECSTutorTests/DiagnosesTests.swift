@@ -1,0 +1,327 @@
+import ECSCommands
+import ECSModel
+import TestSupport
+import Testing
+
+@testable import ECSTutor
+
+/// Every diagnosis in lessons/diagnoses.yaml, triggered by the command lines a learner would
+/// type: the last line of each case is the one whose error, events or stopped tasks show AWS's
+/// words, and its output must carry the diagnosis.
+@Suite struct DiagnosesTests {
+  static let ecr = "123456789012.dkr.ecr.us-east-1.amazonaws.com"
+  static let executionRole = "arn:aws:iam::123456789012:role/ecsTaskExecutionRole"
+  static let subnet = "SUBNET=$(aws ec2 describe-subnets --query Subnets[0].SubnetId --output text)"
+  static let fargate =
+    "aws ecs register-task-definition --family web --network-mode awsvpc --requires-compatibilities FARGATE --cpu 256 --memory 512"
+  static let runFargate =
+    "aws ecs run-task --cluster demo --task-definition web --launch-type FARGATE --network-configuration awsvpcConfiguration={subnets=[$SUBNET],assignPublicIp=ENABLED}"
+  static let ecsAMI =
+    "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id"
+  static let awslogs =
+    "logConfiguration={logDriver=awslogs,options={awslogs-group=/ecs/web,awslogs-region=us-east-1,awslogs-stream-prefix=web}}"
+
+  static func role(trusting service: String) -> String {
+    #"aws iam create-role --role-name ecsTaskExecutionRole --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":""#
+      + service + #""},"Action":"sts:AssumeRole"}]}'"#
+  }
+  static func attach(_ policy: String) -> String {
+    "aws iam attach-role-policy --role-name ecsTaskExecutionRole --policy-arn arn:aws:iam::aws:policy/\(policy)"
+  }
+  static let pushWeb = [
+    "aws ecr create-repository --repository-name web",
+    "docker build -t web .",
+    "docker tag web:latest \(ecr)/web:v1",
+    "aws ecr get-login-password --region us-east-1 | docker login --username AWS --password-stdin \(ecr)",
+    "docker push \(ecr)/web:v1",
+  ]
+  static let cluster = ["aws ecs create-cluster --cluster-name demo"]
+  static let ec2Cluster = cluster + ["capacity add --cluster demo --count 1"]
+  static let nginx =
+    "aws ecs register-task-definition --family web --container-definitions name=web,image=nginx,memory=256"
+
+  /// A diagnosis, the command lines that show it (the last one triggers it) and the other
+  /// diagnoses the same output rightly shows.
+  struct Case: Sendable, CustomTestStringConvertible {
+    var id: String
+    var lines: [String]
+    var also: [String] = []
+    var testDescription: String { id }
+  }
+
+  static let cases: [Case] = [
+    Case(
+      id: "empty-cluster",
+      lines: cluster + [nginx, "aws ecs run-task --cluster demo --task-definition web"]
+    ),
+    Case(
+      id: "awsvpc-host-port",
+      lines: [
+        "aws ecs register-task-definition --family web --network-mode awsvpc --container-definitions name=web,image=nginx,memory=256,portMappings=[{containerPort=80,hostPort=8080}]"
+      ]
+    ),
+    Case(id: "push-without-login", lines: Array(pushWeb.prefix(3)) + ["docker push \(ecr)/web:v1"]),
+    Case(
+      id: "fargate-no-egress",
+      lines: cluster + [
+        "\(fargate) --container-definitions name=web,image=nginx", subnet,
+        "aws ecs run-task --cluster demo --task-definition web --launch-type FARGATE --network-configuration awsvpcConfiguration={subnets=[$SUBNET]}",
+      ]
+    ),
+    Case(
+      id: "fargate-needs-awsvpc",
+      lines: [
+        "aws ecs register-task-definition --family web --requires-compatibilities FARGATE --cpu 256 --memory 512 --container-definitions name=web,image=nginx"
+      ]
+    ),
+    Case(
+      id: "fargate-task-size",
+      lines: [
+        "aws ecs register-task-definition --family web --network-mode awsvpc --requires-compatibilities FARGATE --container-definitions name=web,image=nginx,memory=512"
+      ]
+    ),
+    Case(
+      id: "fargate-invalid-size",
+      lines: [
+        "aws ecs register-task-definition --family web --network-mode awsvpc --requires-compatibilities FARGATE --cpu 256 --memory 4096 --container-definitions name=web,image=nginx"
+      ]
+    ),
+    Case(
+      id: "fargate-ecr-needs-execution-role",
+      lines: ["\(fargate) --container-definitions name=web,image=\(ecr)/web:v1"]
+    ),
+    Case(
+      id: "awslogs-needs-execution-role",
+      lines: ["\(fargate) --container-definitions name=web,image=nginx,\(awslogs)"]
+    ),
+    Case(
+      id: "execution-role-ecr-denied",
+      lines: cluster + pushWeb + [
+        role(trusting: "ecs-tasks.amazonaws.com"),
+        "\(fargate) --execution-role-arn \(executionRole) --container-definitions name=web,image=\(ecr)/web:v1",
+        subnet, runFargate,
+      ]
+    ),
+    Case(
+      id: "logs-access-denied",
+      lines: cluster + [
+        role(trusting: "ecs-tasks.amazonaws.com"), attach("AmazonEC2ContainerRegistryReadOnly"),
+        "\(fargate) --execution-role-arn \(executionRole) --container-definitions name=web,image=nginx,\(awslogs)",
+        subnet, runFargate,
+      ]
+    ),
+    Case(
+      id: "role-trust-policy",
+      lines: cluster + [
+        role(trusting: "ec2.amazonaws.com"),
+        "\(fargate) --execution-role-arn \(executionRole) --container-definitions name=web,image=nginx",
+        subnet, runFargate,
+      ]
+    ),
+    Case(
+      id: "secrets-permission",
+      lines: cluster + [
+        "aws ssm put-parameter --name /app/db-password --type SecureString --value s3cret",
+        role(trusting: "ecs-tasks.amazonaws.com"),
+        attach("service-role/AmazonECSTaskExecutionRolePolicy"),
+        "\(fargate) --execution-role-arn \(executionRole) --container-definitions name=web,image=nginx,secrets=[{name=DB_PASSWORD,valueFrom=/app/db-password}]",
+        subnet, runFargate,
+      ]
+    ),
+    Case(
+      id: "image-not-found",
+      lines: ec2Cluster + [
+        "aws ecr create-repository --repository-name web",
+        "aws ecs register-task-definition --family web --container-definitions name=web,image=\(ecr)/web:v1,memory=256",
+        "aws ecs run-task --cluster demo --task-definition web",
+      ]
+    ),
+    Case(
+      id: "static-host-port",
+      lines: cluster + [
+        "capacity add --cluster demo --count 2",
+        "aws ecs register-task-definition --family web --network-mode bridge --container-definitions name=web,image=nginx,memory=256,portMappings=[{containerPort=80,hostPort=80}]",
+        "aws ecs create-service --cluster demo --service-name web --task-definition web --desired-count 3",
+      ]
+    ),
+    Case(
+      id: "insufficient-resources",
+      lines: ec2Cluster + [
+        "aws ecs register-task-definition --family big --container-definitions name=big,image=nginx,memory=16384",
+        "aws ecs create-service --cluster demo --service-name big --task-definition big --desired-count 1",
+      ]
+    ),
+    Case(
+      id: "container-memory",
+      lines: [
+        "aws ecs register-task-definition --family web --container-definitions name=web,image=nginx"
+      ]
+    ),
+    Case(
+      id: "public-ip-on-ec2",
+      lines: ec2Cluster + [
+        "aws ecs register-task-definition --family web --network-mode awsvpc --container-definitions name=web,image=nginx,memory=256",
+        subnet,
+        "aws ecs run-task --cluster demo --task-definition web --launch-type EC2 --network-configuration awsvpcConfiguration={subnets=[$SUBNET],assignPublicIp=ENABLED}",
+      ]
+    ),
+    Case(
+      id: "awsvpc-needs-network-configuration",
+      lines: cluster + [
+        "\(fargate) --container-definitions name=web,image=nginx",
+        "aws ecs run-task --cluster demo --task-definition web --launch-type FARGATE",
+      ]
+    ),
+    Case(
+      id: "network-configuration-not-valid",
+      lines: ec2Cluster + [
+        "aws ecs register-task-definition --family web --network-mode bridge --container-definitions name=web,image=nginx,memory=256",
+        subnet,
+        "aws ecs run-task --cluster demo --task-definition web --network-configuration awsvpcConfiguration={subnets=[$SUBNET]}",
+      ]
+    ),
+    Case(
+      id: "instance-in-default-cluster",
+      lines: cluster + [
+        "aws ec2 run-instances --image-id \(ecsAMI) --instance-type t3.medium --iam-instance-profile Name=ecsInstanceRole"
+      ]
+    ),
+    Case(
+      id: "instance-without-credentials",
+      lines: cluster + [
+        "aws ec2 run-instances --image-id \(ecsAMI) --instance-type t3.medium --user-data 'echo ECS_CLUSTER=demo >> /etc/ecs/ecs.config'"
+      ]
+    ),
+    Case(
+      id: "non-ecs-ami",
+      lines: cluster + [
+        "aws ec2 run-instances --image-id resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64 --instance-type t3.medium --iam-instance-profile Name=ecsInstanceRole --user-data 'echo ECS_CLUSTER=demo >> /etc/ecs/ecs.config'"
+      ]
+    ),
+    Case(
+      id: "delete-cluster-in-use", lines: ec2Cluster + ["aws ecs delete-cluster --cluster demo"]),
+    Case(
+      id: "delete-service-scaled-up",
+      lines: ec2Cluster + [
+        nginx,
+        "aws ecs create-service --cluster demo --service-name web --task-definition web --desired-count 1",
+        "aws ecs delete-service --cluster demo --service web",
+      ]
+    ),
+    Case(
+      id: "service-cannot-start-tasks",
+      lines: ec2Cluster + [
+        "aws ecs register-task-definition --family web --container-definitions name=web,image=nginx:no-such-tag,memory=256",
+        "aws ecs create-service --cluster demo --service-name web --task-definition web --desired-count 1",
+      ],
+      also: ["image-not-found"]
+    ),
+    Case(
+      id: "service-not-idempotent",
+      lines: ec2Cluster + [
+        nginx,
+        "aws ecs create-service --cluster demo --service-name web --task-definition web --desired-count 1",
+        "aws ecs create-service --cluster demo --service-name web --task-definition web --desired-count 2",
+      ]
+    ),
+    Case(
+      id: "circuit-breaker-rollback",
+      lines: cluster + [
+        "capacity add --cluster demo --count 2", nginx,
+        "aws ecs create-service --cluster demo --service-name web --task-definition web --desired-count 2 --deployment-configuration deploymentCircuitBreaker={enable=true,rollback=true}",
+        "aws ecs register-task-definition --family web --container-definitions name=web,image=nginx:no-such-tag,memory=256",
+        "aws ecs update-service --cluster demo --service web --task-definition web:2",
+      ],
+      also: ["image-not-found"]
+    ),
+  ]
+
+  static func session(_ lang: Language = .en) throws -> Session {
+    Session(config: SessionConfig(language: lang), lessons: try repositoryLessons())
+  }
+
+  /// The first `**bold**` phrase of a text: the concept the diagnosis names.
+  static func boldPhrase(_ text: String) -> String? {
+    let parts = text.components(separatedBy: "**")
+    return parts.count >= 3 ? parts[1] : nil
+  }
+
+  /// Runs the lines and returns what the last one said.
+  static func run(_ lines: [String], _ lang: Language = .en) throws -> String {
+    var s = try session(lang)
+    for line in lines.dropLast() { _ = s.handle(line) }
+    return s.handle(lines.last ?? "").text
+  }
+
+  /// The diagnoses whose concept (first bold phrase) appears in `said`, in file order.
+  static func fired(in said: String, _ library: LessonLibrary, _ lang: Language = .en) -> [String] {
+    library.diagnoses.filter { d in
+      Self.boldPhrase(d.text.text(lang)).map { said.contains($0) } ?? false
+    }.map(\.id)
+  }
+
+  @Test(arguments: cases)
+  func theLastCommandShowsTheDiagnosis(_ c: Case) throws {
+    let library = try repositoryLessons()
+    let diagnosis = try #require(
+      library.diagnoses.first { $0.id == c.id }, "no diagnosis '\(c.id)'")
+    let phrase = try #require(Self.boldPhrase(diagnosis.text.text(.en)))
+    let said = try Self.run(c.lines)
+    #expect(said.contains("→ **" + phrase + "**"), "\(c.id): \(said)")
+    // No other diagnosis claims the same output, unless it is rightly part of it.
+    #expect(Set(Self.fired(in: said, library)) == Set([c.id] + c.also), "\(c.id): \(said)")
+  }
+
+  @Test func everyDiagnosisIsTriggeredByACase() throws {
+    let ids = try repositoryLessons().diagnoses.map(\.id)
+    #expect(ids.count >= 20)
+    let tested = Set(Self.cases.map(\.id))
+    #expect(ids.filter { !tested.contains($0) } == [])
+    #expect(tested.subtracting(ids) == [])
+  }
+
+  @Test func everyDiagnosisNamesItsConceptInBothLanguages() throws {
+    for d in try repositoryLessons().diagnoses {
+      #expect(Self.boldPhrase(d.text.text(.en)) != nil, "\(d.id) en")
+      #expect(Self.boldPhrase(d.text.text(.ja)) != nil, "\(d.id) ja")
+      #expect(d.text.text(.ja) != d.text.text(.en), "\(d.id) has no Japanese text")
+    }
+  }
+
+  @Test func japaneseLearnersGetTheJapaneseDiagnosis() throws {
+    let said = try Self.run(
+      [
+        "aws ecs register-task-definition --family web --container-definitions name=web,image=nginx"
+      ],
+      .ja)
+    #expect(said.contains("EC2 では、スケジューラがコンテナを配置するためにメモリの予約が必要です。"))
+    #expect(!said.contains("the scheduler needs a memory reservation"))
+    // AWS's own words stay English.
+    #expect(said.contains("At least one of 'memory' or 'memoryReservation' must be specified."))
+  }
+
+  @Test func inManualTimeTheWaitThatShowsTheFailureDiagnosesIt() throws {
+    let lines =
+      ["time manual"] + Self.cluster + [
+        "\(Self.fargate) --container-definitions name=web,image=nginx", Self.subnet,
+        "aws ecs run-task --cluster demo --task-definition web --launch-type FARGATE --network-configuration awsvpcConfiguration={subnets=[$SUBNET]}",
+      ]
+    var s = try Self.session()
+    for line in lines {
+      #expect(!s.handle(line).text.contains("→ "), "\(line)")
+    }
+    let said = s.handle("wait 60s").text
+    #expect(said.contains("→ **A Fargate task pulls, fetches secrets and logs"), "\(said)")
+    #expect(!s.handle("wait 60s").text.contains("→ "), "a failure is diagnosed once")
+  }
+
+  @Test func aHealthyFargateRunIsNotDiagnosed() throws {
+    let said = try Self.run(
+      Self.cluster + [
+        "\(Self.fargate) --container-definitions name=web,image=nginx", Self.subnet,
+        Self.runFargate,
+      ])
+    #expect(said.contains("\"lastStatus\""))
+    #expect(!said.contains("→ "), "\(said)")
+  }
+}
