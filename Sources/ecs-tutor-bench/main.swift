@@ -95,12 +95,20 @@ func settleBenchmark(instances: Int, tasks: Int) throws -> (
       "family": "small",
       "containerDefinitions": [["name": "app", "image": "busybox", "memory": 128, "cpu": 64]],
     ])
-  _ = try w.perform(
-    service: "ecs", operation: "CreateService",
-    [
-      "cluster": "big", "serviceName": "many", "taskDefinition": "small",
-      "desiredCount": .int(tasks),
-    ])
+  // ECS allows 5,000 tasks per service: spread the work over services of at most that size.
+  var left = tasks
+  var n = 0
+  while left > 0 {
+    let count = min(left, 5000)
+    n += 1
+    _ = try w.perform(
+      service: "ecs", operation: "CreateService",
+      [
+        "cluster": "big", "serviceName": .string("many-\(n)"), "taskDefinition": "small",
+        "desiredCount": .int(count),
+      ])
+    left -= count
+  }
   let clock = ContinuousClock()
   var simulated = 0.0
   let d = clock.measure { simulated = w.settle(maxSeconds: 3600) }
