@@ -253,7 +253,6 @@ private enum JMESLexer {
   }
 }
 
-
 extension String {
   fileprivate func droppingLeadingWhitespace() -> String {
     String(unicodeScalars.drop(while: { $0.properties.isWhitespace }))
@@ -262,213 +261,23 @@ extension String {
 
 // MARK: - JSON literals (Python's json.loads)
 
+/// JSON literals inside expressions, read as Python's json.loads reads them.
 private enum JMESJSON {
   struct Failure: Error {
     var text: String
   }
 
-  static func parse(_ text: String) -> JSONValue? {
-    var p = Parser(Array(text.unicodeScalars))
-    p.skipSpace()
-    guard let v = try? p.value(depth: 0) else { return nil }
-    p.skipSpace()
-    return p.i == p.s.count ? v : nil
-  }
+  static func parse(_ text: String) -> JSONValue? { try? JSONParser.parse(text) }
 
-  /// Decodes a quoted JSON string; the failure carries Python's message up to its first `:`.
+  /// Decodes a quoted JSON string; the failure carries Python's message without its position.
   static func parseString(_ text: String) -> Result<String, Failure> {
-    var p = Parser(Array(text.unicodeScalars))
     do {
-      let v = try p.string()
-      if p.i != p.s.count { return .failure(Failure(text: "Extra data")) }
-      return .success(v)
+      guard case .string(let s) = try JSONParser.parse(text) else {
+        return .failure(Failure(text: "Expecting value"))
+      }
+      return .success(s)
     } catch {
-      return .failure(error)
-    }
-  }
-
-  struct Parser {
-    let s: [Unicode.Scalar]
-    var i = 0
-    init(_ s: [Unicode.Scalar]) { self.s = s }
-
-    mutating func skipSpace() {
-      while i < s.count, s[i] == " " || s[i] == "\t" || s[i] == "\n" || s[i] == "\r" { i += 1 }
-    }
-
-    private func fail(_ text: String = "Expecting value") -> Failure { Failure(text: text) }
-
-    private mutating func literal(_ word: String) -> Bool {
-      let w = Array(word.unicodeScalars)
-      guard i + w.count <= s.count, Array(s[i..<(i + w.count)]) == w else { return false }
-      i += w.count
-      return true
-    }
-
-    mutating func value(depth: Int) throws(Failure) -> JSONValue {
-      guard depth < 512 else { throw fail("Nested too deeply") }
-      guard i < s.count else { throw fail() }
-      switch s[i] {
-      case "{":
-        i += 1
-        var members: [(String, JSONValue)] = []
-        skipSpace()
-        if i < s.count && s[i] == "}" {
-          i += 1
-          return .object([])
-        }
-        while true {
-          skipSpace()
-          guard i < s.count, s[i] == "\"" else { throw fail() }
-          let key = try string()
-          skipSpace()
-          guard i < s.count, s[i] == ":" else { throw fail() }
-          i += 1
-          skipSpace()
-          let v = try value(depth: depth + 1)
-          if let k = members.firstIndex(where: { $0.0 == key }) {
-            members[k].1 = v
-          } else {
-            members.append((key, v))
-          }
-          skipSpace()
-          guard i < s.count else { throw fail() }
-          if s[i] == "," {
-            i += 1
-          } else if s[i] == "}" {
-            i += 1
-            return .object(members)
-          } else {
-            throw fail()
-          }
-        }
-      case "[":
-        i += 1
-        var items: [JSONValue] = []
-        skipSpace()
-        if i < s.count && s[i] == "]" {
-          i += 1
-          return .array([])
-        }
-        while true {
-          skipSpace()
-          items.append(try value(depth: depth + 1))
-          skipSpace()
-          guard i < s.count else { throw fail() }
-          if s[i] == "," {
-            i += 1
-          } else if s[i] == "]" {
-            i += 1
-            return .array(items)
-          } else {
-            throw fail()
-          }
-        }
-      case "\"":
-        return .string(try string())
-      default:
-        if literal("true") { return .bool(true) }
-        if literal("false") { return .bool(false) }
-        if literal("null") { return .null }
-        if literal("NaN") { return .double(.nan) }
-        if literal("Infinity") { return .double(.infinity) }
-        if literal("-Infinity") { return .double(-.infinity) }
-        return try number()
-      }
-    }
-
-    private mutating func number() throws(Failure) -> JSONValue {
-      let start = i
-      func digits() -> Int {
-        let b = i
-        while i < s.count, s[i] >= "0" && s[i] <= "9" { i += 1 }
-        return i - b
-      }
-      if i < s.count && s[i] == "-" { i += 1 }
-      guard i < s.count, s[i] >= "0" && s[i] <= "9" else {
-        i = start
-        throw fail()
-      }
-      if s[i] == "0" { i += 1 } else { _ = digits() }
-      var isInt = true
-      if i + 1 < s.count, s[i] == ".", s[i + 1] >= "0" && s[i + 1] <= "9" {
-        i += 1
-        _ = digits()
-        isInt = false
-      }
-      if i < s.count, s[i] == "e" || s[i] == "E" {
-        let save = i
-        i += 1
-        if i < s.count, s[i] == "+" || s[i] == "-" { i += 1 }
-        if digits() == 0 { i = save } else { isInt = false }
-      }
-      var text = ""
-      text.unicodeScalars.append(contentsOf: s[start..<i])
-      if isInt, let n = Int(text) { return .int(n) }
-      guard let d = Double(text) else { throw fail() }
-      return .double(d)
-    }
-
-    mutating func string() throws(Failure) -> String {
-      i += 1
-      var out = ""
-      while true {
-        guard i < s.count else { throw fail("Unterminated string starting at") }
-        let c = s[i]
-        i += 1
-        if c == "\"" { return out }
-        if c.value < 0x20 { throw fail("Invalid control character at") }
-        guard c == "\\" else {
-          out.unicodeScalars.append(c)
-          continue
-        }
-        guard i < s.count else { throw fail("Unterminated string starting at") }
-        let e = s[i]
-        i += 1
-        switch e {
-        case "\"": out += "\""
-        case "\\": out += "\\"
-        case "/": out += "/"
-        case "b": out += "\u{08}"
-        case "f": out += "\u{0C}"
-        case "n": out += "\n"
-        case "r": out += "\r"
-        case "t": out += "\t"
-        case "u":
-          guard var code = hex4() else { throw fail("Invalid \\uXXXX escape") }
-          if code >= 0xD800 && code < 0xDC00, i + 1 < s.count, s[i] == "\\", s[i + 1] == "u" {
-            let save = i
-            i += 2
-            if let low = hex4(), low >= 0xDC00 && low < 0xE000 {
-              code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-            } else {
-              i = save
-            }
-          }
-          // A lone surrogate cannot live in a Swift string; Python would keep it.
-          out.unicodeScalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
-        default:
-          throw fail("Invalid \\escape")
-        }
-      }
-    }
-
-    private mutating func hex4() -> UInt32? {
-      guard i + 4 <= s.count else { return nil }
-      var v: UInt32 = 0
-      for k in 0..<4 {
-        let c = s[i + k]
-        let d: UInt32
-        switch c {
-        case "0"..."9": d = c.value - 48
-        case "a"..."f": d = c.value - 87
-        case "A"..."F": d = c.value - 55
-        default: return nil
-        }
-        v = v * 16 + d
-      }
-      i += 4
-      return v
+      return .failure(Failure(text: error.message))
     }
   }
 }
