@@ -41,76 +41,10 @@ public enum Skeleton {
     }
   }
 
-  /// Python's `json.dumps(value, indent=4)`, which the CLI uses for the skeleton. Kept in one
-  /// function so the shared JSON printer can replace it.
+  /// Python's `json.dumps(value, indent=4)`, which the CLI uses for the skeleton (placeholders
+  /// are ASCII, so ensure_ascii makes no difference).
   public static func pythonJSON(_ value: JSONValue, indent: Int = 4) -> String {
-    var out = ""
-    write(value, 0, indent, &out)
-    return out
+    JSONPrinter.print(value, indent: indent)
   }
 
-  private static func write(_ v: JSONValue, _ level: Int, _ indent: Int, _ out: inout String) {
-    let pad = String(repeating: " ", count: (level + 1) * indent)
-    let closePad = String(repeating: " ", count: level * indent)
-    switch v {
-    case .null: out += "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .int(let i): out += String(i)
-    case .double(let d):
-      out += d.isNaN ? "NaN" : d.isInfinite ? (d < 0 ? "-Infinity" : "Infinity") : d.description
-    case .string(let s): out += quoted(s)
-    case .array(let items):
-      if items.isEmpty {
-        out += "[]"
-        return
-      }
-      out += "[\n"
-      for (i, item) in items.enumerated() {
-        out += pad
-        write(item, level + 1, indent, &out)
-        out += i == items.count - 1 ? "\n" : ",\n"
-      }
-      out += closePad + "]"
-    case .object(let members):
-      if members.isEmpty {
-        out += "{}"
-        return
-      }
-      out += "{\n"
-      for (i, (k, item)) in members.enumerated() {
-        out += pad + quoted(k) + ": "
-        write(item, level + 1, indent, &out)
-        out += i == members.count - 1 ? "\n" : ",\n"
-      }
-      out += closePad + "}"
-    }
-  }
-
-  /// A JSON string with Python's ensure_ascii escapes.
-  static func quoted(_ s: String) -> String {
-    var out = "\""
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{08}": out += "\\b"
-      case "\u{0C}": out += "\\f"
-      default:
-        if u.value < 0x20 || u.value > 0x7F {
-          for unit in String(u).utf16 { out += "\\u" + hex4(unit) }
-        } else {
-          out.unicodeScalars.append(u)
-        }
-      }
-    }
-    return out + "\""
-  }
-
-  private static func hex4(_ v: UInt16) -> String {
-    let digits = Array("0123456789abcdef")
-    return String((0..<4).reversed().map { digits[Int(v >> (UInt16($0) * 4)) & 15] })
-  }
 }
