@@ -444,34 +444,8 @@ public struct ClusterQuery: Sendable, Equatable {
     }
   }
 
-  /// `*` matches any run of characters.
-  static func wildcard(_ s: String, _ pattern: String) -> Bool {
-    let text = Array(s)
-    let pat = Array(pattern)
-    // Classic greedy matcher with backtracking to the last star.
-    var i = 0
-    var j = 0
-    var star = -1
-    var mark = 0
-    while i < text.count {
-      if j < pat.count && pat[j] != "*" && pat[j] == text[i] {
-        i += 1
-        j += 1
-      } else if j < pat.count && pat[j] == "*" {
-        star = j
-        mark = i
-        j += 1
-      } else if star >= 0 {
-        j = star + 1
-        mark += 1
-        i = mark
-      } else {
-        return false
-      }
-    }
-    while j < pat.count && pat[j] == "*" { j += 1 }
-    return j == pat.count
-  }
+  /// `*` matches any run of characters (the shared EC2-filter matcher, which also reads `?`).
+  static func wildcard(_ s: String, _ pattern: String) -> Bool { wildcardMatch(pattern, s) }
 }
 
 extension String {
