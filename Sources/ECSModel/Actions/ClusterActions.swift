@@ -119,7 +119,9 @@ extension Cluster {
 extension World {
   /// Checks run before a cluster is deleted; each returns the AWS error that blocks deletion.
   /// Later API families (services, instances, tasks) add theirs here.
-  static let clusterDeletionChecks: [@Sendable (World, String) -> AWSError?] = [servicesBlockDeletion, tasksBlockDeletion, clusterHasContainerInstances]
+  static let clusterDeletionChecks: [@Sendable (World, String) -> AWSError?] = [
+    servicesBlockDeletion, tasksBlockDeletion, clusterHasContainerInstances,
+  ]
 
   /// The ACTIVE cluster named by `ref` (name or ARN).
   public func cluster(_ ref: String) -> Cluster? {
@@ -159,7 +161,9 @@ extension World {
       if t.lastStatus == "RUNNING" { running += 1 } else { pending += 1 }
     }
     let instances = registeredContainerInstances(in: clusterArn).count
-    let services = workloads.services.filter { $0.clusterArn == clusterArn && $0.status == "ACTIVE" }.count
+    let services = workloads.services.filter {
+      $0.clusterArn == clusterArn && $0.status == "ACTIVE"
+    }.count
     return (instances, running, pending, services)
   }
 }
