@@ -48,6 +48,7 @@ struct CommonOptions: ParsableArguments {
       language: language, seed: seed, region: region, files: FileSystemFiles(),
       environment: ProcessInfo.processInfo.environment)
     config.narrate = false
+    config.languageIsExplicit = lang != nil
     return config
   }
 }

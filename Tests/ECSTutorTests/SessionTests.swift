@@ -163,3 +163,14 @@ import Testing
     #expect(Set(lib.diagnoses.map(\.id)).count == lib.diagnoses.count)
   }
 }
+
+@Suite struct LanguageChoiceTests {
+  @Test func savedChoiceWinsOverTheLocaleButNotOverAnExplicitFlag() {
+    var p = Progress()
+    p.language = .ja
+    #expect(Session(config: SessionConfig(language: .en), progress: p).language == .ja)
+    var explicit = SessionConfig(language: .en)
+    explicit.languageIsExplicit = true
+    #expect(Session(config: explicit, progress: p).language == .en)
+  }
+}

@@ -35,6 +35,8 @@ public struct LessonLoadErrors: Error, Sendable, Equatable {
 /// ```
 public struct LessonLibrary: Sendable {
   public private(set) var lessons: [Lesson] = []
+  /// The course's name from index.yaml (`title: {en, ja}`), shown above the lesson list.
+  public private(set) var title: Localized?
   /// Classic mistakes the tutor names when AWS's words show them (diagnoses.yaml, optional).
   public private(set) var diagnoses: [Diagnosis] = []
 
@@ -54,8 +56,14 @@ public struct LessonLibrary: Sendable {
       ])
     }
     var ids: [(String, Int)] = []
+    var courseTitle: Localized?
     do {
       let index = try YAMLNode.parse(indexFile.text, path: indexFile.path)
+      if index["title"] != nil {
+        var decoder = LessonDecoder(path: indexFile.path)
+        courseTitle = decoder.localized(index, "title", required: false)
+        errors += decoder.errors
+      }
       if let list = index["lessons"], case .list(let items) = list.value {
         for item in items {
           if let id = item.string {
@@ -77,6 +85,7 @@ public struct LessonLibrary: Sendable {
       errors.append(error)
     }
     var library = LessonLibrary()
+    library.title = courseTitle
     for (id, line) in ids {
       let path = id + ".yaml"
       guard let file = files.first(where: { $0.path == path }) else {

@@ -13,6 +13,9 @@ public struct SessionConfig: Sendable {
   /// Whether to tell, after each command, what happened in the world meanwhile (tasks started,
   /// instances joined). On for a person at a terminal; off for pipes and scripts.
   public var narrate = true
+  /// True when the language was given explicitly (`--lang`): it then wins over the language the
+  /// learner last chose with `lang`, which otherwise wins over the locale.
+  public var languageIsExplicit = false
 
   public init(
     language: Language = .en, seed: UInt64 = World.defaultSeed,
@@ -77,7 +80,7 @@ public struct Session: Sendable {
     config: SessionConfig, lessons: LessonLibrary = LessonLibrary(), progress: Progress = Progress()
   ) {
     var config = config
-    if let saved = progress.language { config.language = saved }
+    if let saved = progress.language, !config.languageIsExplicit { config.language = saved }
     self.config = config
     let world = World(seed: config.seed, region: config.region)
     self.world = world

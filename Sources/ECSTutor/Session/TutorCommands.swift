@@ -114,7 +114,9 @@ extension Session {
       }
       rows.append(["\(i + 1)", mark, l.id, l.title.text(language), state])
     }
-    return [say(.lessonsHeader, .heading), Output(.tutor(.plain), Markdown.table(rows, indent: 2))]
+    var header = say(.lessonsHeader, .heading)
+    if let title = lessons.title { header.text += " — " + title.text(language) }
+    return [header, Output(.tutor(.plain), Markdown.table(rows, indent: 2))]
   }
 
   func lessonIntro(_ lesson: Lesson) -> [Output] {
