@@ -56,3 +56,22 @@ import Testing
       ])
   }
 }
+
+@Suite struct ExplainTests {
+  @Test(arguments: [
+    (Selector(kind: "cluster", params: "demo"), Language.en, "cluster demo"),
+    (Selector(kind: "cluster", params: "demo"), .ja, "クラスター demo"),
+    (
+      Selector(kind: "tasks", params: ["cluster": "demo", "family": "web"]), .en,
+      "tasks (family web) in cluster demo"
+    ),
+    (
+      Selector(kind: "tasks", params: ["cluster": "demo", "family": "web"]), .ja,
+      "クラスター demo のタスク（family web）"
+    ),
+    (Selector(kind: "role", params: "ecsTaskExecutionRole"), .ja, "IAM ロール ecsTaskExecutionRole"),
+  ])
+  func selectionsAreNamedInTheLearnersLanguage(selector: Selector, lang: Language, text: String) {
+    #expect(Queries.describe(selector, lang) == text)
+  }
+}

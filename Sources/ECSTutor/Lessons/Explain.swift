@@ -5,7 +5,7 @@ enum Explain {
   /// The assertion's own `about` text, or one made from its selector and match.
   static func about(_ a: Assertion, _ lang: Language) -> String {
     if let about = a.about { return about.text(lang) }
-    var parts = [Queries.describe(a.selector)]
+    var parts = [Queries.describe(a.selector, lang)]
     if let count = a.count { parts.append((lang == .ja ? "個数 " : "count ") + Matcher.show(count)) }
     if let match = a.match { parts.append(Matcher.show(match)) }
     return parts.joined(separator: lang == .ja ? " — " : ": ")
@@ -26,10 +26,10 @@ enum Explain {
       var lines = ["  ✗ " + label]
       if r.forbidden {
         lines.append(
-          "      " + Msg.forbiddenHolds(Queries.describe(r.assertion.selector)).text(lang))
+          "      " + Msg.forbiddenHolds(Queries.describe(r.assertion.selector, lang)).text(lang))
       } else if r.missing {
         lines.append(
-          "      " + Msg.missingResource(Queries.describe(r.assertion.selector)).text(lang))
+          "      " + Msg.missingResource(Queries.describe(r.assertion.selector, lang)).text(lang))
       } else {
         for m in r.mismatches.prefix(6) {
           var actual = m.actual

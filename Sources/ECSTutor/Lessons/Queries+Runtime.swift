@@ -86,28 +86,4 @@ extension Queries {
     guard let name = p.stringValue ?? p["name"]?.stringValue else { return [] }
     return w.roleCheckDocument(name).map { [$0] } ?? []
   }
-
-  static func describeRuntime(_ s: Selector) -> String? {
-    let p = s.params
-    let cluster = p["cluster"]?.stringValue.map { " in cluster \($0)" } ?? ""
-    switch s.kind {
-    case "service": return "service \(p["name"]?.stringValue ?? p.stringValue ?? "?")\(cluster)"
-    case "services": return "services\(cluster)"
-    case "tasks":
-      var parts: [String] = []
-      if let f = p["family"]?.stringValue { parts.append("family \(f)") }
-      if let s = p["serviceName"]?.stringValue { parts.append("service \(s)") }
-      if let d = p["desiredStatus"]?.stringValue { parts.append("desired \(d)") }
-      if let l = p["launchType"]?.stringValue { parts.append(l) }
-      return "tasks" + (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")") + cluster
-    case "containerInstances": return "container instances\(cluster)"
-    case "instances": return "EC2 instances"
-    case "repository": return "ECR repository \(p.stringValue ?? p["name"]?.stringValue ?? "?")"
-    case "repositories": return "ECR repositories"
-    case "images":
-      return "images in repository \(p["repository"]?.stringValue ?? p.stringValue ?? "?")"
-    case "role": return "IAM role \(p.stringValue ?? p["name"]?.stringValue ?? "?")"
-    default: return nil
-    }
-  }
 }

@@ -160,7 +160,9 @@ enum Msg {
     case .checkHeader(let met, let total):
       return ("\(met) of \(total) done:", "\(total) 項目中 \(met) 項目を達成:")
     case .missingResource(let what):
-      return ("\(what) does not exist yet.", "\(what) はまだ存在しません。")
+      // AWS's Japanese style: a half-width space only between Latin letters or digits and Japanese.
+      let gap = what.last.map { $0.isASCII } ?? false ? " " : ""
+      return ("\(what) does not exist yet.", "\(what)\(gap)はまだ存在しません。")
     case .expectedActual(let path, let expected, let actual):
       let a = actual ?? "(not set)"
       let aj = actual ?? "（未設定）"
