@@ -19,6 +19,7 @@ public enum AWSRunner {
       region: environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? world.region,
       output: environment["AWS_DEFAULT_OUTPUT"] ?? "json")
     if let r = customization(argv, world: &world, defaults: defaults) { return r }
+    if let r = logsTail(argv, world: &world) { return r }
     if let r = Waiters.run(argv, world: &world, files: files, defaults: defaults) { return r }
     switch AWSCLI.parse(argv, files: files, defaults: defaults) {
     case .output(let stdout, let stderr, let status):
@@ -80,6 +81,63 @@ public enum AWSRunner {
     }
     world.advance(seconds: secondsPerCall)
     return .ok(ECRActions.loginPassword(world: &world) + "\n")
+  }
+
+  /// `aws logs tail GROUP [--follow] [--log-stream-names ...] [--format detailed|short]` (an AWS CLI
+  /// v2 customization): the group's events, oldest first. `--follow` prints what is there now and
+  /// returns, since simulated time moves only between commands.
+  static func logsTail(_ argv: [String], world: inout World) -> CommandResult? {
+    guard let i = argv.firstIndex(of: "logs"), i + 1 < argv.count, argv[i + 1] == "tail" else {
+      return nil
+    }
+    var rest = Array(argv[(i + 2)...])
+    guard let group = rest.first, !group.hasPrefix("-") else {
+      return .failure(
+        "\nusage: aws [options] <command> <subcommand> [<subcommand> ...] [parameters]\n"
+          + "aws: error: the following arguments are required: group_name\n", status: 252)
+    }
+    rest.removeFirst()
+    var streams: [String]?
+    var short = false
+    while let flag = rest.first {
+      rest.removeFirst()
+      switch flag {
+      case "--follow", "--no-cli-pager": break
+      case "--format":
+        short = rest.first == "short"
+        if !rest.isEmpty { rest.removeFirst() }
+      case "--since", "--region", "--profile", "--filter-pattern", "--log-stream-name-prefix":
+        if !rest.isEmpty { rest.removeFirst() }
+      case "--log-stream-names":
+        var names: [String] = []
+        while let n = rest.first, !n.hasPrefix("--") {
+          names.append(n)
+          rest.removeFirst()
+        }
+        streams = names
+      default:
+        return .failure("\naws: error: Unknown options: \(flag)\n", status: 252)
+      }
+    }
+    world.advance(seconds: secondsPerCall)
+    guard let g = world.logGroup(group) else {
+      return .failure(
+        "\nAn error occurred (ResourceNotFoundException) when calling the FilterLogEvents operation: The specified log group does not exist.\n",
+        status: 254)
+    }
+    var lines: [(Int64, String)] = []
+    for s in g.streams where streams?.contains(s.name) ?? true {
+      for e in s.events {
+        let time = Timestamp.iso8601(millis: e.timestamp)
+        lines.append(
+          (
+            e.timestamp,
+            short ? "\(time.prefix(19)) \(e.message)" : "\(time) \(s.name) \(e.message)"
+          ))
+      }
+    }
+    lines.sort { $0.0 < $1.0 }
+    return .ok(lines.map { $0.1 + "\n" }.joined())
   }
 
   /// Applies `--query` and `--output` to a response.

@@ -111,6 +111,13 @@ import Testing
       ]
     ),
     Case(
+      id: "log-group-missing",
+      lines: ec2Cluster + [
+        "aws ecs register-task-definition --family web --container-definitions name=web,image=nginx,memory=256,\(awslogs)",
+        "aws ecs run-task --cluster demo --task-definition web",
+      ]
+    ),
+    Case(
       id: "role-trust-policy",
       lines: cluster + [
         role(trusting: "ec2.amazonaws.com"),

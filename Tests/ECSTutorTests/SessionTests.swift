@@ -174,3 +174,27 @@ import Testing
     #expect(Session(config: explicit, progress: p).language == .en)
   }
 }
+
+@Suite struct LogsTailTests {
+  @Test func logsTailPrintsTheContainersLinesWithTheirStream() throws {
+    var s = Session(config: SessionConfig(narrate: false), lessons: try repositoryLessons())
+    for line in [
+      "aws ecs create-cluster --cluster-name demo", "capacity add --cluster demo --count 1",
+      "aws logs create-log-group --log-group-name /ecs/web",
+      "aws ecs register-task-definition --family web --container-definitions name=web,image=nginx,memory=256,logConfiguration={logDriver=awslogs,options={awslogs-group=/ecs/web,awslogs-region=us-east-1,awslogs-stream-prefix=ecs}}",
+      "aws ecs run-task --cluster demo --task-definition web",
+    ] {
+      _ = s.handle(line)
+      #expect(s.lastStatus == 0, "\(line)")
+    }
+    let id = try #require(s.world.workloads.tasks.first?.id)
+    let out = s.handle("aws logs tail /ecs/web --follow")
+    #expect(s.lastStatus == 0)
+    #expect(
+      out.stdout.contains(
+        " ecs/web/\(id) /docker-entrypoint.sh: Configuration complete; ready for start up\n"))
+    let missing = s.handle("aws logs tail /nope")
+    #expect(s.lastStatus == 254)
+    #expect(missing.stderr.contains("The specified log group does not exist."))
+  }
+}

@@ -36,6 +36,7 @@ extension World {
     "sts": IAMActions.stsTable,
     "ssm": SSMActions.table,
     "application-autoscaling": AutoScalingActions.table,
+    "logs": LogsActions.table,
   ]
 
   /// Whether `service`'s `operation` is simulated (the rest are known to the CLI surface only).

@@ -216,6 +216,25 @@ extension World {
       return
         "ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: failed to create Cloudwatch log stream: AccessDeniedException: User: \(assumed) is not authorized to perform: logs:CreateLogStream on resource: \(arn(service: "logs", resource: "log-group:\(group):log-stream:\(stream)")) : exit status 1"
     }
+    // awslogs needs its group to exist, unless the driver may create it.
+    for spec in def.containers where spec.logDriver == "awslogs" {
+      let option = { (name: String) in spec.logOptions.first { $0.name == name }?.value }
+      guard let group = option("awslogs-group"), logGroup(group) == nil else { continue }
+      if option("awslogs-create-group") == "true" {
+        let creator = execRole?.name ?? (fargate ? nil : instanceRoleName(task))
+        if let creator, !roleAllows(creator, action: "logs:CreateLogGroup") {
+          // ecs-pain-points 11: the driver creates the group as the execution (or instance) role.
+          return fargate
+            ? "ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: failed to create Cloudwatch log group: AccessDeniedException: User: \(assumed) is not authorized to perform: logs:CreateLogGroup on resource: \(arn(service: "logs", resource: "log-group:\(group)")) : exit status 1"
+            : "CannotStartContainerError: Error response from daemon: failed to initialize logging driver: failed to create Cloudwatch log group: AccessDeniedException: User: arn:aws:sts::\(account):assumed-role/\(creator)/\(task.ec2InstanceId ?? task.id) is not authorized to perform: logs:CreateLogGroup"
+        }
+        continue
+      }
+      // ecs-pain-points 11, exact for EC2; the Fargate form follows the awslogs validator's.
+      return fargate
+        ? "ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: failed to create Cloudwatch log stream: ResourceNotFoundException: The specified log group does not exist. : exit status 1"
+        : "CannotStartContainerError: Error response from daemon: failed to initialize logging driver: failed to create Cloudwatch log stream: ResourceNotFoundException: The specified log group does not exist."
+    }
     return nil
   }
 
@@ -348,6 +367,7 @@ extension World {
       startContainers(&t, at: phaseEnd)
       t.phaseEndsAt = healthDueAt(t)
       record(.task, "Task \(t.id) RUNNING.")
+      writeStartupLogs(t, at: phaseEnd)
     case "RUNNING":
       // A health check result is due.
       updateHealth(&t, now: phaseEnd)

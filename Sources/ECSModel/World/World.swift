@@ -25,6 +25,8 @@ public struct World: Sendable, Equatable {
   public var identity = IdentityState()
   /// Tasks and services.
   public var workloads = WorkloadState()
+  /// CloudWatch Logs groups and streams (what the awslogs driver writes).
+  public var logs = LogsState()
 
   public var vpcs: [VPC] = []
   public var subnets: [Subnet] = []
