@@ -82,11 +82,19 @@ enum Msg {
         **Your world**
           undo                 undo the last command that changed the world
           reset                restart the current step; `reset lesson` restarts the lesson
+          show cluster [NAME]  instances, their CPU and memory, tasks and ports; `show planes`
+          capacity add --cluster NAME [--type t3.medium] [--count N]   launch EC2 capacity
+        **Time and failures**
+          wait [30s|2m]        let time pass (no argument: until nothing changes)
+          time auto|manual     settle after each command, or move only with `wait`
+          events [N]           what happened in the world lately
+          simulate instance-failure ID | crash TASK | load SERVICE PERCENT
         **Settings and files**
           lang ja|en           switch the tutor's language
           progress export FILE / progress import FILE
         **Commands you can type**
           aws SERVICE OPERATION [--options]   the AWS CLI (ecs, ec2, ...); `aws ecs help`
+          docker build|tag|login|push|images  a simulated docker for ECR
           NAME=value, export, echo            shell variables as in AWS tutorials
           help, exit                          this text; leave (Ctrl-D too)
         """,
@@ -103,11 +111,19 @@ enum Msg {
         **ワールド**
           undo                 ワールドを変えた直前のコマンドを取り消す
           reset                現在のステップをやり直す。`reset lesson` でレッスン全体
+          show cluster [NAME]  インスタンスの CPU とメモリ、タスクとポート。`show planes` も
+          capacity add --cluster NAME [--type t3.medium] [--count N]   EC2 キャパシティを追加
+        **時間と障害**
+          wait [30s|2m]        時間を進める（引数なし: 変化が止まるまで）
+          time auto|manual     コマンドごとに落ち着くまで進めるか、`wait` でだけ進めるか
+          events [N]           ワールドで最近起きたこと
+          simulate instance-failure ID | crash TASK | load SERVICE PERCENT
         **設定とファイル**
           lang ja|en           チューターの言語を切り替え
           progress export FILE / progress import FILE
         **入力できるコマンド**
           aws SERVICE OPERATION [--options]   AWS CLI（ecs, ec2 など）。`aws ecs help`
+          docker build|tag|login|push|images  ECR 用のシミュレーションされた docker
           NAME=value, export, echo            AWS のチュートリアルと同じシェル変数
           help, exit                          このヘルプ / 終了（Ctrl-D でも可）
         """
