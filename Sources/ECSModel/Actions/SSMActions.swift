@@ -153,10 +153,10 @@ extension World {
         {
           let base = String(idPath.dropLast("/image_id".count))
           if name == base {
-            return publicParameter(name, value: .string(compactJSON(doc)))
+            return publicParameter(name, value: .string(JSONPrinter.compact(doc)))
           }
           if name.hasPrefix(base + "/"), let v = doc[String(name.dropFirst(base.count + 1))] {
-            return publicParameter(name, value: .string(v.stringValue ?? compactJSON(v)))
+            return publicParameter(name, value: .string(v.stringValue ?? JSONPrinter.compact(v)))
           }
         }
       }
@@ -216,40 +216,4 @@ extension World {
       v.hasPrefix("ami-") ? v : nil
     }
   }
-}
-
-/// JSON text without spaces, keys in document order, as SSM stores the `recommended` value.
-func compactJSON(_ v: JSONValue) -> String {
-  switch v {
-  case .null: return "null"
-  case .bool(let b): return b ? "true" : "false"
-  case .int(let i): return String(i)
-  case .double(let d): return String(d)
-  case .string(let s): return jsonQuote(s)
-  case .array(let items): return "[" + items.map(compactJSON).joined(separator: ",") + "]"
-  case .object(let members):
-    return "{" + members.map { jsonQuote($0.0) + ":" + compactJSON($0.1) }.joined(separator: ",")
-      + "}"
-  }
-}
-
-func jsonQuote(_ s: String) -> String {
-  var out = "\""
-  for u in s.unicodeScalars {
-    switch u {
-    case "\"": out += "\\\""
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    case "\r": out += "\\r"
-    case "\t": out += "\\t"
-    default:
-      if u.value < 0x20 {
-        let hex = String(u.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      } else {
-        out.unicodeScalars.append(u)
-      }
-    }
-  }
-  return out + "\""
 }
