@@ -5,24 +5,12 @@ import ECSModel
 /// simulated clock run for the waiter's delay — so a wait that takes minutes on AWS takes no real
 /// time here but the same simulated time.
 public enum Waiters {
-  /// Waiters by service, copied from botocore's `<service>/<version>/waiters-2.json` (data, not
-  /// code): ECS's four and EC2's instance waiters.
-  static let definitions: [String: JSONValue] = [
-    "ecs":
-      (try? JSONParser.parse(
-        #"""
-        {"ServicesStable":{"delay":15,"maxAttempts":40,"operation":"DescribeServices","acceptors":[{"matcher":"pathAny","argument":"failures[].reason","state":"failure","expected":"MISSING"},{"matcher":"pathAny","argument":"services[].status","state":"failure","expected":"DRAINING"},{"matcher":"pathAny","argument":"services[].status","state":"failure","expected":"INACTIVE"},{"matcher":"path","argument":"length(services[?!(length(deployments) == `1` && runningCount == desiredCount)]) == `0`","state":"success","expected":true}]},"ServicesInactive":{"delay":15,"maxAttempts":40,"operation":"DescribeServices","acceptors":[{"matcher":"pathAny","argument":"failures[].reason","state":"failure","expected":"MISSING"},{"matcher":"pathAny","argument":"services[].status","state":"success","expected":"INACTIVE"}]},"TasksRunning":{"delay":6,"maxAttempts":100,"operation":"DescribeTasks","acceptors":[{"matcher":"pathAny","argument":"tasks[].lastStatus","state":"failure","expected":"STOPPED"},{"matcher":"pathAny","argument":"failures[].reason","state":"failure","expected":"MISSING"},{"matcher":"pathAll","argument":"tasks[].lastStatus","state":"success","expected":"RUNNING"}]},"TasksStopped":{"delay":6,"maxAttempts":100,"operation":"DescribeTasks","acceptors":[{"matcher":"pathAll","argument":"tasks[].lastStatus","state":"success","expected":"STOPPED"}]}}
-        """#)) ?? .null,
-    "ec2":
-      (try? JSONParser.parse(
-        #"""
-        {"InstanceRunning":{"delay":15,"operation":"DescribeInstances","maxAttempts":40,"acceptors":[{"expected":"running","matcher":"pathAll","state":"success","argument":"Reservations[].Instances[].State.Name"},{"expected":"shutting-down","matcher":"pathAny","state":"failure","argument":"Reservations[].Instances[].State.Name"},{"expected":"terminated","matcher":"pathAny","state":"failure","argument":"Reservations[].Instances[].State.Name"},{"expected":"stopping","matcher":"pathAny","state":"failure","argument":"Reservations[].Instances[].State.Name"},{"matcher":"error","expected":"InvalidInstanceID.NotFound","state":"retry"}]},"InstanceTerminated":{"delay":15,"operation":"DescribeInstances","maxAttempts":40,"acceptors":[{"expected":"terminated","matcher":"pathAll","state":"success","argument":"Reservations[].Instances[].State.Name"},{"expected":"pending","matcher":"pathAny","state":"failure","argument":"Reservations[].Instances[].State.Name"},{"expected":"stopping","matcher":"pathAny","state":"failure","argument":"Reservations[].Instances[].State.Name"}]},"InstanceStopped":{"delay":15,"operation":"DescribeInstances","maxAttempts":40,"acceptors":[{"expected":"stopped","matcher":"pathAll","state":"success","argument":"Reservations[].Instances[].State.Name"},{"expected":"pending","matcher":"pathAny","state":"failure","argument":"Reservations[].Instances[].State.Name"},{"expected":"terminated","matcher":"pathAny","state":"failure","argument":"Reservations[].Instances[].State.Name"}]},"InstanceExists":{"delay":5,"maxAttempts":40,"operation":"DescribeInstances","acceptors":[{"matcher":"path","expected":true,"argument":"length(Reservations[]) > `0`","state":"success"},{"matcher":"error","expected":"InvalidInstanceID.NotFound","state":"retry"}]}}
-        """#)) ?? .null,
-  ]
+  /// Waiter definitions by service and name, from the API families' declarations.
+  static var definitions: [String: [String: JSONValue]] { World.api.waiters }
 
   /// The CLI names (`services-stable`) of `service`'s waiters.
   public static func names(_ service: String) -> [String] {
-    (definitions[service]?.objectValue ?? []).map { ServiceModel.cliName(of: $0.0) }.sorted()
+    (definitions[service] ?? [:]).keys.map { ServiceModel.cliName(of: $0) }.sorted()
   }
 
   /// Runs `aws ecs wait NAME [params]`; nil when argv is not a wait command.
@@ -44,8 +32,8 @@ public enum Waiters {
     }
     let cliName = argv[i + 1]
     guard
-      let (name, waiter) = definitions[service]?.objectValue?.first(where: {
-        ServiceModel.cliName(of: $0.0) == cliName
+      let (name, waiter) = definitions[service]?.first(where: {
+        ServiceModel.cliName(of: $0.key) == cliName
       })
     else {
       let close = CloseMatches.find(cliName, in: names)

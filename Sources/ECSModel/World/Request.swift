@@ -23,32 +23,16 @@ public struct Request: Sendable, Equatable {
 public typealias ActionHandler = @Sendable (inout World, Request) throws(AWSError) -> JSONValue
 
 extension World {
-  /// Every simulated operation, by service (`ecs`, `ec2`, ...) and botocore operation name.
-  /// A new API family adds its table here.
-  public static let actions: [String: [String: ActionHandler]] = [
-    "ecs": ClusterActions.table.merging(TaskDefinitionActions.table) { a, _ in a }
-      .merging(CapacityActions.ecsTable) { a, _ in a }.merging(TaskActions.table) { a, _ in a }
-      .merging(ServiceActions.table) { a, _ in a },
-    "ec2": NetworkActions.table.merging(CapacityActions.ec2Table) { a, _ in a }
-      .merging(NetworkInterfaceActions.table) { a, _ in a },
-    "ecr": ECRActions.table,
-    "iam": IAMActions.table,
-    "sts": IAMActions.stsTable,
-    "ssm": SSMActions.table,
-    "application-autoscaling": AutoScalingActions.table,
-    "logs": LogsActions.table,
-  ]
-
   /// Whether `service`'s `operation` is simulated (the rest are known to the CLI surface only).
   public static func isSimulated(service: String, operation: String) -> Bool {
-    actions[service]?[operation] != nil
+    api.handlers[service]?[operation] != nil
   }
 
   /// Runs one operation. Validate, then mutate: on error the world is exactly as before.
   public mutating func perform(service: String, operation: String, _ request: JSONValue)
     throws(AWSError) -> JSONValue
   {
-    guard let handler = World.actions[service]?[operation] else {
+    guard let handler = World.api.handlers[service]?[operation] else {
       throw AWSError(
         "UnsupportedOperation",
         "ecs-tutor does not simulate \(service) \(operation) yet.")

@@ -1,0 +1,9 @@
+/// IAM roles, policies and instance profiles, and STS's caller identity.
+enum IdentityFamily {
+  static let family = APIFamily(
+    name: "Identity",
+    operations: [
+      ("iam", IAMActions.table),
+      ("sts", IAMActions.stsTable),
+    ])
+}

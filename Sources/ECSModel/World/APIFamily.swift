@@ -1,0 +1,77 @@
+/// One API family (ECS, Capacity, Network, ...): the services it answers, its operations, its
+/// waiters and the resource kinds it owns, declared once in its own folder.
+///
+/// ```swift
+/// static let family = APIFamily(
+///   name: "Logs",
+///   operations: [("logs", ["CreateLogGroup": createLogGroup, "DeleteLogGroup": deleteLogGroup])])
+/// ```
+public struct APIFamily: Sendable {
+  /// The family's name, as its folder is named (`ECS`, `Capacity`).
+  public var name: String
+  /// Tables of handlers by botocore operation name (`CreateCluster`), each for one service
+  /// (`ecs`, `ec2`); a family may answer several services, or one service in several tables.
+  public var operations: [(service: String, handlers: [String: ActionHandler])]
+  /// botocore waiter definitions by service: the `waiters` object of the service's
+  /// `waiters-2.json`, as data (`{"ServicesStable": {"delay": 15, ...}}`).
+  public var waiters: [String: JSONValue]
+
+  public init(
+    name: String, operations: [(service: String, handlers: [String: ActionHandler])],
+    waiters: [String: JSONValue] = [:]
+  ) {
+    self.name = name
+    self.operations = operations
+    self.waiters = waiters
+  }
+}
+
+/// Two families declared the same operation, or the same waiter.
+public struct DuplicateOperation: Error, Sendable, Equatable, CustomStringConvertible {
+  public var service: String
+  public var operation: String
+  /// The family that declared it first, then the one that declared it again.
+  public var families: [String]
+
+  public var description: String {
+    "\(service) \(operation) is declared by both \(families.joined(separator: " and "))"
+  }
+}
+
+/// Every family's operations and waiters merged into one lookup; built from the list in
+/// `World.families`, refusing a duplicate instead of letting one declaration hide the other.
+public struct APIRegistry: Sendable {
+  /// Handlers by service and operation name.
+  public private(set) var handlers: [String: [String: ActionHandler]] = [:]
+  /// botocore waiter definitions by service and waiter name (`ServicesStable`).
+  public private(set) var waiters: [String: [String: JSONValue]] = [:]
+  private var owners: [String: String] = [:]
+
+  /// Merges `families`; throws on the first operation or waiter two of them declare.
+  public init(_ families: [APIFamily]) throws(DuplicateOperation) {
+    for family in families {
+      for (service, table) in family.operations {
+        for (operation, handler) in table.sorted(by: { $0.key < $1.key }) {
+          try claim(service, operation, by: family.name)
+          handlers[service, default: [:]][operation] = handler
+        }
+      }
+      for (service, definitions) in family.waiters.sorted(by: { $0.key < $1.key }) {
+        for (name, waiter) in definitions.objectValue ?? [] {
+          try claim(service, "waiter " + name, by: family.name)
+          waiters[service, default: [:]][name] = waiter
+        }
+      }
+    }
+  }
+
+  private mutating func claim(_ service: String, _ operation: String, by family: String)
+    throws(DuplicateOperation)
+  {
+    let key = service + " " + operation
+    if let first = owners[key] {
+      throw DuplicateOperation(service: service, operation: operation, families: [first, family])
+    }
+    owners[key] = family
+  }
+}

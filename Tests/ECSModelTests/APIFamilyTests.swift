@@ -1,0 +1,62 @@
+import Testing
+
+@testable import ECSModel
+
+@Suite struct APIFamilyTests {
+  static let noop: ActionHandler = { _, _ in [:] }
+
+  /// Two declarations of one operation, whichever way they meet: across families, within one
+  /// family's two tables, or as a waiter.
+  static let duplicates: [(String, [APIFamily], DuplicateOperation)] = [
+    (
+      "two families",
+      [
+        APIFamily(name: "A", operations: [("ec2", ["DescribeNetworkInterfaces": noop])]),
+        APIFamily(name: "B", operations: [("ec2", ["DescribeNetworkInterfaces": noop])]),
+      ],
+      DuplicateOperation(
+        service: "ec2", operation: "DescribeNetworkInterfaces", families: ["A", "B"])
+    ),
+    (
+      "one family's two tables",
+      [
+        APIFamily(
+          name: "A", operations: [("ecs", ["ListTasks": noop]), ("ecs", ["ListTasks": noop])])
+      ],
+      DuplicateOperation(service: "ecs", operation: "ListTasks", families: ["A", "A"])
+    ),
+    (
+      "a waiter",
+      [
+        APIFamily(name: "A", operations: [], waiters: ["ecs": ["TasksStopped": [:]]]),
+        APIFamily(name: "B", operations: [], waiters: ["ecs": ["TasksStopped": [:]]]),
+      ],
+      DuplicateOperation(service: "ecs", operation: "waiter TasksStopped", families: ["A", "B"])
+    ),
+  ]
+
+  @Test(arguments: duplicates.indices)
+  func aDuplicateIsRefused(case i: Int) {
+    let (_, families, expected) = Self.duplicates[i]
+    #expect(throws: expected) { try APIRegistry(families) }
+  }
+
+  @Test func theSameOperationInTwoServicesIsNoDuplicate() throws {
+    let r = try APIRegistry([
+      APIFamily(name: "A", operations: [("ecs", ["Describe": Self.noop])]),
+      APIFamily(name: "B", operations: [("ec2", ["Describe": Self.noop])]),
+    ])
+    #expect(r.handlers.keys.sorted() == ["ec2", "ecs"])
+  }
+
+  @Test func theDeclaredFamiliesHaveNoDuplicate() throws {
+    let r = try APIRegistry(World.families)
+    #expect(r.handlers["ecs"]?["CreateCluster"] != nil)
+    #expect(r.handlers["ec2"]?["DescribeNetworkInterfaces"] != nil)
+    #expect(
+      r.waiters["ecs"]?.keys.sorted() == [
+        "ServicesInactive", "ServicesStable", "TasksRunning", "TasksStopped",
+      ])
+    #expect(r.waiters["ec2"]?.count == 4)
+  }
+}
