@@ -23,3 +23,30 @@ public struct Tag: Sendable, Equatable, Codable {
     self.value = value
   }
 }
+
+extension World {
+  /// CreateCluster's default `settings`.
+  static let defaultClusterSettings: [JSONValue] = [
+    ["name": "containerInsights", "value": "disabled"]
+  ]
+
+  /// Creates cluster `name` (set up by `configure`), or brings back an INACTIVE one of that name
+  /// as it is; returns its index. CreateCluster and the container agent (which creates `default`
+  /// when its instance names no cluster) both come here.
+  @discardableResult
+  mutating func openCluster(_ name: String, configure: (inout Cluster) -> Void = { _ in }) -> Int {
+    if let i = clusters.firstIndex(where: { $0.name == name }) {
+      if clusters[i].status != "ACTIVE" {
+        clusters[i].status = "ACTIVE"
+        record(.cluster, "Cluster \(name) created.")
+      }
+      return i
+    }
+    var cluster = Cluster(name: name, arn: arn(service: "ecs", resource: "cluster/" + name))
+    cluster.settings = World.defaultClusterSettings
+    configure(&cluster)
+    clusters.append(cluster)
+    record(.cluster, "Cluster \(name) created.")
+    return clusters.count - 1
+  }
+}

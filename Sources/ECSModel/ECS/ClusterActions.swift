@@ -11,27 +11,15 @@ enum ClusterActions {
     let name = req.string("clusterName") ?? "default"
     try validateName(name)
     let tags = try parseTags(req.array("tags") ?? [])
-    let settings =
-      req.array("settings") ?? [
-        ["name": "containerInsights", "value": "disabled"]
-      ]
-    if let i = world.clusters.firstIndex(where: { $0.name == name }) {
-      // CreateCluster is idempotent: an ACTIVE cluster is returned as it is; an INACTIVE one is
-      // brought back.
-      if world.clusters[i].status != "ACTIVE" {
-        world.clusters[i].status = "ACTIVE"
-        world.record(.cluster, "Cluster \(name) created.")
-      }
-      return ["cluster": world.clusterDocument(world.clusters[i], include: ["SETTINGS", "TAGS"])]
+    let i = world.openCluster(name) { c in
+      c.tags = tags
+      c.settings = req.array("settings") ?? World.defaultClusterSettings
+      c.capacityProviders = req.strings("capacityProviders") ?? []
+      c.defaultCapacityProviderStrategy = req.array("defaultCapacityProviderStrategy") ?? []
     }
-    var cluster = Cluster(name: name, arn: world.arn(service: "ecs", resource: "cluster/" + name))
-    cluster.tags = tags
-    cluster.settings = settings
-    cluster.capacityProviders = req.strings("capacityProviders") ?? []
-    cluster.defaultCapacityProviderStrategy = req.array("defaultCapacityProviderStrategy") ?? []
-    world.clusters.append(cluster)
-    world.record(.cluster, "Cluster \(name) created.")
-    return ["cluster": world.clusterDocument(cluster, include: ["SETTINGS", "TAGS"])]
+    // CreateCluster is idempotent: an existing cluster is returned as it is (an INACTIVE one
+    // brought back), whatever the request asks.
+    return ["cluster": world.clusterDocument(world.clusters[i], include: ["SETTINGS", "TAGS"])]
   }
 
   static func describeClusters(_ world: inout World, _ req: Request) throws(AWSError) -> JSONValue {

@@ -1,10 +1,7 @@
-/// IAM: roles, their trust and permission policies, and instance profiles; also the account's
-/// own Parameter Store parameters (the secrets roles guard).
+/// IAM: roles, their trust and permission policies, and instance profiles.
 public struct IdentityState: Sendable, Equatable {
   public var roles: [Role] = []
   public var instanceProfiles: [InstanceProfile] = []
-  /// The learner's own SSM parameters (the public `/aws/service/...` ones are computed).
-  public var parameters: [SSMParameter] = []
   /// The IAM user the learner's CLI calls as (`sts get-caller-identity`).
   public var userName = "learner"
   /// The user's unique ID (`AIDA...`).

@@ -1,22 +1,3 @@
-/// A Parameter Store parameter the learner put (`String`, `StringList` or `SecureString`).
-public struct SSMParameter: Sendable, Equatable {
-  public var name: String
-  public var type: String
-  public var value: String
-  public var version: Int
-  public var lastModified: Int64
-  public var description: String?
-  public var dataType = "text"
-
-  public init(name: String, type: String, value: String, version: Int, lastModified: Int64) {
-    self.name = name
-    self.type = type
-    self.value = value
-    self.version = version
-    self.lastModified = lastModified
-  }
-}
-
 /// ssm GetParameter, GetParameters, PutParameter: the public ECS-optimized AMI parameters and the
 /// learner's own parameters (later used as task secrets).
 enum SSMActions {
@@ -93,20 +74,20 @@ enum SSMActions {
       )
     }
     let now = world.clock.nowMillis
-    if let i = world.identity.parameters.firstIndex(where: { $0.name == name }) {
+    if let i = world.ssm.parameters.firstIndex(where: { $0.name == name }) {
       guard req.bool("Overwrite") == true else {
         throw AWSError(
           "ParameterAlreadyExists",
           "The parameter already exists. To overwrite this value, set the overwrite option in the request to true."
         )
       }
-      var p = world.identity.parameters[i]
+      var p = world.ssm.parameters[i]
       p.value = value
       p.type = req.string("Type") ?? p.type
       p.version += 1
       p.lastModified = now
       if let d = req.string("Description") { p.description = d }
-      world.identity.parameters[i] = p
+      world.ssm.parameters[i] = p
       return ["Version": .int(p.version), "Tier": "Standard"]
     }
     guard let type = req.string("Type") else {
@@ -116,7 +97,7 @@ enum SSMActions {
     var p = SSMParameter(name: name, type: type, value: value, version: 1, lastModified: now)
     p.description = req.string("Description")
     p.dataType = req.string("DataType") ?? "text"
-    world.identity.parameters.append(p)
+    world.ssm.parameters.append(p)
     return ["Version": 1, "Tier": "Standard"]
   }
 
@@ -184,7 +165,7 @@ extension World {
   /// ```
   public func ssmParameter(_ ref: String) -> SSMParameter? {
     let name = parameterName(ref)
-    return identity.parameters.first { $0.name == name || "/" + $0.name == name }
+    return ssm.parameters.first { $0.name == name || "/" + $0.name == name }
   }
 
   /// The name in a parameter ARN (`arn:aws:ssm:REGION:ACCOUNT:parameter/app/pw` → `/app/pw`,
@@ -195,7 +176,7 @@ extension World {
     guard parts.count == 6, parts[5].hasPrefix("parameter/") else { return ref }
     let rest = String(parts[5].dropFirst("parameter/".count))
     if rest.hasPrefix("aws/") { return "/" + rest }
-    return identity.parameters.contains { $0.name == "/" + rest } ? "/" + rest : rest
+    return ssm.parameters.contains { $0.name == "/" + rest } ? "/" + rest : rest
   }
 
   func publicParameter(_ name: String, value: JSONValue) -> JSONValue {

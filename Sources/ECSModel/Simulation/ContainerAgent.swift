@@ -204,7 +204,7 @@ extension World {
       }
       let saved = clock
       clock.nowMillis = at
-      _ = try? ClusterActions.createCluster(&self, Request(["clusterName": "default"]))
+      openCluster("default")
       clock = saved
     }
     guard let target = cluster(clusterName) else { return }
@@ -289,4 +289,11 @@ extension Substring {
     while let l = s.last, l == " " || l == "\t" { s.removeLast() }
     return s
   }
+}
+
+/// Instances boot, their agents register or fail, and draining or terminated instances go away.
+extension ContainerAgent: SimulationProcess {
+  static func tick(_ world: inout World) { world.advanceCapacity(to: world.clock.nowMillis) }
+  static func nextWake(_ world: World) -> Int64? { world.nextCapacityWake() }
+  static func isSettled(_ world: World) -> Bool { world.nextCapacityWake() == nil }
 }

@@ -509,3 +509,40 @@ extension World {
     t.version += 1
   }
 }
+
+/// Task lifecycle: each task steps through its phases when their time ends; tasks on lost hosts
+/// stop.
+extension Lifecycle: SimulationProcess {
+  static func tick(_ world: inout World) {
+    world.advanceTasks()
+    world.stopTasksOnLostHosts()
+  }
+
+  static func nextWake(_ world: World) -> Int64? {
+    world.workloads.tasks.compactMap(\.phaseEndsAt).min()
+  }
+
+  static func isSettled(_ world: World) -> Bool {
+    !world.workloads.tasks.contains { $0.phaseEndsAt != nil }
+  }
+}
+
+extension World {
+  /// Tasks on an instance that is shutting down, terminated or stopped stop too.
+  mutating func stopTasksOnLostHosts() {
+    var lost: [String: String] = [:]
+    for inst in capacity.instances {
+      switch inst.state {
+      case "shutting-down", "terminated": lost[inst.instanceId] = "terminated"
+      case "stopping", "stopped": lost[inst.instanceId] = "stopped"
+      default: break
+      }
+    }
+    guard !lost.isEmpty else { return }
+    for i in workloads.tasks.indices where workloads.tasks[i].isLive {
+      guard let id = workloads.tasks[i].ec2InstanceId, let how = lost[id] else { continue }
+      requestStop(
+        taskIndex: i, code: "TerminationNotice", reason: "Host EC2 (instance \(id)) \(how).")
+    }
+  }
+}

@@ -591,3 +591,37 @@ struct ServiceTally {
   var pending = 0
   var onDraining = 0
 }
+
+/// The service scheduler: keeps each service at its desired count, rolls deployments and reports
+/// stopped tasks.
+extension Reconciler: SimulationProcess {
+  static func tick(_ world: inout World) { world.reconcileServices() }
+
+  static func nextWake(_ world: World) -> Int64? {
+    let now = world.clock.nowMillis
+    let counts = world.allServiceCounts()
+    return world.workloads.services.filter {
+      $0.status != "INACTIVE" && !world.isSteady($0, counts: counts)
+    }
+    .map { svc in
+      if let n = svc.nextLaunchAt, n > now { n } else { now + World.tickMillis }
+    }
+    .min()
+  }
+
+  static func isSettled(_ world: World) -> Bool {
+    if world.workloads.tasks.contains(where: {
+      $0.lastStatus == "STOPPED" && $0.serviceArn != nil && !$0.reportedStopped
+    }) {
+      return false
+    }
+    let counts = world.allServiceCounts()
+    // A service that found no instance for a task, with nothing else on its way, waits for the
+    // learner or for new capacity: time alone changes nothing, so it does not hold settling up.
+    return world.workloads.services.allSatisfy {
+      world.isSteady($0, counts: counts)
+        || ($0.placementBlocked && !world.hasTasksInFlight($0)
+          && world.capacitySignature($0.clusterArn) == $0.blockedCapacity)
+    }
+  }
+}

@@ -27,6 +27,8 @@ public struct World: Sendable, Equatable {
   public var workloads = WorkloadState()
   /// CloudWatch Logs groups and streams (what the awslogs driver writes).
   public var logs = LogsState()
+  /// The learner's SSM parameters.
+  public var ssm = SSMState()
 
   public var vpcs: [VPC] = []
   public var subnets: [Subnet] = []

@@ -1,0 +1,23 @@
+/// A Parameter Store parameter the learner put (`String`, `StringList` or `SecureString`).
+public struct SSMParameter: Sendable, Equatable {
+  public var name: String
+  public var type: String
+  public var value: String
+  public var version: Int
+  public var lastModified: Int64
+  public var description: String?
+  public var dataType = "text"
+
+  public init(name: String, type: String, value: String, version: Int, lastModified: Int64) {
+    self.name = name
+    self.type = type
+    self.value = value
+    self.version = version
+    self.lastModified = lastModified
+  }
+}
+
+/// The learner's Parameter Store parameters (the public AMI parameters are data, not state).
+public struct SSMState: Sendable, Equatable {
+  public var parameters: [SSMParameter] = []
+}
