@@ -413,26 +413,25 @@ enum CapacityActions {
         "The specified capacity provider '\(p)' does not exist. Specify a valid capacity provider and try again."
       )
     }
-    var strategy: [JSONValue] = []
-    for item in req.array("defaultCapacityProviderStrategy") ?? [] {
-      let name = item["capacityProvider"]?.stringValue ?? ""
+    var strategy: [CapacityProviderStrategyItem] = []
+    for item in CapacityProviderStrategyItem.list(req.array("defaultCapacityProviderStrategy")) {
+      let name = item.capacityProvider
       guard providers.contains(name) else {
         throw .invalidParameter(
           "The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster. Associate the capacity provider with the cluster or specify a valid capacity provider and try again."
         )
       }
-      let weight = item["weight"]?.intValue ?? 0
-      let base = item["base"]?.intValue ?? 0
+      let weight = item.weight ?? 0
+      let base = item.base ?? 0
       guard (0...1000).contains(weight), (0...100_000).contains(base) else {
         throw .invalidParameter(
           "The capacity provider strategy weight must be between 0 and 1000 and base between 0 and 100000."
         )
       }
-      strategy.append([
-        "capacityProvider": .string(name), "weight": .int(weight), "base": .int(base),
-      ])
+      strategy.append(
+        CapacityProviderStrategyItem(capacityProvider: name, weight: weight, base: base))
     }
-    if strategy.filter({ ($0["base"]?.intValue ?? 0) > 0 }).count > 1 {
+    if strategy.filter({ ($0.base ?? 0) > 0 }).count > 1 {
       throw .invalidParameter(
         "The capacity provider strategy can have only one capacity provider with a base value greater than 0."
       )

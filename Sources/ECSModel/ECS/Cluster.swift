@@ -6,7 +6,7 @@ public struct Cluster: Sendable, Equatable, Codable {
   public var tags: [Tag] = []
   public var settings: [JSONValue] = []
   public var capacityProviders: [String] = []
-  public var defaultCapacityProviderStrategy: [JSONValue] = []
+  public var defaultCapacityProviderStrategy: [CapacityProviderStrategyItem] = []
 
   public init(name: String, arn: String) {
     self.name = name

@@ -15,7 +15,8 @@ enum ClusterActions {
       c.tags = tags
       c.settings = req.array("settings") ?? World.defaultClusterSettings
       c.capacityProviders = req.strings("capacityProviders") ?? []
-      c.defaultCapacityProviderStrategy = req.array("defaultCapacityProviderStrategy") ?? []
+      c.defaultCapacityProviderStrategy = CapacityProviderStrategyItem.list(
+        req.array("defaultCapacityProviderStrategy"))
     }
     // CreateCluster is idempotent: an existing cluster is returned as it is (an INACTIVE one
     // brought back), whatever the request asks.
@@ -135,7 +136,9 @@ extension World {
       ("tags", .array(c.tags.map { ["key": .string($0.key), "value": .string($0.value)] })),
       ("settings", include.contains("SETTINGS") ? .array(c.settings) : nil),
       ("capacityProviders", .array(c.capacityProviders.map { .string($0) })),
-      ("defaultCapacityProviderStrategy", .array(c.defaultCapacityProviderStrategy)),
+      (
+        "defaultCapacityProviderStrategy", .array(c.defaultCapacityProviderStrategy.map(\.document))
+      ),
     ])
   }
 

@@ -13,7 +13,9 @@ struct NetworkSettings {
 
 extension World {
   /// The launch type from `launchType`, a capacity provider strategy, or the cluster default.
-  func launchTarget(launchType: String?, strategy: [JSONValue]?, cluster: Cluster)
+  func launchTarget(
+    launchType: String?, strategy: [CapacityProviderStrategyItem]?, cluster: Cluster
+  )
     throws(AWSError) -> LaunchTarget
   {
     if launchType != nil && !(strategy ?? []).isEmpty {
@@ -31,10 +33,9 @@ extension World {
       (strategy ?? []).isEmpty ? cluster.defaultCapacityProviderStrategy : (strategy ?? [])
     // The provider with the largest base, then weight, takes the (first) task.
     let ranked = items.sorted {
-      ($0["base"]?.intValue ?? 0, $0["weight"]?.intValue ?? 0)
-        > ($1["base"]?.intValue ?? 0, $1["weight"]?.intValue ?? 0)
+      ($0.base ?? 0, $0.weight ?? 0) > ($1.base ?? 0, $1.weight ?? 0)
     }
-    if let name = ranked.first?["capacityProvider"]?.stringValue {
+    if let name = ranked.first?.capacityProvider {
       if !(strategy ?? []).isEmpty && !cluster.capacityProviders.contains(name) {
         throw .invalidParameter(
           "The specified capacity provider strategy cannot contain a capacity provider that is not associated with the cluster. Associate the capacity provider with the cluster or specify a valid capacity provider and try again."
@@ -53,10 +54,12 @@ extension World {
   }
 
   /// Validates `networkConfiguration` against the task definition's network mode (ecs-facts §5).
-  func networkSettings(_ config: JSONValue?, definition def: TaskDefinition, launchType: String)
+  func networkSettings(
+    _ config: NetworkConfiguration?, definition def: TaskDefinition, launchType: String
+  )
     throws(AWSError) -> NetworkSettings
   {
-    let vpc = config?["awsvpcConfiguration"]
+    let vpc = config?.awsvpc
     guard def.networkMode == "awsvpc" else {
       if vpc != nil {
         throw .invalidParameter(
@@ -69,11 +72,11 @@ extension World {
         "Network Configuration must be provided when networkMode 'awsvpc' is specified.")
     }
     var out = NetworkSettings()
-    out.assignPublicIp = vpc["assignPublicIp"]?.stringValue == "ENABLED"
+    out.assignPublicIp = vpc.assignPublicIp == "ENABLED"
     if out.assignPublicIp && launchType != "FARGATE" {
       throw .invalidParameter("Assign public IP is not supported for this launch type.")
     }
-    let ids = vpc["subnets"]?.arrayValue?.compactMap(\.stringValue) ?? []
+    let ids = vpc.subnets
     guard !ids.isEmpty else { throw .invalidParameter("subnets can not be empty.") }
     guard ids.count <= 16 else {
       throw .invalidParameter("subnets can have at most 16 items.")
@@ -86,7 +89,7 @@ extension World {
       }
       out.subnets.append(s)
     }
-    out.securityGroups = vpc["securityGroups"]?.arrayValue?.compactMap(\.stringValue) ?? []
+    out.securityGroups = vpc.securityGroups ?? []
     guard out.securityGroups.count <= 5 else {
       throw .invalidParameter("securityGroups can have at most 5 items.")
     }

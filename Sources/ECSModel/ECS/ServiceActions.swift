@@ -36,9 +36,10 @@ enum ServiceActions {
     guard strategy == "REPLICA" || strategy == "DAEMON" else {
       throw .invalidParameter("schedulingStrategy must be one of REPLICA, DAEMON.")
     }
+    let requestedStrategy = CapacityProviderStrategyItem.list(req.array("capacityProviderStrategy"))
+    let network = NetworkConfiguration(req["networkConfiguration"])
     let target = try world.launchTarget(
-      launchType: req.string("launchType"), strategy: req.array("capacityProviderStrategy"),
-      cluster: cluster)
+      launchType: req.string("launchType"), strategy: requestedStrategy, cluster: cluster)
     var desired = req.int("desiredCount")
     if strategy == "DAEMON" {
       if desired != nil {
@@ -62,10 +63,10 @@ enum ServiceActions {
       throw .invalidParameter("desiredCount must be greater than or equal to 0.")
     }
     try world.checkCompatibility(def, launchType: target.launchType)
-    _ = try world.networkSettings(
-      req["networkConfiguration"], definition: def, launchType: target.launchType)
+    _ = try world.networkSettings(network, definition: def, launchType: target.launchType)
     let config = try deploymentConfig(req["deploymentConfiguration"], strategy: strategy, base: nil)
-    let loadBalancers = try validateLoadBalancers(req.array("loadBalancers") ?? [], def: def)
+    let loadBalancers = try validateLoadBalancers(
+      (req.array("loadBalancers") ?? []).map(ServiceLoadBalancer.init), def: def)
     let constraints = req.array("placementConstraints") ?? []
     let strategies = req.array("placementStrategy") ?? []
     _ = try TaskActions.parseConstraints(constraints)
@@ -94,13 +95,12 @@ enum ServiceActions {
     let now = world.clock.nowMillis
     let deployment = world.newDeployment(
       def: def, desired: count, target: target,
-      strategyJSON: req.array("capacityProviderStrategy") ?? [],
-      network: req["networkConfiguration"])
+      strategy: requestedStrategy, network: network)
     var svc = Service(
       arn: world.arn(service: "ecs", resource: "service/\(cluster.name)/\(name)"), name: name,
       clusterArn: cluster.arn, desiredCount: count,
       launchType: req.has("capacityProviderStrategy") ? nil : target.launchType,
-      capacityProviderStrategy: req.array("capacityProviderStrategy") ?? [],
+      capacityProviderStrategy: requestedStrategy,
       platformVersion: target.launchType == "FARGATE"
         ? (req.string("platformVersion") ?? "LATEST") : nil,
       taskDefinitionArn: def.arn, deploymentConfiguration: config, deployments: [deployment],
@@ -109,7 +109,7 @@ enum ServiceActions {
     svc.serviceRegistries = req.array("serviceRegistries") ?? []
     svc.placementConstraints = constraints
     svc.placementStrategy = strategies
-    svc.networkConfiguration = req["networkConfiguration"]
+    svc.networkConfiguration = network
     svc.roleArn = roleArn
     svc.healthCheckGracePeriodSeconds = req.int("healthCheckGracePeriodSeconds")
     svc.enableECSManagedTags = req.bool("enableECSManagedTags") ?? false
@@ -145,18 +145,18 @@ enum ServiceActions {
       svc.desiredCount = d
     }
     var launchType = svc.deployments.first?.launchType
-    var strategyJSON = svc.capacityProviderStrategy
+    var strategy = svc.capacityProviderStrategy
     if req.has("capacityProviderStrategy") || req.has("launchType") {
-      strategyJSON = req.array("capacityProviderStrategy") ?? []
+      strategy = CapacityProviderStrategyItem.list(req.array("capacityProviderStrategy"))
       launchType = req.string("launchType")
       newDeployment = true
     }
     let target = try world.launchTarget(
-      launchType: strategyJSON.isEmpty ? (launchType ?? "EC2") : nil, strategy: strategyJSON,
+      launchType: strategy.isEmpty ? (launchType ?? "EC2") : nil, strategy: strategy,
       cluster: cluster)
     try world.checkCompatibility(def, launchType: target.launchType)
     var network = svc.networkConfiguration
-    if let n = req["networkConfiguration"] {
+    if let n = NetworkConfiguration(req["networkConfiguration"]) {
       network = n
       newDeployment = true
     }
@@ -166,7 +166,7 @@ enum ServiceActions {
         dc, strategy: svc.schedulingStrategy, base: svc.deploymentConfiguration)
     }
     if let lbs = req.array("loadBalancers") {
-      svc.loadBalancers = try validateLoadBalancers(lbs, def: def)
+      svc.loadBalancers = try validateLoadBalancers(lbs.map(ServiceLoadBalancer.init), def: def)
       newDeployment = true
     } else if newDeployment {
       _ = try validateLoadBalancers(svc.loadBalancers, def: def)
@@ -189,14 +189,13 @@ enum ServiceActions {
     }
     svc.networkConfiguration = network
     if req.has("capacityProviderStrategy") || req.has("launchType") {
-      svc.capacityProviderStrategy = strategyJSON
-      svc.launchType = strategyJSON.isEmpty ? target.launchType : nil
+      svc.capacityProviderStrategy = strategy
+      svc.launchType = strategy.isEmpty ? target.launchType : nil
     }
     if newDeployment {
       for k in svc.deployments.indices { svc.deployments[k].status = "ACTIVE" }
       let d = world.newDeployment(
-        def: def, desired: svc.desiredCount, target: target, strategyJSON: strategyJSON,
-        network: network)
+        def: def, desired: svc.desiredCount, target: target, strategy: strategy, network: network)
       svc.deployments.insert(d, at: 0)
       svc.taskDefinitionArn = def.arn
       // A new deployment ends throttled scheduling at once (ecs-facts §5).
@@ -299,11 +298,11 @@ enum ServiceActions {
   }
 
   /// Validates ALB/NLB entries against the task definition (ecs-facts §5) and keeps them.
-  static func validateLoadBalancers(_ items: [JSONValue], def: TaskDefinition) throws(AWSError)
-    -> [JSONValue]
+  static func validateLoadBalancers(_ items: [ServiceLoadBalancer], def: TaskDefinition)
+    throws(AWSError) -> [ServiceLoadBalancer]
   {
     for lb in items {
-      guard let name = lb["containerName"]?.stringValue, let port = lb["containerPort"]?.intValue
+      guard let name = lb.containerName, let port = lb.containerPort
       else {
         // UNCONFIRMED wording.
         throw .invalidParameter(
@@ -349,15 +348,15 @@ extension World {
   }
 
   mutating func newDeployment(
-    def: TaskDefinition, desired: Int, target: LaunchTarget, strategyJSON: [JSONValue],
-    network: JSONValue?
+    def: TaskDefinition, desired: Int, target: LaunchTarget,
+    strategy: [CapacityProviderStrategyItem], network: NetworkConfiguration?
   ) -> Deployment {
     let id = "ecs-svc/" + random.digits(19)
     return Deployment(
       id: id, status: "PRIMARY", taskDefinitionArn: def.arn, desiredCount: desired,
       createdAt: clock.nowMillis, updatedAt: clock.nowMillis,
-      launchType: strategyJSON.isEmpty ? target.launchType : nil,
-      capacityProviderStrategy: strategyJSON,
+      launchType: strategy.isEmpty ? target.launchType : nil,
+      capacityProviderStrategy: strategy,
       platformVersion: target.launchType == "FARGATE" ? "1.4.0" : nil,
       networkConfiguration: network,
       rolloutStateReason: "ECS deployment \(id) in progress.")
@@ -379,12 +378,13 @@ extension World {
         ("updatedAt", ts(d.updatedAt)),
         (
           "capacityProviderStrategy",
-          d.capacityProviderStrategy.isEmpty ? JSONValue?.none : .array(d.capacityProviderStrategy)
+          d.capacityProviderStrategy.isEmpty
+            ? JSONValue?.none : .array(d.capacityProviderStrategy.map(\.document))
         ),
         ("launchType", d.launchType.map { .string($0) }),
         ("platformVersion", d.platformVersion.map { .string($0) }),
         ("platformFamily", d.platformVersion.map { _ in "Linux" }),
-        ("networkConfiguration", d.networkConfiguration),
+        ("networkConfiguration", d.networkConfiguration?.document),
         ("rolloutState", .string(d.rolloutState)),
         ("rolloutStateReason", .string(d.rolloutStateReason)),
       ])
@@ -392,7 +392,7 @@ extension World {
     return jsonObject([
       ("serviceArn", .string(svc.arn)), ("serviceName", .string(svc.name)),
       ("clusterArn", .string(svc.clusterArn)),
-      ("loadBalancers", .array(svc.loadBalancers)),
+      ("loadBalancers", .array(svc.loadBalancers.map(\.document))),
       ("serviceRegistries", .array(svc.serviceRegistries)),
       ("status", .string(svc.status)), ("desiredCount", .int(svc.desiredCount)),
       ("runningCount", .int(counts.running)), ("pendingCount", .int(counts.pending)),
@@ -400,7 +400,7 @@ extension World {
       (
         "capacityProviderStrategy",
         svc.capacityProviderStrategy.isEmpty
-          ? JSONValue?.none : .array(svc.capacityProviderStrategy)
+          ? JSONValue?.none : .array(svc.capacityProviderStrategy.map(\.document))
       ),
       ("platformVersion", svc.platformVersion.map { .string($0) }),
       ("platformFamily", svc.platformVersion.map { _ in "Linux" }),
@@ -427,7 +427,7 @@ extension World {
       ("createdAt", ts(svc.createdAt)),
       ("placementConstraints", .array(svc.placementConstraints)),
       ("placementStrategy", .array(svc.placementStrategy)),
-      ("networkConfiguration", svc.networkConfiguration),
+      ("networkConfiguration", svc.networkConfiguration?.document),
       ("healthCheckGracePeriodSeconds", svc.healthCheckGracePeriodSeconds.map { .int($0) }),
       ("schedulingStrategy", .string(svc.schedulingStrategy)),
       ("deploymentController", ["type": "ECS"]),

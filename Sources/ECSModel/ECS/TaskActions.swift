@@ -17,11 +17,13 @@ enum TaskActions {
       throw .invalidParameter("The count must be between 1 and 10.")
     }
     let target = try world.launchTarget(
-      launchType: req.string("launchType"), strategy: req.array("capacityProviderStrategy"),
+      launchType: req.string("launchType"),
+      strategy: CapacityProviderStrategyItem.list(req.array("capacityProviderStrategy")),
       cluster: cluster)
     try world.checkCompatibility(def, launchType: target.launchType)
     let net = try world.networkSettings(
-      req["networkConfiguration"], definition: def, launchType: target.launchType)
+      NetworkConfiguration(req["networkConfiguration"]), definition: def,
+      launchType: target.launchType)
     let sizing = try WorkloadSizing(definition: def, overrides: req["overrides"])
     let constraints = try parseConstraints(req.array("placementConstraints") ?? [])
     let strategies = parseStrategies(req.array("placementStrategy") ?? [])
@@ -86,7 +88,7 @@ enum TaskActions {
     let def = try world.runnableDefinition(req.string("taskDefinition") ?? "")
     try world.checkCompatibility(def, launchType: "EC2")
     let net = try world.networkSettings(
-      req["networkConfiguration"], definition: def, launchType: "EC2")
+      NetworkConfiguration(req["networkConfiguration"]), definition: def, launchType: "EC2")
     let sizing = try WorkloadSizing(definition: def, overrides: req["overrides"])
     let refs = req.strings("containerInstances") ?? []
     let group = req.string("group") ?? "family:\(def.family)"

@@ -145,9 +145,9 @@ public struct Deployment: Sendable, Equatable {
   public var createdAt: Int64
   public var updatedAt: Int64
   public var launchType: String?
-  public var capacityProviderStrategy: [JSONValue] = []
+  public var capacityProviderStrategy: [CapacityProviderStrategyItem] = []
   public var platformVersion: String?
-  public var networkConfiguration: JSONValue?
+  public var networkConfiguration: NetworkConfiguration?
   /// IN_PROGRESS, COMPLETED, FAILED
   public var rolloutState: String = "IN_PROGRESS"
   public var rolloutStateReason: String
@@ -169,7 +169,7 @@ public struct Service: Sendable, Equatable {
   public var status: String = "ACTIVE"
   public var desiredCount: Int
   public var launchType: String?
-  public var capacityProviderStrategy: [JSONValue] = []
+  public var capacityProviderStrategy: [CapacityProviderStrategyItem] = []
   public var platformVersion: String?
   public var taskDefinitionArn: String
   public var deploymentConfiguration: DeploymentConfig
@@ -177,11 +177,11 @@ public struct Service: Sendable, Equatable {
   public var deployments: [Deployment]
   /// Newest first, at most 100.
   public var events: [ServiceEvent] = []
-  public var loadBalancers: [JSONValue] = []
+  public var loadBalancers: [ServiceLoadBalancer] = []
   public var serviceRegistries: [JSONValue] = []
   public var placementConstraints: [JSONValue] = []
   public var placementStrategy: [JSONValue] = []
-  public var networkConfiguration: JSONValue?
+  public var networkConfiguration: NetworkConfiguration?
   /// REPLICA or DAEMON
   public var schedulingStrategy: String
   public var createdAt: Int64
