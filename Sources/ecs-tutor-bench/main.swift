@@ -112,7 +112,7 @@ func settleBenchmark(instances: Int, tasks: Int) throws -> (
   let clock = ContinuousClock()
   var simulated = 0.0
   let d = clock.measure { simulated = w.settle(maxSeconds: 3600) }
-  let running = w.workloads.tasks.filter { $0.lastStatus == "RUNNING" }.count
+  let running = w.workloads.tasks.filter { $0.lastStatus == .running }.count
   return (seconds(d), simulated, running)
 }
 

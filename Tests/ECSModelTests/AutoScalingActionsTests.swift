@@ -73,7 +73,7 @@ import Testing
     // ceil(2 × 90 / 50) = 4
     #expect(w.workloads.services[0].desiredCount == 4)
     w.settle(maxSeconds: 300)
-    #expect(w.workloads.tasks.filter { $0.lastStatus == "RUNNING" }.count == 4)
+    #expect(w.workloads.tasks.filter { $0.lastStatus == .running }.count == 4)
     #expect(w.averageCPU(w.workloads.services[0]) == 45)
     w.setLoad(service: "web", cpuPercent: 10)
     w.advance(seconds: 600)

@@ -52,7 +52,7 @@ import Testing
     for (at, status) in c.states {
       w.advance(seconds: Double(start + Int64(at * 1000) - w.clock.nowMillis) / 1000)
       let t = try #require(w.workloads.tasks.first { $0.arn == arn })
-      #expect(t.lastStatus == status, "at \(at) s")
+      #expect(t.lastStatus.rawValue == status, "at \(at) s")
     }
     let t = try #require(w.workloads.tasks.first { $0.arn == arn })
     #expect(t.startedAt != nil && t.pullStartedAt != nil && t.pullStoppedAt != nil)
@@ -65,11 +65,11 @@ import Testing
     let arn = try Self.run(&w, networkMode: mode, fargate: false)
     w.settle(maxSeconds: 60)
     _ = try w.ecs("StopTask", ["task": .string(arn), "reason": "done"])
-    #expect(w.workloads.tasks[0].lastStatus == "DEACTIVATING")
+    #expect(w.workloads.tasks[0].lastStatus == .deactivating)
     w.advance(seconds: seconds - 1)
-    #expect(w.workloads.tasks[0].lastStatus != "STOPPED")
+    #expect(w.workloads.tasks[0].lastStatus != .stopped)
     w.advance(seconds: 1)
-    #expect(w.workloads.tasks[0].lastStatus == "STOPPED")
+    #expect(w.workloads.tasks[0].lastStatus == .stopped)
     #expect(w.workloads.tasks[0].stoppedReason == "done")
   }
 
@@ -88,7 +88,7 @@ import Testing
     _ = try w.ecs("RunTask", ["taskDefinition": "web"])
     w.settle(maxSeconds: 60)
     let t = w.workloads.tasks[0]
-    #expect(t.lastStatus == "STOPPED")
+    #expect(t.lastStatus == .stopped)
     #expect(t.stopCode == "TaskFailedToStart")
     #expect(t.stoppedReason?.hasPrefix("CannotPullContainerError: ") == true)
     #expect(t.startedAt == nil)
@@ -104,7 +104,7 @@ import Testing
     #expect(t.stopCode == "EssentialContainerExited")
     #expect(t.stoppedReason == "Essential container in task exited")
     #expect(t.containers[0].exitCode == 1)
-    #expect(t.lastStatus == "STOPPED")
+    #expect(t.lastStatus == .stopped)
   }
 
   @Test func stoppedTasksStayDescribableForAnHour() throws {
@@ -136,7 +136,7 @@ import Testing
     _ = try w.ecs("RunTask", ["taskDefinition": "app"])
     w.settle(maxSeconds: 60)
     let t = w.workloads.tasks[0]
-    #expect(t.lastStatus == "RUNNING")
+    #expect(t.lastStatus == .running)
     #expect(t.containers[0].lastStatus == "STOPPED" && t.containers[0].exitCode == 0)
     #expect(t.containers[1].lastStatus == "RUNNING")
   }
@@ -148,7 +148,7 @@ import Testing
     let instance = try #require(w.workloads.tasks[0].ec2InstanceId)
     w.simulateInstanceFailure(instance)
     w.settle(maxSeconds: 60)
-    #expect(w.workloads.tasks[0].lastStatus == "STOPPED")
+    #expect(w.workloads.tasks[0].lastStatus == .stopped)
     #expect(w.workloads.tasks[0].stoppedReason == "Host EC2 (instance \(instance)) stopped.")
   }
 
@@ -281,6 +281,6 @@ import Testing
         "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref docker.io/library/nginx:latest: failed to do request: Head \"https://registry-1.docker.io/v2/library/nginx/manifests/latest\": dial tcp "
       ))
     #expect(reason.hasSuffix(":443: i/o timeout"))
-    #expect(t.lastStatus == "STOPPED" && t.eni?.status == "DELETED")
+    #expect(t.lastStatus == .stopped && t.eni?.status == "DELETED")
   }
 }

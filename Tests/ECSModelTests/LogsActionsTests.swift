@@ -47,7 +47,7 @@ import Testing
     _ = try w.ecs("RunTask", ["taskDefinition": "web"])
     w.settle(maxSeconds: 300)
     let t = try #require(w.workloads.tasks.first)
-    #expect(t.lastStatus == "STOPPED")
+    #expect(t.lastStatus == .stopped)
     #expect(t.stopCode == "TaskFailedToStart")
     #expect(
       t.stoppedReason
@@ -62,7 +62,7 @@ import Testing
     _ = try w.ecs("RunTask", ["taskDefinition": "web"])
     w.settle(maxSeconds: 300)
     let t = try #require(w.workloads.tasks.first)
-    #expect(t.lastStatus == "RUNNING")
+    #expect(t.lastStatus == .running)
     let stream = "ecs/web/\(t.id)"
     let out = try w.perform(
       service: "logs", operation: "GetLogEvents",
@@ -83,6 +83,6 @@ import Testing
     // The test fixture's instances have no EC2 instance behind them, so no instance role denies
     // it: the driver creates the group.
     #expect(w.logGroup("/ecs/web") != nil)
-    #expect(w.workloads.tasks.first?.lastStatus == "RUNNING")
+    #expect(w.workloads.tasks.first?.lastStatus == .running)
   }
 }

@@ -43,7 +43,7 @@ import Testing
       "CreateService",
       ["serviceName": "web", "taskDefinition": "web", "desiredCount": .int(c.desired)])
     w.settle(maxSeconds: 300)
-    #expect(w.workloads.tasks.filter { $0.lastStatus == "RUNNING" }.count == c.running)
+    #expect(w.workloads.tasks.filter { $0.lastStatus == .running }.count == c.running)
     let lead =
       "(service web) was unable to place a task because no container instance met all of its requirements."
     let event = messages(w).first { $0.hasPrefix(lead) }
@@ -91,7 +91,7 @@ import Testing
     for _ in 0..<600 {
       w.advance(seconds: 1)
       let live = w.workloads.tasks.filter { $0.isLive }
-      let running = live.filter { $0.lastStatus == "RUNNING" }.count
+      let running = live.filter { $0.lastStatus == .running }.count
       #expect(running >= minRunning)
       #expect(live.count <= maxLive)
       if w.isSettled { break }
@@ -111,7 +111,7 @@ import Testing
     w.simulateCrash(taskArn: victim)
     w.settle(maxSeconds: 300)
     #expect(w.workloads.tasks.count == 3)
-    #expect(w.workloads.tasks.filter { $0.lastStatus == "RUNNING" }.count == 2)
+    #expect(w.workloads.tasks.filter { $0.lastStatus == .running }.count == 2)
     #expect(w.workloads.tasks[0].stopCode == "EssentialContainerExited")
     #expect(w.servicesStable(cluster: "default", services: ["web"]))
   }
@@ -142,7 +142,7 @@ import Testing
       messages(w).contains(
         "(service web) (deployment \(failed)) deployment failed: tasks failed to start."))
     // The old tasks kept running throughout.
-    #expect(w.workloads.tasks.filter { $0.isLive && $0.lastStatus == "RUNNING" }.count == 2)
+    #expect(w.workloads.tasks.filter { $0.isLive && $0.lastStatus == .running }.count == 2)
     let stoppedNew = w.workloads.tasks.filter { $0.deploymentId == failed }
     // The threshold is 3; a fourth may already be on its way when the breaker trips.
     #expect((3...4).contains(stoppedNew.count))
@@ -160,7 +160,7 @@ import Testing
     #expect(w.workloads.tasks.count < 15)
     #expect(
       w.workloads.services[0].deployments[0].failedTasks
-        == w.workloads.tasks.filter { $0.lastStatus == "STOPPED" }.count)
+        == w.workloads.tasks.filter { $0.lastStatus == .stopped }.count)
   }
 
   @Test func scalingInStopsTasksWithTheSchedulerReason() throws {
@@ -170,7 +170,7 @@ import Testing
     w.settle(maxSeconds: 300)
     try w.ecs("UpdateService", ["service": "web", "desiredCount": 1])
     w.settle(maxSeconds: 300)
-    let stopped = w.workloads.tasks.filter { $0.lastStatus == "STOPPED" }
+    let stopped = w.workloads.tasks.filter { $0.lastStatus == .stopped }
     #expect(stopped.count == 2)
     let dep = w.workloads.services[0].deployments[0].id
     #expect(stopped.allSatisfy { $0.stopCode == "ServiceSchedulerInitiated" })
@@ -225,7 +225,7 @@ import Testing
     let used = w.settle(maxSeconds: 600)
     #expect(w.isSettled)
     #expect(used < 600)
-    #expect(w.workloads.tasks.filter { $0.lastStatus == "RUNNING" }.count == 1000)
+    #expect(w.workloads.tasks.filter { $0.lastStatus == .running }.count == 1000)
     // Spread by AZ then instance: every instance gets 10 tasks.
     var perInstance: [String: Int] = [:]
     for t in w.workloads.tasks { perInstance[t.containerInstanceArn ?? "", default: 0] += 1 }
@@ -312,7 +312,7 @@ extension ReconcilerTests {
     let used = w.settle(maxSeconds: 600)
     #expect(used < 120)
     #expect(w.isSettled)
-    #expect(w.workloads.tasks.filter { $0.lastStatus == "RUNNING" }.count == 1)
+    #expect(w.workloads.tasks.filter { $0.lastStatus == .running }.count == 1)
     w.addInstance(index: 1)
     #expect(!w.isSettled)
     w.settle(maxSeconds: 600)

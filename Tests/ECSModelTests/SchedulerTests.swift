@@ -142,7 +142,7 @@ import Testing
       ["cluster": "demo", "serviceName": "web", "taskDefinition": "web", "desiredCount": 3])
     w.settle(maxSeconds: 600)
     #expect(w.capacity.containerInstances.count == 2)
-    #expect(w.workloads.tasks.filter { $0.lastStatus == "RUNNING" }.count == 2)
+    #expect(w.workloads.tasks.filter { $0.lastStatus == .running }.count == 2)
     let events = w.workloads.services[0].events.map(\.message)
     #expect(events.contains { $0.contains("is already using a port required by your task.") })
     let ci = try w.ecs(

@@ -42,7 +42,7 @@ import Testing
     #expect(out["service"]?["deploymentConfiguration"]?["maximumPercent"] == 100)
     #expect(out["service"]?["deploymentConfiguration"]?["minimumHealthyPercent"] == 0)
     w.settle(maxSeconds: 300)
-    #expect(w.workloads.tasks.filter { $0.lastStatus == "RUNNING" }.count == 2)
+    #expect(w.workloads.tasks.filter { $0.lastStatus == .running }.count == 2)
     #expect(Set(w.workloads.tasks.compactMap(\.containerInstanceArn)).count == 2)
     #expect(w.workloads.services[0].desiredCount == 2)
   }
@@ -142,7 +142,7 @@ import Testing
       d["failures"] == [
         ["arn": "arn:aws:ecs:us-east-1:123456789012:service/default/ghost", "reason": "MISSING"]
       ])
-    #expect(w.workloads.tasks.allSatisfy { $0.lastStatus == "STOPPED" })
+    #expect(w.workloads.tasks.allSatisfy { $0.lastStatus == .stopped })
     #expect(try w.ecs("ListServices", [:])["serviceArns"] == [])
     // Instances still block deletion of the cluster.
     #expect(

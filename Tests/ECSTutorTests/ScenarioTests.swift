@@ -58,7 +58,7 @@ import Testing
 
   static func runningCount(_ s: Session, _ name: String) -> Int {
     guard let svc = service(s, name) else { return -1 }
-    return s.world.workloads.tasks.filter { $0.serviceArn == svc.arn && $0.lastStatus == "RUNNING" }
+    return s.world.workloads.tasks.filter { $0.serviceArn == svc.arn && $0.lastStatus == .running }
       .count
   }
 
@@ -218,16 +218,16 @@ import Testing
       "aws ecs create-service --cluster demo --service-name web --task-definition web --desired-count 1"
     )
     Self.ok(&s, "aws ecs wait services-stable --cluster demo --services web")
-    let crashed = try #require(s.world.workloads.tasks.first { $0.lastStatus == "RUNNING" })
+    let crashed = try #require(s.world.workloads.tasks.first { $0.lastStatus == .running })
     Self.ok(&s, "simulate crash \(crashed.id)")
     Self.ok(&s, "wait")
     let old = try #require(s.world.workloads.tasks.first { $0.arn == crashed.arn })
-    #expect(old.lastStatus == "STOPPED")
+    #expect(old.lastStatus == .stopped)
     #expect(old.stopCode == "EssentialContainerExited")
     #expect(old.stoppedReason == "Essential container in task exited")
     #expect(old.containers.first?.exitCode == 1)
     let replacement = try #require(
-      s.world.workloads.tasks.first { $0.arn != crashed.arn && $0.lastStatus == "RUNNING" })
+      s.world.workloads.tasks.first { $0.arn != crashed.arn && $0.lastStatus == .running })
     #expect(Self.runningCount(s, "web") == 1)
     let events = Self.service(s, "web")?.events.map(\.message) ?? []
     #expect(events.contains("(service web) has started 1 tasks: (task \(replacement.id))."))
@@ -242,13 +242,13 @@ import Testing
       "aws ecs create-service --cluster demo --service-name web --task-definition web --desired-count 1"
     )
     Self.ok(&s, "aws ecs wait services-stable --cluster demo --services web")
-    let task = try #require(s.world.workloads.tasks.first { $0.lastStatus == "RUNNING" })
+    let task = try #require(s.world.workloads.tasks.first { $0.lastStatus == .running })
     let host = try #require(task.ec2InstanceId)
     Self.ok(&s, "simulate instance-failure \(host)")
     Self.ok(&s, "wait")
     let old = try #require(s.world.workloads.tasks.first { $0.arn == task.arn })
-    #expect(old.lastStatus == "STOPPED")
-    let now = s.world.workloads.tasks.filter { $0.lastStatus == "RUNNING" }
+    #expect(old.lastStatus == .stopped)
+    let now = s.world.workloads.tasks.filter { $0.lastStatus == .running }
     #expect(now.count == 1)
     #expect(now.first?.ec2InstanceId != host)
     #expect(
@@ -351,12 +351,12 @@ import Testing
     Self.ok(&s, Self.bridgeDynamic.replacingOccurrences(of: "IMAGE", with: "1.25"))
     let arn = Self.text(
       &s, "aws ecs run-task --cluster demo --task-definition web --query tasks[0].taskArn")
-    #expect(s.world.workloads.tasks.first?.lastStatus != "RUNNING")
+    #expect(s.world.workloads.tasks.first?.lastStatus != .running)
     Self.ok(&s, "aws ecs wait tasks-running --cluster demo --tasks \(arn)")
-    #expect(s.world.workloads.tasks.first?.lastStatus == "RUNNING")
+    #expect(s.world.workloads.tasks.first?.lastStatus == .running)
     Self.ok(&s, "aws ecs stop-task --cluster demo --task \(arn)")
     Self.ok(&s, "aws ecs wait tasks-stopped --cluster demo --tasks \(arn)")
-    #expect(s.world.workloads.tasks.first?.lastStatus == "STOPPED")
+    #expect(s.world.workloads.tasks.first?.lastStatus == .stopped)
     Self.ok(
       &s,
       "aws ecs create-service --cluster demo --service-name web --task-definition web --desired-count 1"
@@ -365,7 +365,7 @@ import Testing
     #expect(Self.runningCount(s, "web") == 1)
     Self.ok(&s, "aws ecs delete-service --cluster demo --service web --force")
     Self.ok(&s, "aws ecs wait services-inactive --cluster demo --services web")
-    #expect(Self.service(s, "web")?.status == "INACTIVE")
+    #expect(Self.service(s, "web")?.status == .inactive)
   }
 
   struct FailingWaiter: Sendable, CustomTestStringConvertible {
@@ -501,7 +501,7 @@ import Testing
     Self.ok(&s, "aws ecs run-task --cluster demo --task-definition app")
     Self.ok(&s, "wait")
     let task = s.world.workloads.tasks.first
-    #expect(task?.lastStatus == "RUNNING")
+    #expect(task?.lastStatus == .running)
     #expect(task?.stoppedReason == nil)
 
   }

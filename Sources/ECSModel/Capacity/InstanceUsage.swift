@@ -21,7 +21,7 @@ public struct InstanceUsage: Sendable, Equatable {
       }
     }
     if task.eni != nil { enis += 1 }
-    if task.lastStatus == "RUNNING" { running += 1 } else { pending += 1 }
+    if task.lastStatus == .running { running += 1 } else { pending += 1 }
   }
 }
 

@@ -148,12 +148,12 @@ extension World {
   ) {
     var running = 0
     var pending = 0
-    for t in workloads.tasks where t.clusterArn == clusterArn && t.lastStatus != "STOPPED" {
-      if t.lastStatus == "RUNNING" { running += 1 } else { pending += 1 }
+    for t in workloads.tasks where t.clusterArn == clusterArn && t.lastStatus != .stopped {
+      if t.lastStatus == .running { running += 1 } else { pending += 1 }
     }
     let instances = registeredContainerInstances(in: clusterArn).count
     let services = workloads.services.filter {
-      $0.clusterArn == clusterArn && $0.status == "ACTIVE"
+      $0.clusterArn == clusterArn && $0.status == .active
     }.count
     return (instances, running, pending, services)
   }

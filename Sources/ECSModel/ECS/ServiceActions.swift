@@ -23,7 +23,7 @@ enum ServiceActions {
       )
     }
     if world.workloads.services.contains(where: {
-      $0.clusterArn == cluster.arn && $0.name == name && $0.status != "INACTIVE"
+      $0.clusterArn == cluster.arn && $0.name == name && $0.status != .inactive
     }) {
       throw .invalidParameter("Creation of service was not idempotent.")
     }
@@ -220,7 +220,7 @@ enum ServiceActions {
     if svc.schedulingStrategy == "REPLICA" && svc.desiredCount > 0 && req.bool("force") != true {
       throw .invalidParameter("The service cannot be stopped while it is scaled above 0.")
     }
-    svc.status = "DRAINING"
+    svc.status = .draining
     svc.desiredCount = 0
     for k in svc.deployments.indices { svc.deployments[k].desiredCount = 0 }
     world.workloads.services[s] = svc
@@ -259,7 +259,7 @@ enum ServiceActions {
   static func listServices(_ world: inout World, _ req: Request) throws(AWSError) -> JSONValue {
     let cluster = try world.requireCluster(req.string("cluster"))
     let arns = world.workloads.services.filter { s in
-      s.clusterArn == cluster.arn && s.status != "INACTIVE"
+      s.clusterArn == cluster.arn && s.status != .inactive
         && (req.string("launchType").map { s.launchType == $0 } ?? true)
         && (req.string("schedulingStrategy").map { s.schedulingStrategy == $0 } ?? true)
     }.map { JSONValue.string($0.arn) }
@@ -394,7 +394,7 @@ extension World {
       ("clusterArn", .string(svc.clusterArn)),
       ("loadBalancers", .array(svc.loadBalancers.map(\.document))),
       ("serviceRegistries", .array(svc.serviceRegistries)),
-      ("status", .string(svc.status)), ("desiredCount", .int(svc.desiredCount)),
+      ("status", .string(svc.status.rawValue)), ("desiredCount", .int(svc.desiredCount)),
       ("runningCount", .int(counts.running)), ("pendingCount", .int(counts.pending)),
       ("launchType", svc.launchType.map { .string($0) }),
       (
@@ -444,7 +444,7 @@ extension World {
 
   /// Blocks DeleteCluster while services are active.
   static func servicesBlockDeletion(_ world: World, _ clusterArn: String) -> AWSError? {
-    world.workloads.services.contains { $0.clusterArn == clusterArn && $0.status != "INACTIVE" }
+    world.workloads.services.contains { $0.clusterArn == clusterArn && $0.status != .inactive }
       ? AWSError(
         "ClusterContainsServicesException",
         "The Cluster cannot be deleted while Services are active.")
@@ -453,7 +453,7 @@ extension World {
 
   /// Blocks DeleteCluster while tasks run.
   static func tasksBlockDeletion(_ world: World, _ clusterArn: String) -> AWSError? {
-    world.workloads.tasks.contains { $0.clusterArn == clusterArn && $0.lastStatus != "STOPPED" }
+    world.workloads.tasks.contains { $0.clusterArn == clusterArn && $0.lastStatus != .stopped }
       ? AWSError(
         "ClusterContainsTasksException", "The Cluster cannot be deleted while Tasks are active.")
       : nil

@@ -178,7 +178,7 @@ enum TaskActions {
     let arns = world.workloads.tasks.filter { t in
       guard t.clusterArn == cluster.arn else { return false }
       // ECS accepts PENDING as a filter but no task is ever desired PENDING.
-      guard t.desiredStatus == desired else { return false }
+      guard t.desiredStatus.rawValue == desired else { return false }
       if let f = req.string("family"), t.family != f { return false }
       if let g = serviceGroup, t.group != g { return false }
       if let s = req.string("startedBy"), t.startedBy != s { return false }
@@ -285,7 +285,7 @@ extension World {
         (
           "networkBindings",
           .array(
-            t.lastStatus == "RUNNING" || t.eni == nil && c.runtimeId != nil
+            t.lastStatus == .running || t.eni == nil && c.runtimeId != nil
               ? c.bindings.map {
                 [
                   "bindIP": "0.0.0.0", "containerPort": .int($0.containerPort),
@@ -324,13 +324,13 @@ extension World {
       ("containers", .array(containers)),
       ("cpu", .string(t.cpuText ?? String(t.cpu))),
       ("createdAt", ts(t.createdAt)),
-      ("desiredStatus", .string(t.desiredStatus)),
+      ("desiredStatus", .string(t.desiredStatus.rawValue)),
       ("enableExecuteCommand", .bool(t.enableExecuteCommand)),
       ("ephemeralStorage", fargate ? ["sizeInGiB": 20] : JSONValue?.none),
       ("executionStoppedAt", ts(t.executionStoppedAt)),
       ("group", .string(t.group)),
       ("healthStatus", .string(t.healthStatus)),
-      ("lastStatus", .string(t.lastStatus)),
+      ("lastStatus", .string(t.lastStatus.rawValue)),
       ("launchType", .string(t.launchType)),
       ("memory", .string(t.memoryText ?? String(t.memory))),
       ("overrides", t.overrides),

@@ -94,10 +94,9 @@ public struct ECSTask: Sendable, Equatable {
   public var taskRoleArn: String?
   public var platformVersion: String?
   public var enableExecuteCommand: Bool = false
-  /// PROVISIONING, PENDING, ACTIVATING, RUNNING, DEACTIVATING, STOPPING, DEPROVISIONING, STOPPED
-  public var lastStatus: String
+  public var lastStatus: TaskStatus
   /// RUNNING or STOPPED
-  public var desiredStatus: String = "RUNNING"
+  public var desiredStatus: TaskStatus = .running
   public var healthStatus: String = "UNKNOWN"
   public var createdAt: Int64
   public var connectivityAt: Int64?
@@ -120,9 +119,9 @@ public struct ECSTask: Sendable, Equatable {
   public var reportedStopped: Bool = false
 
   /// Whether the task still holds resources on its instance.
-  @inlinable public var holdsResources: Bool { lastStatus != "STOPPED" }
+  @inlinable public var holdsResources: Bool { lastStatus != .stopped }
   /// Whether the task is on its way up or up (not asked to stop).
-  @inlinable public var isLive: Bool { desiredStatus == "RUNNING" && lastStatus != "STOPPED" }
+  @inlinable public var isLive: Bool { desiredStatus == .running && lastStatus != .stopped }
 }
 
 /// The deployment configuration of a service.
@@ -165,8 +164,7 @@ public struct Service: Sendable, Equatable {
   public var arn: String
   public var name: String
   public var clusterArn: String
-  /// ACTIVE, DRAINING, INACTIVE
-  public var status: String = "ACTIVE"
+  public var status: ServiceStatus = .active
   public var desiredCount: Int
   public var launchType: String?
   public var capacityProviderStrategy: [CapacityProviderStrategyItem] = []
@@ -203,7 +201,7 @@ public struct Service: Sendable, Equatable {
   /// change means a retry may succeed.
   public var blockedCapacity: [Int] = []
 
-  public var isActive: Bool { status == "ACTIVE" }
+  public var isActive: Bool { status == .active }
 }
 
 /// An Application Auto Scaling scalable target (ECS service desired count).

@@ -90,11 +90,11 @@ extension World {
       deploymentId: l.deploymentId, overrides: l.overrides, tags: l.tags,
       executionRoleArn: l.executionRoleArn, taskRoleArn: l.taskRoleArn,
       platformVersion: l.platformVersion, enableExecuteCommand: l.enableExecuteCommand,
-      lastStatus: "PROVISIONING", createdAt: clock.nowMillis)
+      lastStatus: .provisioning, createdAt: clock.nowMillis)
     task.assignPublicIp = l.assignPublicIp
     task.startFailure = startFailure(task, definition: l.definition)
     if eni != nil {
-      task.lastStatus = "PROVISIONING"
+      task.lastStatus = .provisioning
       let secs =
         l.launchType == "FARGATE" ? Lifecycle.provisioningFargate : Lifecycle.provisioningEC2
       task.phaseEndsAt = clock.nowMillis + Int64(secs) * 1000
@@ -131,7 +131,7 @@ extension World {
   }
 
   private mutating func enterPending(_ task: inout ECSTask) {
-    task.lastStatus = "PENDING"
+    task.lastStatus = .pending
     task.pullStartedAt = clock.nowMillis
     task.phaseEndsAt = clock.nowMillis + Int64(pullSeconds(task)) * 1000
     task.version += 1
@@ -315,10 +315,10 @@ extension World {
     }
     // Drop STOPPED tasks once they have been describable for the retention time.
     if workloads.tasks.contains(where: {
-      $0.lastStatus == "STOPPED" && ($0.stoppedAt ?? now) + Lifecycle.stoppedRetentionMillis < now
+      $0.lastStatus == .stopped && ($0.stoppedAt ?? now) + Lifecycle.stoppedRetentionMillis < now
     }) {
       workloads.tasks.removeAll {
-        $0.lastStatus == "STOPPED" && ($0.stoppedAt ?? now) + Lifecycle.stoppedRetentionMillis < now
+        $0.lastStatus == .stopped && ($0.stoppedAt ?? now) + Lifecycle.stoppedRetentionMillis < now
       }
     }
   }
@@ -326,24 +326,24 @@ extension World {
   private mutating func step(_ t: inout ECSTask, now: Int64) {
     let phaseEnd = t.phaseEndsAt ?? now
     switch t.lastStatus {
-    case "PROVISIONING":
+    case .provisioning:
       t.eni?.status = "ATTACHED"
       t.connectivityAt = phaseEnd
-      if t.desiredStatus == "STOPPED" { beginStop(&t, at: phaseEnd) } else { enterPending(&t) }
-    case "PENDING":
+      if t.desiredStatus == .stopped { beginStop(&t, at: phaseEnd) } else { enterPending(&t) }
+    case .pending:
       t.pullStoppedAt = phaseEnd
       if t.connectivityAt == nil { t.connectivityAt = t.pullStartedAt }
       if let failure = t.startFailure {
         t.stopCode = "TaskFailedToStart"
         t.stoppedReason = failure
-        t.desiredStatus = "STOPPED"
+        t.desiredStatus = .stopped
         for k in t.containers.indices {
           t.containers[k].lastStatus = "STOPPED"
           t.containers[k].reason = failure
         }
         t.stoppingAt = phaseEnd
         beginStop(&t, at: phaseEnd, skipContainers: true)
-      } else if t.desiredStatus == "STOPPED" {
+      } else if t.desiredStatus == .stopped {
         beginStop(&t, at: phaseEnd)
       } else {
         for k in t.containers.indices {
@@ -351,16 +351,16 @@ extension World {
             t.containers[k].imageDigest = digest
           }
         }
-        t.lastStatus = "ACTIVATING"
+        t.lastStatus = .activating
         t.phaseEndsAt = phaseEnd + Int64(Lifecycle.activating) * 1000
         t.version += 1
       }
-    case "ACTIVATING":
-      if t.desiredStatus == "STOPPED" {
+    case .activating:
+      if t.desiredStatus == .stopped {
         beginStop(&t, at: phaseEnd)
         return
       }
-      t.lastStatus = "RUNNING"
+      t.lastStatus = .running
       t.startedAt = phaseEnd
       t.everRan = true
       t.version += 1
@@ -368,14 +368,14 @@ extension World {
       t.phaseEndsAt = healthDueAt(t)
       record(.task, "Task \(t.id) RUNNING.")
       writeStartupLogs(t, at: phaseEnd)
-    case "RUNNING":
+    case .running:
       // A health check result is due.
       updateHealth(&t, now: phaseEnd)
-    case "DEACTIVATING":
-      t.lastStatus = "STOPPING"
+    case .deactivating:
+      t.lastStatus = .stopping
       t.phaseEndsAt = phaseEnd + Int64(Lifecycle.stopping) * 1000
       t.version += 1
-    case "STOPPING":
+    case .stopping:
       t.executionStoppedAt = phaseEnd
       for k in t.containers.indices where t.containers[k].lastStatus != "STOPPED" {
         t.containers[k].lastStatus = "STOPPED"
@@ -384,14 +384,14 @@ extension World {
         }
       }
       if t.eni != nil {
-        t.lastStatus = "DEPROVISIONING"
+        t.lastStatus = .deprovisioning
         t.eni?.status = "DELETED"
         t.phaseEndsAt = phaseEnd + Int64(Lifecycle.deprovisioning) * 1000
         t.version += 1
       } else {
         finishStop(&t, at: phaseEnd)
       }
-    case "DEPROVISIONING":
+    case .deprovisioning:
       finishStop(&t, at: phaseEnd)
     default:
       t.phaseEndsAt = nil
@@ -449,17 +449,17 @@ extension World {
   mutating func requestStop(taskIndex i: Int, code: String, reason: String) {
     guard workloads.tasks.indices.contains(i) else { return }
     var t = workloads.tasks[i]
-    guard t.desiredStatus != "STOPPED" else { return }
-    t.desiredStatus = "STOPPED"
+    guard t.desiredStatus != .stopped else { return }
+    t.desiredStatus = .stopped
     t.stopCode = code
     t.stoppedReason = reason
     t.stoppingAt = clock.nowMillis
     t.version += 1
     switch t.lastStatus {
-    case "RUNNING", "ACTIVATING":
-      t.lastStatus = "DEACTIVATING"
+    case .running, .activating:
+      t.lastStatus = .deactivating
       t.phaseEndsAt = clock.nowMillis + Int64(Lifecycle.deactivating) * 1000
-    case "PENDING":
+    case .pending:
       beginStop(&t, at: clock.nowMillis, skipContainers: true)
     default:
       // PROVISIONING finishes attaching first; later states are already stopping.
@@ -491,7 +491,7 @@ extension World {
     }
     t.executionStoppedAt = now
     if t.eni != nil && t.eni?.status != "DELETED" {
-      t.lastStatus = "DEPROVISIONING"
+      t.lastStatus = .deprovisioning
       t.eni?.status = "DELETED"
       t.phaseEndsAt = now + Int64(Lifecycle.deprovisioning) * 1000
       t.version += 1
@@ -501,8 +501,8 @@ extension World {
   }
 
   private func finishStop(_ t: inout ECSTask, at now: Int64) {
-    t.lastStatus = "STOPPED"
-    t.desiredStatus = "STOPPED"
+    t.lastStatus = .stopped
+    t.desiredStatus = .stopped
     t.stoppedAt = now
     t.phaseEndsAt = nil
     t.healthStatus = "UNKNOWN"

@@ -26,7 +26,7 @@ extension World {
 
   /// Whether a service task counts as healthy for deployments.
   func isHealthy(_ t: ECSTask, now: Int64) -> Bool {
-    guard t.lastStatus == "RUNNING", t.desiredStatus == "RUNNING", let started = t.startedAt else {
+    guard t.lastStatus == .running, t.desiredStatus == .running, let started = t.startedAt else {
       return false
     }
     if t.containers.contains(where: { $0.essential && $0.hasHealthCheck }) {
@@ -54,7 +54,7 @@ extension World {
       if let s = t.serviceArn { byService[s, default: []].append(i) }
     }
     var contexts: [String: PlacementContext] = [:]
-    for s in workloads.services.indices where workloads.services[s].status != "INACTIVE" {
+    for s in workloads.services.indices where workloads.services[s].status != .inactive {
       reconcile(
         service: s, taskIndices: byService[workloads.services[s].arn] ?? [], contexts: &contexts)
     }
@@ -67,7 +67,7 @@ extension World {
     // Count tasks that stopped since the last pass.
     var stoppedNow = 0
     for i in taskIndices
-    where workloads.tasks[i].lastStatus == "STOPPED" && !workloads.tasks[i].reportedStopped {
+    where workloads.tasks[i].lastStatus == .stopped && !workloads.tasks[i].reportedStopped {
       workloads.tasks[i].reportedStopped = true
       stoppedNow += 1
       let t = workloads.tasks[i]
@@ -88,12 +88,12 @@ extension World {
       serviceEvent(s, "is unable to consistently start tasks successfully.")
     }
     for i in taskIndices
-    where workloads.tasks[i].everRan && workloads.tasks[i].lastStatus == "RUNNING" {
+    where workloads.tasks[i].everRan && workloads.tasks[i].lastStatus == .running {
       workloads.services[s].consecutiveStartFailures = 0
       break
     }
 
-    if workloads.services[s].status == "DRAINING" {
+    if workloads.services[s].status == .draining {
       var stopped: [String] = []
       for i in taskIndices where workloads.tasks[i].isLive {
         requestStop(
@@ -102,7 +102,7 @@ extension World {
       }
       if !stopped.isEmpty { reportStopped(s, stopped) }
       if !taskIndices.contains(where: { workloads.tasks[$0].holdsResources }) {
-        workloads.services[s].status = "INACTIVE"
+        workloads.services[s].status = .inactive
         for d in workloads.services[s].deployments.indices {
           workloads.services[s].deployments[d].status = "INACTIVE"
         }
@@ -184,8 +184,8 @@ extension World {
     // Scale in: the newest, least advanced tasks go first.
     if primaryLive.count > desired {
       let order = primaryLive.sorted { a, b in
-        let ra = workloads.tasks[a].lastStatus == "RUNNING"
-        let rb = workloads.tasks[b].lastStatus == "RUNNING"
+        let ra = workloads.tasks[a].lastStatus == .running
+        let rb = workloads.tasks[b].lastStatus == .running
         return ra != rb ? !ra : a > b
       }
       for i in order.prefix(primaryLive.count - desired) {
@@ -236,7 +236,7 @@ extension World {
       // A RUNNING task (healthy yet or not) only stops while enough others stay healthy, so a
       // 100/200 deployment never drops below desired.
       for i in ordered {
-        if workloads.tasks[i].lastStatus == "RUNNING" {
+        if workloads.tasks[i].lastStatus == .running {
           guard budget > 0 else { continue }
           budget -= 1
         }
@@ -455,7 +455,7 @@ extension World {
       guard let d = t.deploymentId else { continue }
       if t.holdsResources { holding[d, default: 0] += 1 }
       if t.isLive {
-        if t.lastStatus == "RUNNING" {
+        if t.lastStatus == .running {
           running[d, default: 0] += 1
         } else {
           pending[d, default: 0] += 1
@@ -496,7 +496,7 @@ extension World {
     for t in workloads.tasks where t.serviceArn == svc.arn && t.isLive {
       let d = t.deploymentId ?? ""
       var entry = by[d] ?? (0, 0)
-      if t.lastStatus == "RUNNING" {
+      if t.lastStatus == .running {
         running += 1
         entry.0 += 1
       } else {
@@ -518,8 +518,7 @@ extension World {
     }
     var holding = 0
     for i in workloads.tasks.indices
-    where workloads.tasks[i].clusterArn == clusterArn && workloads.tasks[i].lastStatus != "STOPPED"
-    {
+    where workloads.tasks[i].clusterArn == clusterArn && workloads.tasks[i].lastStatus != .stopped {
       holding += 1
     }
     return [instances, holding]
@@ -558,11 +557,11 @@ extension World {
     var out: [String: ServiceTally] = [:]
     for i in workloads.tasks.indices {
       // Field reads, not `isLive`: no copy of the task per visit in debug builds.
-      guard let s = workloads.tasks[i].serviceArn, workloads.tasks[i].desiredStatus == "RUNNING",
-        workloads.tasks[i].lastStatus != "STOPPED"
+      guard let s = workloads.tasks[i].serviceArn, workloads.tasks[i].desiredStatus == .running,
+        workloads.tasks[i].lastStatus != .stopped
       else { continue }
       var e = out[s] ?? ServiceTally()
-      if workloads.tasks[i].lastStatus == "RUNNING" { e.running += 1 } else { e.pending += 1 }
+      if workloads.tasks[i].lastStatus == .running { e.running += 1 } else { e.pending += 1 }
       if let ci = workloads.tasks[i].containerInstanceArn, draining.contains(ci) {
         e.onDraining += 1
       }
@@ -574,7 +573,7 @@ extension World {
   /// Whether a service is steady: one deployment, running == desired, nothing pending, nothing
   /// left on a draining instance.
   func isSteady(_ svc: Service, counts: [String: ServiceTally]? = nil) -> Bool {
-    guard svc.status == "ACTIVE" else { return svc.status == "INACTIVE" }
+    guard svc.status == .active else { return svc.status == .inactive }
     if svc.schedulingStrategy == "DAEMON" && daemonInstances(svc).count != svc.desiredCount {
       return false
     }
@@ -601,7 +600,7 @@ extension Reconciler: SimulationProcess {
     let now = world.clock.nowMillis
     let counts = world.allServiceCounts()
     return world.workloads.services.filter {
-      $0.status != "INACTIVE" && !world.isSteady($0, counts: counts)
+      $0.status != .inactive && !world.isSteady($0, counts: counts)
     }
     .map { svc in
       if let n = svc.nextLaunchAt, n > now { n } else { now + World.tickMillis }
@@ -611,7 +610,7 @@ extension Reconciler: SimulationProcess {
 
   static func isSettled(_ world: World) -> Bool {
     if world.workloads.tasks.contains(where: {
-      $0.lastStatus == "STOPPED" && $0.serviceArn != nil && !$0.reportedStopped
+      $0.lastStatus == .stopped && $0.serviceArn != nil && !$0.reportedStopped
     }) {
       return false
     }

@@ -24,7 +24,7 @@ extension World {
   /// An essential (or the named) container of a running task exits with code 1.
   public mutating func simulateCrash(taskArn: String, container: String? = nil) {
     guard let i = workloads.tasks.firstIndex(where: { $0.arn == taskArn || $0.id == taskArn }),
-      workloads.tasks[i].lastStatus == "RUNNING"
+      workloads.tasks[i].lastStatus == .running
     else { return }
     let k =
       container.flatMap { name in workloads.tasks[i].containers.firstIndex { $0.name == name } }

@@ -43,8 +43,8 @@ enum Diagnoser {
   /// stopped meanwhile.
   static func worldTexts(before: World, after: World) -> [String] {
     var out = after.events.dropFirst(before.events.count).map(\.message)
-    let wasStopped = Set(before.workloads.tasks.filter { $0.lastStatus == "STOPPED" }.map(\.arn))
-    for t in after.workloads.tasks where t.lastStatus == "STOPPED" && !wasStopped.contains(t.arn) {
+    let wasStopped = Set(before.workloads.tasks.filter { $0.lastStatus == .stopped }.map(\.arn))
+    for t in after.workloads.tasks where t.lastStatus == .stopped && !wasStopped.contains(t.arn) {
       if let reason = t.stoppedReason { out.append(reason) }
       out += t.containers.compactMap(\.reason)
     }

@@ -28,7 +28,7 @@ extension Queries {
       $0.clusterArn == arn && (name == nil || $0.name == name)
     }
     if name != nil { return chosen.last.map { [w.serviceDocument($0)] } ?? [] }
-    return chosen.filter { $0.status == "ACTIVE" }.map { w.serviceDocument($0) }
+    return chosen.filter { $0.status == .active }.map { w.serviceDocument($0) }
   }
 
   /// `tasks: {cluster, family, serviceName, desiredStatus, lastStatus, launchType, startedBy}`.
@@ -43,7 +43,8 @@ extension Queries {
     return w.workloads.tasks.filter { t in
       t.clusterArn == arn && (family == nil || t.family == family)
         && (serviceName == nil || t.group == "service:" + (serviceName ?? ""))
-        && (desired == nil || t.desiredStatus == desired) && (last == nil || t.lastStatus == last)
+        && (desired == nil || t.desiredStatus.rawValue == desired)
+        && (last == nil || t.lastStatus.rawValue == last)
         && (launchType == nil || t.launchType == launchType)
         && (startedBy == nil || t.startedBy == startedBy)
     }.map { w.taskDocument($0) }

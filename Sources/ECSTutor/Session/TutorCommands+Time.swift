@@ -115,7 +115,7 @@ extension Session {
       guard
         let task = world.workloads.tasks.first(where: {
           ($0.arn == target || $0.id == target || $0.id.hasPrefix(target))
-            && $0.lastStatus == "RUNNING"
+            && $0.lastStatus == .running
         })
       else {
         lastStatus = 1
@@ -178,9 +178,9 @@ extension Session {
 extension Session {
   /// Tasks that stopped while the command ran, with their stop code and reason.
   func stoppedTaskLines(before: World) -> [Output] {
-    let wasStopped = Set(before.workloads.tasks.filter { $0.lastStatus == "STOPPED" }.map(\.arn))
+    let wasStopped = Set(before.workloads.tasks.filter { $0.lastStatus == .stopped }.map(\.arn))
     let stopped = world.workloads.tasks.filter {
-      $0.lastStatus == "STOPPED" && !wasStopped.contains($0.arn)
+      $0.lastStatus == .stopped && !wasStopped.contains($0.arn)
     }
     guard !stopped.isEmpty else { return [] }
     var lines = stopped.prefix(5).map { t in

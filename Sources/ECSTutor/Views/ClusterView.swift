@@ -25,7 +25,7 @@ enum ClusterView {
     }
     let instances = w.registeredContainerInstances(in: cluster.arn)
     let live = w.workloads.tasks.filter {
-      $0.clusterArn == cluster.arn && $0.lastStatus != "STOPPED"
+      $0.clusterArn == cluster.arn && $0.lastStatus != .stopped
     }
     if instances.isEmpty {
       lines.append(
@@ -58,12 +58,12 @@ enum ClusterView {
       for t in fargate { lines.append("      • " + taskLine(t)) }
     }
     let services = w.workloads.services.filter {
-      $0.clusterArn == cluster.arn && $0.status == "ACTIVE"
+      $0.clusterArn == cluster.arn && $0.status == .active
     }
     if !services.isEmpty {
       lines.append(ja ? "  サービス" : "  services")
       for s in services {
-        let running = live.filter { $0.serviceArn == s.arn && $0.lastStatus == "RUNNING" }.count
+        let running = live.filter { $0.serviceArn == s.arn && $0.lastStatus == .running }.count
         lines.append("      \(s.name): \(running)/\(s.desiredCount) RUNNING")
       }
     }
