@@ -85,4 +85,37 @@ import Testing
     #expect(w.logGroup("/ecs/web") != nil)
     #expect(w.workloads.tasks.first?.lastStatus == .running)
   }
+
+  @Test(arguments: [(30, 30), (3653, 3653)])
+  func retentionIsSetAndDescribed(days: Int, shown: Int) throws {
+    var w = World()
+    _ = try w.perform(service: "logs", operation: "CreateLogGroup", ["logGroupName": "/ecs/web"])
+    _ = try w.perform(
+      service: "logs", operation: "PutRetentionPolicy",
+      ["logGroupName": "/ecs/web", "retentionInDays": .int(days)])
+    let out = try w.perform(service: "logs", operation: "DescribeLogGroups", [:])
+    #expect(out["logGroups"]?[0]?["retentionInDays"] == .int(shown))
+    _ = try w.perform(
+      service: "logs", operation: "DeleteRetentionPolicy", ["logGroupName": "/ecs/web"])
+    let after = try w.perform(service: "logs", operation: "DescribeLogGroups", [:])
+    #expect(after["logGroups"]?[0]?["retentionInDays"] == nil)
+  }
+
+  @Test(arguments: [
+    ("/ecs/web", 2, "InvalidParameterException"), ("/nope", 30, "ResourceNotFoundException"),
+  ])
+  func badRetentionChangesNothing(group: String, days: Int, code: String) throws {
+    var w = World()
+    _ = try w.perform(service: "logs", operation: "CreateLogGroup", ["logGroupName": "/ecs/web"])
+    let before = w
+    do {
+      _ = try w.perform(
+        service: "logs", operation: "PutRetentionPolicy",
+        ["logGroupName": .string(group), "retentionInDays": .int(days)])
+      Issue.record("PutRetentionPolicy accepted \(group) \(days)")
+    } catch {
+      #expect(error.code == code)
+    }
+    #expect(w == before)
+  }
 }

@@ -1,5 +1,5 @@
 /// CloudWatch Logs: CreateLogGroup, DeleteLogGroup, DescribeLogGroups, DescribeLogStreams,
-/// GetLogEvents, FilterLogEvents. Times are epoch milliseconds, as the Logs API returns them.
+/// GetLogEvents, FilterLogEvents, PutRetentionPolicy, DeleteRetentionPolicy. Times are epoch milliseconds, as the Logs API returns them.
 enum LogsActions {
   static let table: [String: ActionHandler] = [
     "CreateLogGroup": createLogGroup,
@@ -8,6 +8,8 @@ enum LogsActions {
     "DescribeLogStreams": describeLogStreams,
     "GetLogEvents": getLogEvents,
     "FilterLogEvents": filterLogEvents,
+    "PutRetentionPolicy": putRetentionPolicy,
+    "DeleteRetentionPolicy": deleteRetentionPolicy,
   ]
 
   static let notFound = AWSError(
