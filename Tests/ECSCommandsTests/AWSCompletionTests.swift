@@ -1,3 +1,4 @@
+import ECSModel
 import Testing
 
 @testable import ECSCommands
@@ -54,5 +55,52 @@ private func resources(_ kind: ResourceKind) -> [String] {
     #expect(c.contains("--service-name"))
     #expect(c.contains("--region"))
     #expect(c == c.sorted())
+  }
+}
+
+@Suite struct ResourceParameterTests {
+  /// A parameter whose name ends like these names a resource.
+  static let resourceSuffixes = [
+    "cluster", "clusters", "service", "services", "task", "tasks", "instance", "instances",
+    "family", "task-definition", "subnets", "security-groups", "-name", "-names", "-id", "-ids",
+    "-arn", "-arns", "-identifier",
+  ]
+
+  /// Resource parameters of simulated operations that Tab deliberately does not complete, and why.
+  static let notCompleted: [String: String] = [
+    "--cluster-name": "create-cluster names a new cluster",
+    "--policy-name": "a scaling policy in application-autoscaling, an inline policy in iam",
+    "--policy-names": "scaling policies: completed by name in no service yet",
+    "--policy-arn": "AWS managed policies are a catalogue, not resources of the world",
+    "--image-id": "AMI IDs come from the public SSM parameters, not from the world",
+    "--kernel-id": "not simulated", "--ramdisk-id": "not simulated", "--key-name": "not simulated",
+    "--kms-key-id": "not simulated", "--key-id": "not simulated",
+    "--daemon-name": "ECS daemons are not simulated", "--reference-id": "not simulated",
+    "--registry-id": "the account ID", "--registry-ids": "the account ID",
+    "--image-ids": "a list of imageTag/imageDigest structures, not names",
+    "--aws-service-name": "a service principal (ecs.amazonaws.com), not a resource",
+    "--name": "means a different thing in each service (SSM: a parameter)",
+    "--names": "means a different thing in each service (SSM: parameters)",
+  ]
+
+  /// Every parameter of a simulated operation that names a resource either completes from the
+  /// world (`AWSCompletion.resourceOptions`) or is listed above with its reason: a new operation
+  /// cannot leave one silently completing nothing.
+  @Test func everyResourceParameterOfASimulatedOperationCompletes() throws {
+    var unhandled: [String] = []
+    for service in World.api.handlers.keys.sorted() {
+      let model = try ServiceModel.named(service)
+      for operation in (World.api.handlers[service] ?? [:]).keys.sorted() {
+        let spec = try OperationSpec(model: model, operation: operation)
+        for arg in spec.arguments where !arg.hidden {
+          let name = arg.cliName
+          guard Self.resourceSuffixes.contains(where: { name.hasSuffix($0) }),
+            AWSCompletion.resourceOptions[name] == nil, Self.notCompleted[name] == nil
+          else { continue }
+          unhandled.append("\(service) \(spec.cliName) \(name)")
+        }
+      }
+    }
+    #expect(unhandled == [], "\(unhandled.joined(separator: "\n"))")
   }
 }

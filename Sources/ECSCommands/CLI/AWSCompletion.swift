@@ -1,8 +1,4 @@
-/// Kinds of simulated resources whose names completion can offer.
-public enum ResourceKind: String, Sendable, CaseIterable {
-  case clusters, taskDefinitionFamilies, taskDefinitions, services, containerInstances, tasks
-  case repositories, targetGroups, loadBalancers, roles, subnets, securityGroups
-}
+import ECSModel
 
 /// Tab completion for `aws` command lines.
 ///
@@ -18,11 +14,18 @@ public enum AWSCompletion {
     "--family": .taskDefinitionFamilies, "--family-prefix": .taskDefinitionFamilies,
     "--service": .services, "--services": .services,
     "--container-instance": .containerInstances, "--container-instances": .containerInstances,
-    "--task": .tasks, "--tasks": .tasks,
+    "--task": .tasks, "--tasks": .tasks, "--service-name": .services,
+    "--instance-id": .instances, "--instance-ids": .instances,
+    "--log-group-name": .logGroups, "--log-group-identifier": .logGroups,
+    "--log-stream-name": .logStreams, "--log-stream-names": .logStreams,
+    "--resource-id": .scalableResources, "--resource-ids": .scalableResources,
+    "--role-arn": .roleArns, "--vpc-ids": .vpcs, "--group-names": .securityGroupNames,
+    "--network-interface-ids": .networkInterfaces,
     "--repository-name": .repositories, "--repository-names": .repositories,
     "--target-group-arn": .targetGroups, "--target-group-arns": .targetGroups,
     "--load-balancer-arn": .loadBalancers, "--load-balancer-arns": .loadBalancers,
-    "--role-name": .roles, "--execution-role-arn": .roles, "--task-role-arn": .roles,
+    "--role-name": .roles, "--execution-role-arn": .roleArns, "--task-role-arn": .roleArns,
+    "--role": .roleArns, "--instance-profile-name": .instanceProfiles,
     "--subnet-id": .subnets, "--subnet-ids": .subnets, "--subnets": .subnets,
     "--group-id": .securityGroups, "--group-ids": .securityGroups,
     "--security-group-ids": .securityGroups, "--security-groups": .securityGroups,

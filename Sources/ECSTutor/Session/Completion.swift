@@ -53,20 +53,6 @@ enum Completion {
   }
 
   static func resources(_ kind: ResourceKind, in world: World) -> [String] {
-    switch kind {
-    case .clusters: return world.clusters.filter { $0.status == "ACTIVE" }.map(\.name)
-    case .taskDefinitionFamilies: return uniq(world.taskDefinitions.map(\.family))
-    case .taskDefinitions:
-      return uniq(world.taskDefinitions.map(\.family))
-        + world.taskDefinitions.filter { $0.status == "ACTIVE" }.map(\.familyRevision)
-    case .subnets: return world.subnets.map(\.subnetId)
-    case .securityGroups: return world.securityGroups.map(\.groupId)
-    default: return []
-    }
-  }
-
-  static func uniq(_ items: [String]) -> [String] {
-    var seen: Set<String> = []
-    return items.filter { seen.insert($0).inserted }
+    world.names(of: kind)
   }
 }
