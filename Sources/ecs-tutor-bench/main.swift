@@ -3,6 +3,7 @@
 // 1. Time per command over a 26-command lesson scenario run through the session.
 // 2. Time to settle 1,000 tasks on 100 instances and 10,000 tasks on 1,000 instances.
 // 3. Peak memory (maximum resident set size).
+// 4. Start-up of the release ecs-tutor binary: to the prompt at a terminal, piped, `run FILE`.
 import ECSModel
 import ECSTutor
 
@@ -149,3 +150,4 @@ do {
   print("settle benchmark failed: \(error)")
 }
 print("peak memory (max RSS): \(format(peakMemoryMiB(), 1)) MiB")
+printStartupFigures()

@@ -113,7 +113,9 @@ enum LessonSource {
   }
 
   /// Loads the library from `option`, else $ECS_TUTOR_LESSONS, else the installed or package copy.
-  static func loadLibrary(option: String?) -> Result {
+  /// `eager` parses every file now (`lessons verify`); otherwise only index.yaml is parsed now
+  /// and each lesson file when it is first used.
+  static func loadLibrary(option: String?, eager: Bool = false) -> Result {
     let environment = ProcessInfo.processInfo.environment
     let explicit = option ?? environment["ECS_TUTOR_LESSONS"].flatMap { $0.isEmpty ? nil : $0 }
     let folder: String
@@ -127,14 +129,10 @@ enum LessonSource {
       guard let found = findFolder() else { return .notFound }
       folder = found
     }
-    let files: [LessonFile]
+    let source = FolderLessonSource(folder: folder)
     do {
-      files = try readYAML(in: folder)
-    } catch {
-      return .failed("ecs-tutor: \(error.message)")
-    }
-    do {
-      return .loaded(try LessonLibrary.load(files: files))
+      return .loaded(
+        try eager ? LessonLibrary.load(source: source) : LessonLibrary.index(source: source))
     } catch {
       let lines = error.errors.map { "\(folder)/\($0.description)" }
       return .failed(lines.joined(separator: "\n"))
@@ -168,15 +166,19 @@ enum LessonSource {
     }
     return nil
   }
+}
 
-  /// Every `*.yaml` below `folder`, with paths relative to it, in a stable order.
-  static func readYAML(in folder: String) throws(FileAccessError) -> [LessonFile] {
-    let paths = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String]) ?? []
-    var files: [LessonFile] = []
-    for path in paths.sorted() where path.hasSuffix(".yaml") {
-      let text = try FileSystemFiles().read(folder + "/" + path)
-      files.append(LessonFile(path: path, text: text))
+/// The lessons folder, each file read when the library first asks for it (start-up reads
+/// index.yaml alone).
+struct FolderLessonSource: LessonFileSource {
+  var folder: String
+  func read(_ path: String) throws(LessonLoadError) -> String? {
+    let full = folder + "/" + path
+    guard FileManager.default.fileExists(atPath: full) else { return nil }
+    do {
+      return try FileSystemFiles().read(full)
+    } catch {
+      throw LessonLoadError(path: path, line: 1, message: "cannot be read: \(error.message)")
     }
-    return files
   }
 }

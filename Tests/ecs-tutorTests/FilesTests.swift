@@ -88,23 +88,21 @@ import Testing
     #expect(loaded.movedTo == nil)
   }
 
-  @Test func lessonFilesAreEveryYAMLBelowTheFolder() throws {
+  /// The folder is read file by file as the library asks: a missing file is nil, a file that is
+  /// not UTF-8 is an error naming it, a subfolder's file is found by its relative path.
+  @Test func lessonFilesAreReadOnDemand() throws {
     let dir = folder()
     try FileManager.default.createDirectory(
       atPath: dir + "/quizzes", withIntermediateDirectories: true)
-    for (path, text) in [
-      ("index.yaml", "lessons: []"), ("b.yaml", "id: b"), ("quizzes/q.yaml", "q: 1"),
-      ("notes.md", "#"),
-    ] {
+    for (path, text) in [("index.yaml", "lessons: []"), ("quizzes/q.yaml", "q: 1")] {
       try text.write(toFile: dir + "/" + path, atomically: true, encoding: .utf8)
     }
-    let files = try LessonSource.readYAML(in: dir)
-    #expect(
-      files == [
-        LessonFile(path: "b.yaml", text: "id: b"),
-        LessonFile(path: "index.yaml", text: "lessons: []"),
-        LessonFile(path: "quizzes/q.yaml", text: "q: 1"),
-      ])
+    FileManager.default.createFile(atPath: dir + "/bad.yaml", contents: Data([0x69, 0x64, 0xFF]))
+    let source = FolderLessonSource(folder: dir)
+    #expect(try source.read("index.yaml") == "lessons: []")
+    #expect(try source.read("quizzes/q.yaml") == "q: 1")
+    #expect(try source.read("missing.yaml") == nil)
+    #expect(throws: LessonLoadError.self) { try source.read("bad.yaml") }
   }
 
   @Test func explicitMissingLessonsFolderFails() {

@@ -179,7 +179,9 @@ public struct Session: Sendable {
 
   /// The tutor's diagnoses of what AWS said (errors, events, stopped reasons), one line each.
   func diagnoses(in said: [String]) -> [Output] {
-    Diagnoser.find(lessons.diagnoses, in: said).map {
+    // Nothing said, nothing to diagnose: the diagnoses are not even parsed.
+    guard said.contains(where: { !$0.isEmpty }) else { return [] }
+    return Diagnoser.find(lessons.diagnoses, in: said).map {
       Output(.tutor(.hint), "→ " + Markdown.render($0.text.text(language)))
     }
   }
