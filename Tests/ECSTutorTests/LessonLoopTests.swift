@@ -120,13 +120,30 @@ import Testing
     #expect(ja.handle("undo").text == "取り消しました: aws ecs create-cluster --cluster-name other")
   }
 
-  /// Undo re-checks the step: taking back a wrong change can make it hold.
-  @Test func undoReChecksTheStep() throws {
-    var s = try Self.session(in: "first-cluster")
-    _ = s.handle("aws ecs create-cluster --cluster-name demo")
-    _ = s.handle("aws ecs create-cluster --cluster-name demo2")
-    _ = s.handle("sandbox")
-    #expect(s.handle("undo").text == "Nothing to undo.")
+  /// A rollout to a corrected revision passes: the step asserts what runs (nginx:1.27), not
+  /// the revision number the text expects.
+  @Test func aRolloutOfACorrectedRevisionPasses() throws {
+    var s = try Self.session(in: "tasks-and-services")
+    try Self.solve(&s, steps: 5)
+    let register =
+      "aws ecs register-task-definition --family web --container-definitions 'name=web,image=nginx:1.27,memory=256,portMappings=[{containerPort=80,hostPort=0}]'"
+    _ = s.handle(register.replacingOccurrences(of: "1.27", with: "1.72"))
+    _ = s.handle(register)
+    _ = s.handle("aws ecs update-service --cluster demo --service web --task-definition web:3")
+    #expect(s.prompt == "[tasks-and-services ✓] $ ")
+  }
+
+  /// `simulate` is a line like any other: the step is re-checked after it.
+  @Test func simulateReChecksTheStep() throws {
+    var s = try Self.session(in: "tasks-and-services")
+    try Self.solve(&s, steps: 3)
+    #expect(s.prompt == "[tasks-and-services 4/6] $ ")
+    let task = try #require(
+      s.world.workloads.tasks.first { $0.group == "service:web" && $0.lastStatus == "RUNNING" })
+    // A crash is not a stop by the user: the step (stop a service's task) still waits.
+    _ = s.handle("simulate crash \(task.id)")
+    #expect(s.prompt == "[tasks-and-services 4/6] $ ")
+    #expect(s.handle("undo").text.hasPrefix("Undone: simulate crash "))
   }
 
   @Test func aCheckFailingOnLeftoverStatePointsToUndoAndReset() throws {
@@ -166,7 +183,9 @@ import Testing
     var s = try SessionTests.session()
     let out = s.handle("lesson tasks-and-services")
     #expect(
-      out.text.contains("This lesson starts in a fresh simulated account. Already built for you:"))
+      out.text.contains(
+        "This lesson starts in a fresh simulated account. Already built for you by these commands:")
+    )
     #expect(out.text.contains("    capacity add --cluster demo --type t3.medium --count 2"))
     var ja = try SessionTests.session(.ja)
     #expect(
@@ -251,6 +270,8 @@ import Testing
     #expect(steps.contains("done with the solution's help"))
     #expect(steps.contains("▸  3  Change it: a new revision   in progress"))
     #expect(steps.contains("·  4  Retire the old revision     to do"))
+    _ = s.handle("lang ja")
+    #expect(s.handle("lessons").text.contains("2/5 ステップ完了 (うち 1 つは解答例を見て完了)、現在はステップ 3"))
     var ja = try SessionTests.session(.ja)
     #expect(ja.handle("lesson first-cluster steps").text.contains("未完了"))
   }

@@ -237,24 +237,24 @@ enum Msg {
         "このレッスンは新しいシミュレーション上のアカウントで始まります。"
       )
     case .setupBuilt:
-      return ("Already built for you:", "次のものは構築済みです:")
+      return ("Already built for you by these commands:", "次のコマンドで構築済みです:")
     case .undone(let line):
       return ("Undone: \(line)", "取り消しました: \(line)")
     case .leftoverState(let last):
       return (
         "Something made earlier in this step may be in the way. `undo` takes back your last change (`\(last)`); `reset` starts the step again from its beginning.",
-        "このステップで先に作ったものが邪魔をしているかもしれません。`undo` で直前の変更 (`\(last)`) を取り消せます。`reset` でステップを最初からやり直せます。"
+        "このステップで先に行った変更が原因かもしれません。`undo` で直前の変更 (`\(last)`) を取り消せます。`reset` でステップを最初からやり直せます。"
       )
     case .lessonMap(let done, let of, let helped, let now):
       var en = "\(done)/\(of) steps"
-      var ja = "\(done)/\(of) ステップ"
+      var ja = "\(done)/\(of) ステップ完了"
       if helped > 0 {
         en += ", \(helped) with help"
-        ja += "、うち \(helped) つは解答例を見て完了"
+        ja += " (うち \(helped) つは解答例を見て完了)"
       }
       if let now {
         en += " · now step \(now)"
-        ja += " · 現在ステップ \(now)"
+        ja += "、現在はステップ \(now)"
       }
       return (en, ja)
     case .stepState(let state):
