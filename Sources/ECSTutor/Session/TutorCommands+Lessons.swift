@@ -8,7 +8,7 @@ extension Session {
 
   /// `lesson` (the current lesson's intro), `lesson ID` (start or resume; asks before starting
   /// the current lesson over), `lesson ID steps`.
-  mutating func lessonCommand(_ args: [String], armed: Bool) -> [Output] {
+  mutating func lessonCommand(_ args: [String]) -> [Output] {
     guard let id = args.first else {
       if case .lesson(let id, _) = mode, let l = lessons.lesson(id) { return lessonIntro(l) }
       return listLessons()

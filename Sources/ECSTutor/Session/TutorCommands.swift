@@ -15,8 +15,8 @@ enum TutorCommands {
         Help(
           "lessons", en: "list the lessons and your progress in each",
           ja: "レッスンの一覧と、それぞれの進捗")
-      ]
-    ) { s, _, _ in s.listLessons() },
+      ],
+      run: { s, _, _ in s.listLessons() }),
     Row(
       ["lesson"], .lessons, replays: false,
       help: [
@@ -31,24 +31,24 @@ enum TutorCommands {
         case 1: return ["steps"]
         default: return []
         }
-      }
-    ) { s, args, armed in s.lessonCommand(args, armed: armed) },
+      },
+      run: { s, args, _ in s.lessonCommand(args) }),
     Row(
       ["goal"], .lessons, replays: false,
-      help: [Help("goal", en: "show the current step again", ja: "現在のステップをもう一度表示")]
-    ) { s, _, _ in s.goal() },
+      help: [Help("goal", en: "show the current step again", ja: "現在のステップをもう一度表示")],
+      run: { s, _, _ in s.goal() }),
     Row(
       ["check"], .lessons, replays: false,
       help: [
         Help(
           "check", en: "list what is still missing, with expected and actual values",
           ja: "足りないものを、期待値と実際の値で一覧表示")
-      ]
-    ) { s, _, _ in s.check() },
+      ],
+      run: { s, _, _ in s.check() }),
     Row(
       ["hint"], .lessons, replays: false,
-      help: [Help("hint", en: "the next hint for this step", ja: "このステップの次のヒント")]
-    ) { s, _, _ in s.hint() },
+      help: [Help("hint", en: "the next hint for this step", ja: "このステップの次のヒント")],
+      run: { s, _, _ in s.hint() }),
     Row(
       ["solution"], .lessons, replays: true,
       help: [
@@ -57,24 +57,24 @@ enum TutorCommands {
           ja: "解答例のコマンドを表示 (確認あり。「解答例を見て完了」として記録)"),
         Help("solution run", en: "run the reference commands", ja: "解答例のコマンドを実行"),
       ],
-      complete: TutorCommand.fixed([["run", "show"]])
-    ) { s, args, armed in s.solutionCommand(args, armed: armed) },
+      complete: TutorCommand.fixed([["run", "show"]]),
+      run: { s, args, armed in s.solutionCommand(args, armed: armed) }),
     Row(
       ["sandbox"], .lessons, replays: false,
       help: [
         Help(
           "sandbox", en: "leave the lesson and play freely (no checks)",
           ja: "レッスンを離れて自由に操作 (目標の確認なし)")
-      ]
-    ) { s, _, _ in s.sandboxCommand() },
+      ],
+      run: { s, _, _ in s.sandboxCommand() }),
     Row(
       ["undo"], .world, replays: true,
       help: [
         Help(
           "undo", en: "undo the last command that changed the world",
           ja: "環境を変更した直前のコマンドを取り消す")
-      ]
-    ) { s, _, _ in s.undo() },
+      ],
+      run: { s, _, _ in s.undo() }),
     Row(
       ["reset"], .world, replays: true,
       help: [
@@ -82,8 +82,8 @@ enum TutorCommands {
           "reset", en: "restart the current step; `reset lesson` restarts the lesson",
           ja: "現在のステップをやり直す。`reset lesson` でレッスン全体をやり直す")
       ],
-      complete: TutorCommand.fixed([["lesson"]])
-    ) { s, args, _ in s.resetCommand(args) },
+      complete: TutorCommand.fixed([["lesson"]]),
+      run: { s, args, _ in s.resetCommand(args) }),
     Row(
       ["show"], .world, replays: false,
       help: [
@@ -99,16 +99,16 @@ enum TutorCommands {
           return s.world.clusters.filter { $0.status == "ACTIVE" }.map(\.name)
         default: return []
         }
-      }
-    ) { s, args, _ in s.showCommand(args) },
+      },
+      run: { s, args, _ in s.showCommand(args) }),
     Row(
       ["wait"], .time, replays: true,
       help: [
         Help(
           "wait [30s|2m]", en: "let time pass (no argument: until nothing changes)",
           ja: "時間を進める (引数なし: 状態の変化が収まるまで)")
-      ]
-    ) { s, args, _ in s.waitCommand(args) },
+      ],
+      run: { s, args, _ in s.waitCommand(args) }),
     Row(
       ["time"], .time, replays: true,
       help: [
@@ -116,16 +116,16 @@ enum TutorCommands {
           "time auto|manual", en: "settle after each command, or move only with `wait`",
           ja: "時間の進め方: コマンドごとに自動 (auto) か、`wait` のときだけ (manual) か")
       ],
-      complete: TutorCommand.fixed([["auto", "manual"]])
-    ) { s, args, _ in s.timeCommand(args) },
+      complete: TutorCommand.fixed([["auto", "manual"]]),
+      run: { s, args, _ in s.timeCommand(args) }),
     Row(
       ["events"], .time, replays: false,
       help: [
         Help(
           "events [N]", en: "what happened in the world lately",
           ja: "シミュレーション環境で最近起きたイベント")
-      ]
-    ) { s, args, _ in s.eventsCommand(args) },
+      ],
+      run: { s, args, _ in s.eventsCommand(args) }),
     Row(
       ["simulate"], .time, replays: true,
       help: [
@@ -147,13 +147,13 @@ enum TutorCommands {
           }
         default: return []
         }
-      }
-    ) { s, args, _ in s.simulate(args) },
+      },
+      run: { s, args, _ in s.simulate(args) }),
     Row(
       ["lang"], .settings, replays: false,
       help: [Help("lang ja|en", en: "switch the tutor's language", ja: "表示言語を切り替え")],
-      complete: TutorCommand.fixed([["en", "ja"]])
-    ) { s, args, _ in s.langCommand(args) },
+      complete: TutorCommand.fixed([["en", "ja"]]),
+      run: { s, args, _ in s.langCommand(args) }),
     Row(
       ["progress"], .settings, replays: false,
       help: [
@@ -161,19 +161,19 @@ enum TutorCommands {
           "progress export FILE / progress import FILE", en: "save or load your progress",
           ja: "進捗のエクスポート / インポート")
       ],
-      complete: TutorCommand.fixed([["export", "import"]])
-    ) { s, args, _ in s.progressCommand(args) },
+      complete: TutorCommand.fixed([["export", "import"]]),
+      run: { s, args, _ in s.progressCommand(args) }),
     Row(
       ["help", "?"], .settings, replays: false,
-      help: [Help("help", en: "this text", ja: "このヘルプ")]
-    ) { s, args, _ in args.isEmpty ? [s.helpText()] : nil },
+      help: [Help("help", en: "this text", ja: "このヘルプ")],
+      run: { s, args, _ in args.isEmpty ? [s.helpText()] : nil }),
     Row(
       ["exit", "quit", "logout"], .settings, replays: false,
-      help: [Help("exit", en: "leave (Ctrl-D too)", ja: "終了 (Ctrl-D でも可)")]
-    ) { s, _, _ in
-      s.wantsExit = true
-      return []
-    },
+      help: [Help("exit", en: "leave (Ctrl-D too)", ja: "終了 (Ctrl-D でも可)")],
+      run: { s, _, _ in
+        s.wantsExit = true
+        return []
+      }),
   ]
 
   /// Every name and alias, for dispatch, did-you-mean and the shell's expansion of tutor lines.
