@@ -192,7 +192,7 @@ public struct Session: Sendable {
     progress.lessons[id] = lp
   }
 
-  /// Runs a shell/AWS line against the world, then re-checks the current step.
+  /// Runs a shell/AWS line against the world; `handle` then re-checks the current step.
   mutating func runCommand(_ line: String) -> [Output] {
     let before = world
     let mark = world.events.count
