@@ -1,7 +1,7 @@
 # ecs-tutor — GNU make. Every target installs what it needs (libedit-dev, pkg-config, tmux) first.
 #   make run      build (release) and start the tutor
 #   make build    release build
-#   make test     swift test, lessons verify, tmux end-to-end test
+#   make test     swift test, lessons verify, tmux end-to-end tests
 #   make e2e      only the tmux end-to-end test
 #   make bench    the benchmark (release)
 #   make format   swift format Sources and Tests in place
@@ -56,9 +56,11 @@ test: deps
 	tests/scripts/run.sh $(DEBUG_BIN)
 	tests/verify-broken.sh $(DEBUG_BIN)
 	tests/e2e/repl.sh $(DEBUG_BIN)
+	tests/e2e/lesson-loop.sh $(DEBUG_BIN)
 
 e2e: debug-build
 	tests/e2e/repl.sh $(DEBUG_BIN)
+	tests/e2e/lesson-loop.sh $(DEBUG_BIN)
 
 bench: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product ecs-tutor

@@ -71,7 +71,9 @@ struct StatePaths {
   func prepare() throws(FileError) { try AtomicFile.makeDirectories(directory, mode: 0o700) }
 }
 
-/// progress.json: pretty JSON with sorted keys, mode 0600, replaced atomically.
+/// progress.json: pretty JSON with sorted keys, mode 0600, replaced atomically. It holds, per
+/// lesson, the lines typed in it, replayed on resume; a file of an older version is read, kept
+/// as `progress.json.vN` and saved again in the current version.
 struct ProgressStore {
   var path: String
 
@@ -80,8 +82,17 @@ struct ProgressStore {
   func load() -> (progress: ECSTutor.Progress, movedTo: String?) {
     guard FileManager.default.fileExists(atPath: path) else { return (ECSTutor.Progress(), nil) }
     if let data = FileManager.default.contents(atPath: path),
-      let progress = try? JSONDecoder().decode(Progress.self, from: data)
+      var progress = try? JSONDecoder().decode(Progress.self, from: data)
     {
+      if progress.version < Progress.currentVersion {
+        // An older release's file: keep it beside the new one (`progress.json.v1`) before the
+        // next save replaces it in the current version.
+        let kept = "\(path).v\(progress.version)"
+        if !FileManager.default.fileExists(atPath: kept) {
+          try? AtomicFile.write(kept, contents: Array(data), mode: 0o600)
+        }
+        progress.version = Progress.currentVersion
+      }
       return (progress, nil)
     }
     var n = 1

@@ -82,6 +82,25 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: store.path))
   }
 
+  @Test func aVersion1ProgressFileIsMigratedAndKept() throws {
+    let store = ProgressStore(path: folder() + "/progress.json")
+    let v1 = """
+      {"currentLesson": "first-cluster", "version": 1, "lessons": {"first-cluster":
+        {"step": 2, "solved": ["create-cluster", "register-task-definition"],
+         "solvedWithHelp": [], "hintsUsed": {}, "completed": false}}}
+      """
+    try v1.write(toFile: store.path, atomically: true, encoding: .utf8)
+    let loaded = store.load()
+    #expect(loaded.movedTo == nil)
+    #expect(loaded.progress.version == ECSTutor.Progress.currentVersion)
+    let lesson = try #require(loaded.progress.lessons["first-cluster"])
+    #expect(lesson.step == 2)
+    #expect(lesson.typed == [])
+    // Nothing was typed since version 1 knew of: the world is rebuilt up to the saved step.
+    #expect(lesson.typedFrom == 2)
+    #expect(try String(contentsOfFile: store.path + ".v1", encoding: .utf8) == v1)
+  }
+
   @Test func missingProgressStartsFresh() {
     let loaded = ProgressStore(path: folder() + "/progress.json").load()
     #expect(loaded.progress == ECSTutor.Progress())

@@ -6,89 +6,97 @@ extension Session {
   /// How far the clock may run after one command while the world settles.
   static let settleCapSeconds: Double = 300
 
-  mutating func timeCommand(_ word: String, _ args: [String]) -> [Output]? {
+  /// `wait [30s|2m]`: the clock runs for that long, or until nothing changes.
+  mutating func waitCommand(_ args: [String]) -> [Output] {
     let ja = language == .ja
-    switch word {
-    case "wait":
-      let was = world
-      let before = world.events.count
-      let start = world.clock.nowMillis
-      if let arg = args.first {
-        guard let seconds = Self.duration(arg) else {
-          lastStatus = 2
-          return [Output(.tutor(.failure), ja ? "使い方: wait [30s|2m]" : "usage: wait [30s|2m]")]
-        }
-        world.advance(seconds: seconds)
-      } else {
-        world.settle(maxSeconds: 600)
+    let was = world
+    let before = world.events.count
+    let start = world.clock.nowMillis
+    if let arg = args.first {
+      guard let seconds = Self.duration(arg) else {
+        lastStatus = 2
+        return [Output(.tutor(.failure), ja ? "使い方: wait [30s|2m]" : "usage: wait [30s|2m]")]
       }
-      let secs = (world.clock.nowMillis - start) / 1000
-      var out = eventLines(since: before, limit: 12)
-      // In manual time the world fails here, not during the command: diagnose it here too.
-      out += diagnoses(in: Diagnoser.worldTexts(before: was, after: world))
-      let settled = world.isSettled
-      out.append(
+      world.advance(seconds: seconds)
+    } else {
+      world.settle(maxSeconds: 600)
+    }
+    let secs = (world.clock.nowMillis - start) / 1000
+    var out = eventLines(since: before, limit: 12)
+    // In manual time the world fails here, not during the command: diagnose it here too.
+    out += diagnoses(in: Diagnoser.worldTexts(before: was, after: world))
+    let settled = world.isSettled
+    out.append(
+      Output(
+        .tutor(.dim),
+        ja
+          ? "\(secs) 秒経過しました（\(Timestamp.iso8601(millis: world.clock.nowMillis))）。"
+            + (settled ? "ワールドは落ち着いています。" : "まだ変化の途中です。")
+          : "\(secs) s passed (now \(Timestamp.iso8601(millis: world.clock.nowMillis))). "
+            + (settled ? "Nothing is changing." : "Things are still changing.")))
+    return out
+  }
+
+  /// `time auto|manual`, or the time now.
+  mutating func timeCommand(_ args: [String]) -> [Output] {
+    let ja = language == .ja
+    switch args.first {
+    case "auto":
+      engine.autoSettle = true
+      return [
         Output(
-          .tutor(.dim),
+          .tutor(.success),
           ja
-            ? "\(secs) 秒経過しました（\(Timestamp.iso8601(millis: world.clock.nowMillis))）。"
-              + (settled ? "ワールドは落ち着いています。" : "まだ変化の途中です。")
-            : "\(secs) s passed (now \(Timestamp.iso8601(millis: world.clock.nowMillis))). "
-              + (settled ? "Nothing is changing." : "Things are still changing.")))
-      return out
-    case "time":
-      switch args.first {
-      case "auto":
-        engine.autoSettle = true
-        return [
-          Output(
-            .tutor(.success),
-            ja
-              ? "各コマンドの後、ワールドが落ち着くまで時間が進みます。"
-              : "After each command the clock runs until the world settles.")
-        ]
-      case "manual", "step":
-        engine.autoSettle = false
-        return [
-          Output(
-            .tutor(.success),
-            ja
-              ? "時間は `wait` でだけ進みます（`wait 10s` で状態の移り変わりを観察できます）。"
-              : "The clock now moves only with `wait` (try `wait 10s` to watch transitions).")
-        ]
-      default:
-        let mode = engine.autoSettle ? "auto" : "manual"
-        return [
-          Output(
-            .tutor(.plain),
-            (ja ? "時刻: " : "now: ") + Timestamp.iso8601(millis: world.clock.nowMillis)
-              + " (time \(mode); `time auto|manual`)")
-        ]
-      }
-    case "events":
-      let n = args.first.flatMap { Int($0) } ?? 15
-      let lines = eventLines(since: max(0, world.events.count - max(1, min(n, 500))), limit: 500)
-      return lines.isEmpty
-        ? [Output(.tutor(.plain), ja ? "まだイベントはありません。" : "No events yet.")] : lines
-    case "show":
-      switch args.first {
-      case "planes": return [Output(.tutor(.plain), Markdown.render(PlanesView.render(language)))]
-      case "cluster":
-        return [
-          Output(
-            .tutor(.plain), ClusterView.render(world, cluster: args.dropFirst().first, language))
-        ]
-      default:
-        return [
-          Output(
-            .tutor(.plain),
-            ja
-              ? "使い方: show cluster [NAME] | show planes"
-              : "usage: show cluster [NAME] | show planes")
-        ]
-      }
-    case "simulate": return simulate(args)
-    default: return nil
+            ? "各コマンドの後、ワールドが落ち着くまで時間が進みます。"
+            : "After each command the clock runs until the world settles.")
+      ]
+    case "manual", "step":
+      engine.autoSettle = false
+      return [
+        Output(
+          .tutor(.success),
+          ja
+            ? "時間は `wait` でだけ進みます（`wait 10s` で状態の移り変わりを観察できます）。"
+            : "The clock now moves only with `wait` (try `wait 10s` to watch transitions).")
+      ]
+    default:
+      let mode = engine.autoSettle ? "auto" : "manual"
+      return [
+        Output(
+          .tutor(.plain),
+          (ja ? "時刻: " : "now: ") + Timestamp.iso8601(millis: world.clock.nowMillis)
+            + " (time \(mode); `time auto|manual`)")
+      ]
+    }
+  }
+
+  /// `events [N]`: the last N events.
+  func eventsCommand(_ args: [String]) -> [Output] {
+    let ja = language == .ja
+    let n = args.first.flatMap { Int($0) } ?? 15
+    let lines = eventLines(since: max(0, world.events.count - max(1, min(n, 500))), limit: 500)
+    return lines.isEmpty
+      ? [Output(.tutor(.plain), ja ? "まだイベントはありません。" : "No events yet.")] : lines
+  }
+
+  /// `show cluster [NAME]`, `show planes`.
+  func showCommand(_ args: [String]) -> [Output] {
+    let ja = language == .ja
+    switch args.first {
+    case "planes": return [Output(.tutor(.plain), Markdown.render(PlanesView.render(language)))]
+    case "cluster":
+      return [
+        Output(
+          .tutor(.plain), ClusterView.render(world, cluster: args.dropFirst().first, language))
+      ]
+    default:
+      return [
+        Output(
+          .tutor(.plain),
+          ja
+            ? "使い方: show cluster [NAME] | show planes"
+            : "usage: show cluster [NAME] | show planes")
+      ]
     }
   }
 
@@ -133,10 +141,10 @@ extension Session {
       world.setLoad(service: target, cpuPercent: pct)
     default: return [Output(.tutor(.plain), usage)]
     }
-    undoStack.append(before)
+    undoStack.append(UndoEntry(world: before, line: (["simulate"] + args).joined(separator: " ")))
     let mark = before.events.count
     if engine.autoSettle { world.settle(maxSeconds: Self.settleCapSeconds) }
-    return eventLines(since: mark, limit: 12) + afterChange(from: before)
+    return eventLines(since: mark, limit: 12)
   }
 
   /// Recent events as dim lines `09:00:35 message`, at most `limit`, with a note for the rest.

@@ -4,7 +4,6 @@ enum Msg {
   case welcomeFirst
   case welcomeBack(lesson: String, step: Int, of: Int)
   case welcomeBackSandbox
-  case helpText
   case unknownCommand(String, suggestion: String?)
   case lessonsHeader
   case noLessons
@@ -31,7 +30,6 @@ enum Msg {
   case solutionRunHint
   case solutionCancelled
   case solutionRunning
-  case undoDone
   case undoNothing
   case resetStep
   case resetLesson
@@ -44,6 +42,31 @@ enum Msg {
   case progressError(String)
   case commandNotFound(String)
   case interrupted
+
+  // MARK: - loop helper (tutor command table, steps, resume); to fold into the catalogues
+  case helpSection(TutorCommand.Section)
+  case helpPrograms
+  case lessonUsage
+  case lessonRestartConfirm(id: String, step: Int, of: Int)
+  case worldRestored(step: Int, of: Int)
+  case freshAccount
+  case setupBuilt
+  case undone(String)
+  case leftoverState(last: String)
+  case lessonMap(done: Int, of: Int, helped: Int, now: Int?)
+  case stepState(StepState)
+
+  /// A step's state in `lesson ID steps`.
+  enum StepState: Sendable {
+    case done, doneWithHelp, now, toDo
+    var mark: String {
+      switch self {
+      case .done, .doneWithHelp: return "✓"
+      case .now: return "▸"
+      case .toDo: return "·"
+      }
+    }
+  }
 
   func text(_ lang: Language) -> String {
     let (en, ja) = pair
@@ -66,67 +89,6 @@ enum Msg {
       return (
         "Welcome back. You are in the sandbox. Type `lessons` to pick a lesson.",
         "おかえりなさい。サンドボックスにいます。`lessons` でレッスンを選べます。"
-      )
-    case .helpText:
-      return (
-        """
-        **Lessons**
-          lessons              list the lessons and your progress
-          lesson ID            start (or resume) a lesson
-          goal                 show the current step again
-          check                list what is still missing, with expected and actual values
-          hint                 the next hint for this step
-          solution             show the reference commands (asks first; counts as solved with help)
-          solution run         run the reference commands
-          sandbox              leave the lesson and play freely (no checks)
-        **Your world**
-          undo                 undo the last command that changed the world
-          reset                restart the current step; `reset lesson` restarts the lesson
-          show cluster [NAME]  instances, their CPU and memory, tasks and ports; `show planes`
-          capacity add --cluster NAME [--type t3.medium] [--count N]   launch EC2 capacity
-        **Time and failures**
-          wait [30s|2m]        let time pass (no argument: until nothing changes)
-          time auto|manual     settle after each command, or move only with `wait`
-          events [N]           what happened in the world lately
-          simulate instance-failure ID | crash TASK | load SERVICE PERCENT
-        **Settings and files**
-          lang ja|en           switch the tutor's language
-          progress export FILE / progress import FILE
-        **Commands you can type**
-          aws SERVICE OPERATION [--options]   the AWS CLI (ecs, ec2, ...); `aws ecs help`
-          docker build|tag|login|push|images  a simulated docker for ECR
-          NAME=value, export, echo            shell variables as in AWS tutorials
-          help, exit                          this text; leave (Ctrl-D too)
-        """,
-        """
-        **レッスン**
-          lessons              レッスンの一覧と進み具合
-          lesson ID            レッスンを開始（または再開）
-          goal                 現在のステップをもう一度表示
-          check                まだ足りないものを、期待値と実際の値で一覧
-          hint                 このステップの次のヒント
-          solution             模範解答のコマンドを表示（確認あり。「ヘルプあり」で解決扱い）
-          solution run         模範解答のコマンドを実行
-          sandbox              レッスンを離れて自由に操作（チェックなし）
-        **ワールド**
-          undo                 ワールドを変えた直前のコマンドを取り消す
-          reset                現在のステップをやり直す。`reset lesson` でレッスン全体
-          show cluster [NAME]  インスタンスの CPU とメモリ、タスクとポート。`show planes` も
-          capacity add --cluster NAME [--type t3.medium] [--count N]   EC2 キャパシティを追加
-        **時間と障害**
-          wait [30s|2m]        時間を進める（引数なし: 変化が止まるまで）
-          time auto|manual     コマンドごとに落ち着くまで進めるか、`wait` でだけ進めるか
-          events [N]           ワールドで最近起きたこと
-          simulate instance-failure ID | crash TASK | load SERVICE PERCENT
-        **設定とファイル**
-          lang ja|en           チューターの言語を切り替え
-          progress export FILE / progress import FILE
-        **入力できるコマンド**
-          aws SERVICE OPERATION [--options]   AWS CLI（ecs, ec2 など）。`aws ecs help`
-          docker build|tag|login|push|images  ECR 用のシミュレーションされた docker
-          NAME=value, export, echo            AWS のチュートリアルと同じシェル変数
-          help, exit                          このヘルプ / 終了（Ctrl-D でも可）
-        """
       )
     case .unknownCommand(let word, let suggestion):
       let s = suggestion.map { " Did you mean `\($0)`?" } ?? ""
@@ -205,10 +167,6 @@ enum Msg {
       )
     case .solutionCancelled: return ("", "")
     case .solutionRunning: return ("Running the reference solution:", "模範解答を実行します:")
-    case .undoDone:
-      return (
-        "Undone: the world is as it was before that command.", "取り消しました。ワールドはそのコマンドの前の状態に戻りました。"
-      )
     case .undoNothing: return ("Nothing to undo.", "取り消せる操作はありません。")
     case .resetStep: return ("The step starts again from its beginning.", "ステップを最初からやり直します。")
     case .resetLesson: return ("The lesson starts again from its beginning.", "レッスンを最初からやり直します。")
@@ -230,6 +188,83 @@ enum Msg {
         "ecs-tutor: \(word): コマンドが見つかりません。ここで動くのは `aws`、いくつかのシェル組み込みコマンド（echo, export）とチューターのコマンドだけです。`help` を参照してください。"
       )
     case .interrupted: return ("Interrupted.", "中断しました。")
+    default: return loopPair
+    }
+  }
+
+  // MARK: - loop helper's sentences (tutor command table, steps, resume)
+  private var loopPair: (String, String) {
+    switch self {
+    case .helpSection(let section):
+      switch section {
+      case .lessons: return ("**Lessons**", "**レッスン**")
+      case .world: return ("**Your world**", "**シミュレーション環境**")
+      case .time: return ("**Time and failures**", "**時間と障害**")
+      case .settings: return ("**Settings and files**", "**設定とファイル**")
+      }
+    case .helpPrograms:
+      return (
+        """
+        **Commands you can type**
+          aws SERVICE OPERATION [--options]   the AWS CLI (ecs, ec2, ...); `aws ecs help`
+          docker build|tag|login|push|images  a simulated docker for ECR
+          capacity add --cluster NAME [--type t3.medium] [--count N]   launch EC2 capacity
+          NAME=value, export, echo            shell variables as in AWS tutorials
+        """,
+        """
+        **入力できるコマンド**
+          aws SERVICE OPERATION [--options]   AWS CLI (ecs、ec2 など)。`aws ecs help` でヘルプ
+          docker build|tag|login|push|images  ECR 用の模擬 docker コマンド
+          capacity add --cluster NAME [--type t3.medium] [--count N]   EC2 キャパシティーを追加
+          NAME=value, export, echo            AWS のチュートリアルと同じように使えるシェル変数
+        """
+      )
+    case .lessonUsage:
+      return ("Usage: lesson ID | lesson ID steps", "使い方: lesson ID | lesson ID steps")
+    case .lessonRestartConfirm(let id, let step, let of):
+      return (
+        "You are already in this lesson, at step \(step)/\(of). Type `lesson \(id)` again to start it over from step 1 in a fresh account, or `goal` to see the current step.",
+        "すでにこのレッスンのステップ \(step)/\(of) にいます。新しいアカウントでステップ 1 からやり直すには、もう一度 `lesson \(id)` と入力してください。現在のステップは `goal` で表示できます。"
+      )
+    case .worldRestored(let step, let of):
+      return (
+        "Your world and variables are as you left them at step \(step)/\(of).",
+        "シミュレーション環境とシェル変数は、ステップ \(step)/\(of) で中断したときのままです。"
+      )
+    case .freshAccount:
+      return (
+        "This lesson starts in a fresh simulated account.",
+        "このレッスンは新しいシミュレーション上のアカウントで始まります。"
+      )
+    case .setupBuilt:
+      return ("Already built for you by these commands:", "次のコマンドで構築済みです:")
+    case .undone(let line):
+      return ("Undone: \(line)", "取り消しました: \(line)")
+    case .leftoverState(let last):
+      return (
+        "Something made earlier in this step may be in the way. `undo` takes back your last change (`\(last)`); `reset` starts the step again from its beginning.",
+        "このステップで先に行った変更が原因かもしれません。`undo` で直前の変更 (`\(last)`) を取り消せます。`reset` でステップを最初からやり直せます。"
+      )
+    case .lessonMap(let done, let of, let helped, let now):
+      var en = "\(done)/\(of) steps"
+      var ja = "\(done)/\(of) ステップ完了"
+      if helped > 0 {
+        en += ", \(helped) with help"
+        ja += " (うち \(helped) つは解答例を見て完了)"
+      }
+      if let now {
+        en += " · now step \(now)"
+        ja += "、現在はステップ \(now)"
+      }
+      return (en, ja)
+    case .stepState(let state):
+      switch state {
+      case .done: return ("done", "完了")
+      case .doneWithHelp: return ("done with the solution's help", "解答例を見て完了")
+      case .now: return ("in progress", "進行中")
+      case .toDo: return ("to do", "未完了")
+      }
+    default: return ("", "")
     }
   }
 }
