@@ -14,6 +14,14 @@ import Testing
     ("    code **stays**", .plain, "    code **stays**"),
     ("line one\n**two**", .heading, "line one\ntwo"),
     ("crlf\r\n**two**", .plain, "crlf\ntwo"),
+    // A partial check's met items already carry their mark: no `✓   ✓`.
+    ("  ✓ cluster demo exists", .success, "  ✓ cluster demo exists"),
+    // Single-asterisk emphasis is never printed with its asterisks.
+    ("the CLI's *shorthand syntax*", .plain, "the CLI's shorthand syntax"),
+    ("CLI の*短縮構文*です", .plain, "CLI の短縮構文です"),
+    ("2 * 3 * 4", .plain, "2 * 3 * 4"),
+    ("ls *.log *.txt", .plain, "ls *.log *.txt"),
+    ("`a*b*c`", .plain, "`a*b*c`"),
   ])
   func plainText(text: String, style: Output.Style, expected: String) {
     #expect(Renderer(color: false, width: nil).tutor(text, style: style) == expected)
