@@ -321,7 +321,7 @@ extension Msg {
     case .scalableTargetRegistered(let r, let lo, let hi):
       return "スケーラブルターゲット \(r) を登録しました (\(lo)～\(hi))。"
     case .autoScaled(let s, let from, let to):
-      return "Auto Scaling がサービス \(s) の必要なタスク数を \(from) から \(to) に変更しました。"
+      return "オートスケーリングがサービス \(s) の必要なタスク数を \(from) から \(to) に変更しました。"
     case .taskCreated(let id, let td, let status): return "タスク \(id) (\(td)) を作成しました: \(status)"
     case .taskRunning(let id, let td): return "タスク \(id) (\(td)) が RUNNING になりました。"
     case .taskStopping(let id, let td, let code, let reason):
