@@ -19,10 +19,12 @@ struct Renderer {
       omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
     {
       let line = String(line)
-      let isCode = line.prefix { $0 == " " }.count >= 4
+      // A `check` report (failure) indents prose, not code.
+      let isCode = line.prefix { $0 == " " }.count >= 4 && style != .failure
       let open = color ? Self.open(style) : ""
       let styled = isCode ? line : spans(line, restore: open)
-      let wrapped = width.map { TextWidth.wrap(styled, width: $0) } ?? [styled]
+      let wrapped =
+        width.map { TextWidth.wrap(styled, width: $0, codeIndent: style != .failure) } ?? [styled]
       for piece in wrapped {
         let piece = piece.replacingOccurrences(of: "\u{A0}", with: " ")
         lines.append(color && !open.isEmpty ? open + piece + Self.reset : piece)

@@ -55,6 +55,16 @@ import Testing
     #expect(lines == "\u{1B}[1mbold\u{1B}[0m word\nmore")
   }
 
+  @Test func checkLinesWrapUnderTheirArrow() {
+    let text = "  ✗ goal\n      → ホストポートを 0 にすると、ECS がタスクごとにポートを選びます。"
+    let lines = Renderer(color: false, width: 40).tutor(text, style: .failure)
+    #expect(
+      lines.split(separator: "\n") == [
+        "  ✗ goal", "      → ホストポートを 0 にすると、ECS",
+        "        がタスクごとにポートを選びます。",
+      ])
+  }
+
   @Test func withoutWidthNothingWraps() {
     let long = String(repeating: "word ", count: 50)
     #expect(Renderer(color: false, width: nil).tutor(long, style: .plain) == long)
