@@ -322,6 +322,8 @@ func session(
     ("`demo`\nを使います", "`demo` を使います"),
     ("para\n\n    code line\n    more", "para\n\n    code line\n    more"),
     ("- item one\n  continues\n- item two", "- item one continues\n- item two"),
+    ("  • bullet\n    continues", "  • bullet continues"),
+    ("  • bullet\n**Heading**\n  • next", "  • bullet\n**Heading**\n  • next"),
     ("| a | b |\n|---|---|\n| c | d |", "| a | b |\n|---|---|\n| c | d |"),
   ])
   func paragraphsAreJoinedAtTheYAMLsLineBreaks(text: String, joined: String) {

@@ -20,18 +20,22 @@ enum Markdown {
       let line = String(raw)
       let trimmed = line.trimmingCharacters(in: .whitespaces)
       let indent = line.prefix { $0 == " " }.count
+      // As in Markdown, a code block starts after a blank line; an indented line right after
+      // prose continues it.
       let isCode = indent >= 4 && !open
+      // A line all in bold is a heading.
+      let heading = trimmed.count > 4 && trimmed.hasPrefix("**") && trimmed.hasSuffix("**")
       let startsBlock =
         trimmed.isEmpty || isCode || trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ")
         || trimmed.hasPrefix("#") || trimmed.hasPrefix("|") || trimmed.hasPrefix("• ")
-        || indent >= 4
+        || heading
       if open, !startsBlock, let last = out.last {
         out[out.count - 1] = join(last, trimmed)
         continue
       }
       out.append(line)
       open =
-        !trimmed.isEmpty && !(indent >= 4) && !trimmed.hasPrefix("|")
+        !trimmed.isEmpty && !isCode && !heading && !trimmed.hasPrefix("|")
         && !trimmed.hasPrefix("#")
     }
     return out.joined(separator: "\n")
