@@ -87,8 +87,6 @@ public enum Msg: Sendable, Equatable {
   case timeStatus(now: String, auto: Bool)
   case noEvents
   case moreEvents(Int)
-  case moreStopped(Int)
-  case taskStopped(id: String, family: String, stopCode: String?, reason: String?)
   case showUsage
   case simulateUsage
   case noInstance(String)

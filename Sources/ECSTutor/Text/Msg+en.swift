@@ -82,7 +82,7 @@ extension Msg {
       return Self.enExpectation(e, path: path)
     case .found(let f):
       switch f {
-      case nil: return "not set"
+      case nil: return "none"
       case .value(let v)?: return v
       case .noMatchingItem?: return "no such item"
       case .emptyList?: return "an empty list"
@@ -160,10 +160,6 @@ extension Msg {
       return "now: \(now) (time \(auto ? "auto" : "manual"); `time auto|manual`)"
     case .noEvents: return "No events yet."
     case .moreEvents(let n): return "… \(n) more (`events` shows them)"
-    case .moreStopped(let n): return "… \(n) more"
-    case .taskStopped(let id, let family, let code, let reason):
-      return "task \(id)… \(family) STOPPED" + (code.map { " (\($0))" } ?? "")
-        + (reason.map { ": \($0)" } ?? "")
     case .showUsage: return "usage: show cluster [NAME] | show planes"
     case .simulateUsage:
       return
@@ -224,8 +220,8 @@ extension Msg {
   static func enExpectation(_ e: Expectation, path: String) -> String {
     switch e {
     case .value(let v): return v
-    case .present: return "set"
-    case .absent: return "not set"
+    case .present: return "a value"
+    case .absent: return "no value"
     case .oneOf(let options):
       let words = options.map { enExpectation($0, path: "") }
       if words.count <= 2 { return words.joined(separator: " or ") }

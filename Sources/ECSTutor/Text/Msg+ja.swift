@@ -163,10 +163,6 @@ extension Msg {
       return "現在時刻: \(now) (時間の進め方: \(auto ? "auto" : "manual")。切り替えは `time auto|manual`)"
     case .noEvents: return "まだイベントはありません。"
     case .moreEvents(let n): return "… ほか \(n) 件 (`events` で表示)"
-    case .moreStopped(let n): return "… ほか \(n) 件"
-    case .taskStopped(let id, let family, let code, let reason):
-      return "タスク \(id)… \(family) STOPPED" + (code.map { " (\($0))" } ?? "")
-        + (reason.map { ": \($0)" } ?? "")
     case .showUsage: return "使い方: show cluster [NAME] | show planes"
     case .simulateUsage:
       return
