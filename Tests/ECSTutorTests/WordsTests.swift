@@ -303,6 +303,14 @@ func session(
     #expect(out.contains("IN_PROGRESS"), "\(out)")
   }
 
+  @Test func successTextsDoNotAssumeOneTask() throws {
+    var s = try session(lesson: "control-plane-data-plane", step: 2)
+    let out = s.handle("aws ecs run-task --cluster demo --task-definition web --count 2").text
+    #expect(out.contains("Step complete"), "\(out)")
+    #expect(!out.contains("Task `web` is RUNNING on one of your container instances"))
+    #expect(out.contains("each task with port 80 on a dynamic host port"))
+  }
+
   @Test func nextIsSaidOnceAtALessonsEnd() throws {
     var s = try session(lesson: "first-cluster", step: 4)
     let step = try #require(s.lessons.lesson("first-cluster")?.steps[4])
