@@ -45,7 +45,7 @@ struct REPL {
 
     if interactive { show(box.session.welcome(), renderer) }
     if !lessonsLoaded {
-      Console.error(renderer.tutor(Messages.lessonsUnavailable(language), style: .hint))
+      Console.error(renderer.tutor(Msg.lessonsUnavailable.text(language), style: .hint))
     }
 
     var historyErrorShown = false
@@ -58,14 +58,14 @@ struct REPL {
       }
       editor.addHistory(Self.historyEntry(text))
       if !historyErrorShown, let error = (editor as? LibEditLineEditor)?.historyError {
-        Console.error(Messages.historyNotSaved(language, error.description))
+        Console.error(Msg.historyNotSaved(error.description).text(language))
         historyErrorShown = true
       }
       _ = Terminal.takeInterrupt()
       let outputs = box.session.handle(text)
       renderer.width = Self.width(stdoutIsTerminal, environment)
       show(outputs, renderer)
-      if Terminal.takeInterrupt() { Console.error(Messages.interrupted(language)) }
+      if Terminal.takeInterrupt() { Console.error(Msg.interrupted.text(language)) }
       state.save(box.session.progress)
     }
     if sawEOF && interactive { Console.raw("\n") }
@@ -146,7 +146,7 @@ struct StateFiles {
     do {
       try paths.prepare()
     } catch {
-      notice = Messages.progressNotSaved(language, error.description)
+      notice = Msg.progressNotSaved(error.description).text(language)
       return
     }
     historyFile = paths.history
@@ -155,7 +155,7 @@ struct StateFiles {
     progress = loaded.progress
     saved = loaded.progress
     self.store = store
-    if let aside = loaded.movedTo { notice = Messages.progressUnreadable(language, movedTo: aside) }
+    if let aside = loaded.movedTo { notice = Msg.progressUnreadable(movedTo: aside).text(language) }
   }
 
   /// Saves `progress` if it differs from what was last saved.
@@ -165,7 +165,7 @@ struct StateFiles {
       try store.save(progress)
       saved = progress
     } catch {
-      if !errorShown { Console.error(Messages.progressNotSaved(language, error.description)) }
+      if !errorShown { Console.error(Msg.progressNotSaved(error.description).text(language)) }
       errorShown = true
     }
   }

@@ -20,7 +20,7 @@ enum ClusterActions {
       // brought back.
       if world.clusters[i].status != "ACTIVE" {
         world.clusters[i].status = "ACTIVE"
-        world.record(.cluster, "Cluster \(name) created.")
+        world.record(.cluster, "Cluster \(name) created.", .clusterCreated(name))
       }
       return ["cluster": world.clusterDocument(world.clusters[i], include: ["SETTINGS", "TAGS"])]
     }
@@ -30,7 +30,7 @@ enum ClusterActions {
     cluster.capacityProviders = req.strings("capacityProviders") ?? []
     cluster.defaultCapacityProviderStrategy = req.array("defaultCapacityProviderStrategy") ?? []
     world.clusters.append(cluster)
-    world.record(.cluster, "Cluster \(name) created.")
+    world.record(.cluster, "Cluster \(name) created.", .clusterCreated(name))
     return ["cluster": world.clusterDocument(cluster, include: ["SETTINGS", "TAGS"])]
   }
 
@@ -62,7 +62,9 @@ enum ClusterActions {
       if let error = check(world, world.clusters[i].arn) { throw error }
     }
     world.clusters[i].status = "INACTIVE"
-    world.record(.cluster, "Cluster \(world.clusters[i].name) deleted.")
+    world.record(
+      .cluster, "Cluster \(world.clusters[i].name) deleted.",
+      .clusterDeleted(world.clusters[i].name))
     return ["cluster": world.clusterDocument(world.clusters[i], include: ["TAGS"])]
   }
 

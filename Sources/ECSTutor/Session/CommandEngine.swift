@@ -67,7 +67,9 @@ struct CommandEngine: Sendable {
         return AWSRunner.run(
           cmd.argv, stdin: cmd.stdin, world: &w, files: files, environment: cmd.environment)
       case "docker":
-        return DockerCLI.run(cmd.argv, stdin: cmd.stdin, world: &w)
+        return DockerCLI.run(cmd.argv, stdin: cmd.stdin, world: &w) {
+          Msg.docker($0).text(language)
+        }
       case "capacity":
         return CapacityShortcut.run(cmd.argv, world: &w, language: language)
       default:

@@ -206,8 +206,8 @@ public struct Session: Sendable {
       out.append(say(.unknownCommand(word, suggestion: suggestion), .failure))
     }
     if config.narrate {
+      // Stopped tasks are narrated by their STOPPED events, with code and reason.
       out += eventLines(since: mark, limit: 8)
-      out += stoppedTaskLines(before: before)
     }
     out += diagnoses(in: [result.stderr] + Diagnoser.worldTexts(before: before, after: world))
     // Time passing alone (every call moves the clock) is not a change to undo.
@@ -279,7 +279,7 @@ public struct Session: Sendable {
         out.append(Output(.tutor(.plain), Markdown.render(outro.text(language))))
       }
       if let next = nextLesson(after: lesson.id) {
-        out.append(say(.nextLesson(next.id)))
+        out.append(say(.nextLesson(id: next.id, title: next.title.text(language))))
       } else {
         out.append(say(.allLessonsDone))
       }

@@ -3,9 +3,7 @@
 /// completion, the dispatch of a line and the resume replay all read it.
 struct TutorCommand: Sendable {
   /// Where `help` lists a command.
-  enum Section: Int, Sendable, CaseIterable {
-    case lessons, world, time, settings
-  }
+  typealias Section = HelpSection
 
   /// One line of `help`: how it is typed, and what it does.
   struct HelpLine: Sendable {
@@ -51,5 +49,22 @@ struct TutorCommand: Sendable {
 extension TutorCommand.HelpLine {
   init(_ usage: String, en: String, ja: String) {
     self.init(usage: usage, text: Localized(en: en, ja: ja))
+  }
+}
+
+/// The sections of `help`, in the order it lists them.
+public enum HelpSection: Int, Sendable, CaseIterable {
+  case lessons, world, time, settings
+}
+
+/// A step's state in `lesson ID steps`.
+public enum StepState: Sendable, Equatable {
+  case done, doneWithHelp, now, toDo
+  var mark: String {
+    switch self {
+    case .done, .doneWithHelp: return "✓"
+    case .now: return "▸"
+    case .toDo: return "·"
+    }
   }
 }

@@ -163,7 +163,7 @@ extension Session {
     if case .lesson(let id, let step) = mode, id == lesson.id { current = step }
     var rows: [[String]] = []
     for (i, step) in lesson.steps.enumerated() {
-      let state: Msg.StepState
+      let state: StepState
       if i == current {
         state = .now
       } else if lp.solvedWithHelp.contains(step.id) {
