@@ -64,7 +64,8 @@ e2e: debug-build
 
 bench: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product ecs-tutor
-	$(SWIFT) run $(RELEASE_FLAGS) ecs-tutor-bench
+	$(SWIFT) build $(RELEASE_FLAGS) --product ecs-tutor-bench
+	.build/release/ecs-tutor-bench
 
 format:
 	$(SWIFT) format -i -r --configuration .swift-format Sources Tests

@@ -11,7 +11,7 @@ extension Msg {
         "**ecs-tutor** へようこそ。実際の AWS CLI コマンドを入力しながら、Amazon ECS の環境を構築していきます。コマンドはシミュレーション上の AWS アカウントで実行されるので、料金はかからず、何も壊れません。\nまずは最初のレッスンから: `lesson first-cluster` と入力してください (`lessons` でレッスン一覧、`help` でコマンド一覧)。"
     case .welcomeBack(let lesson, let step, let of):
       return
-        "おかえりなさい。前回は **\(lesson)** のステップ \(step)/\(of) まで進みました。`goal` でステップをもう一度表示でき、`lessons` で別のレッスンを選べます。"
+        "おかえりなさい。前回はレッスン「\(lesson)」のステップ \(step)/\(of) まで進みました。`goal` でステップをもう一度表示でき、`lessons` で別のレッスンを選べます。"
     case .welcomeBackSandbox:
       return "おかえりなさい。サンドボックスにいます。`lessons` でレッスンを選べます。"
     case .unknownCommand(let word, let suggestion):
