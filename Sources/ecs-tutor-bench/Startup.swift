@@ -13,19 +13,42 @@ func tutorBinary() -> String? {
   return FileManager.default.isExecutableFile(atPath: path) ? path : nil
 }
 
+/// Starts `arguments` with posix_spawn (Foundation's `Process` adds tens of milliseconds of its
+/// own), its standard streams on `stdio` (or /dev/null), and returns its pid.
+func spawn(_ arguments: [String], environment: [String: String], stdio: Int32? = nil) -> pid_t? {
+  #if canImport(Glibc)
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    for fd: Int32 in [0, 1, 2] {
+      if let stdio {
+        posix_spawn_file_actions_adddup2(&actions, stdio, fd)
+      } else {
+        posix_spawn_file_actions_addopen(
+          &actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+      }
+    }
+    let argv = arguments.map { strdup($0) } + [nil]
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+      argv.forEach { free($0) }
+      envp.forEach { free($0) }
+    }
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, arguments[0], &actions, nil, argv, envp) == 0 else { return nil }
+    return pid
+  #else
+    return nil
+  #endif
+}
+
 /// Milliseconds from spawn to exit of `arguments`, stdin from `/dev/null`, output discarded.
 func timeToExit(_ arguments: [String], environment: [String: String]) -> Double? {
-  let p = Process()
-  p.executableURL = URL(fileURLWithPath: arguments[0])
-  p.arguments = Array(arguments.dropFirst())
-  p.environment = environment
-  p.standardInput = FileHandle.nullDevice
-  p.standardOutput = FileHandle.nullDevice
-  p.standardError = FileHandle.nullDevice
   let clock = ContinuousClock()
   let start = clock.now
-  do { try p.run() } catch { return nil }
-  p.waitUntilExit()
+  guard let pid = spawn(arguments, environment: environment) else { return nil }
+  var status: Int32 = 0
+  waitpid(pid, &status, 0)
   return seconds(clock.now - start) * 1000
 }
 
@@ -36,21 +59,15 @@ func timeToPrompt(_ arguments: [String], environment: [String: String], marker: 
 {
   #if canImport(Glibc)
     var master: Int32 = 0
+    var slave: Int32 = 0
     var size = winsize(ws_row: 40, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
-    let argv = arguments.map { strdup($0) } + [nil]
-    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer {
-      argv.forEach { free($0) }
-      envp.forEach { free($0) }
-    }
+    guard openpty(&master, &slave, nil, nil, &size) == 0 else { return nil }
+    defer { close(master) }
     let clock = ContinuousClock()
     let start = clock.now
-    let pid = forkpty(&master, nil, nil, &size)
-    if pid < 0 { return nil }
-    if pid == 0 {
-      execve(argv[0]!, argv, envp)
-      _exit(127)
-    }
+    let child = spawn(arguments, environment: environment, stdio: slave)
+    close(slave)
+    guard let pid = child else { return nil }
     var seen: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 4096)
     let want = Array(marker.utf8)
@@ -72,7 +89,6 @@ func timeToPrompt(_ arguments: [String], environment: [String: String], marker: 
     kill(pid, SIGKILL)
     var status: Int32 = 0
     waitpid(pid, &status, 0)
-    close(master)
     return found
   #else
     return nil
