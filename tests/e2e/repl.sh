@@ -345,6 +345,27 @@ case_pipe() {
   fi
 }
 
+# In a pipe stdout carries only command output; the tutor's own errors go to stderr, as bash's do,
+# and a very long name is cut in the message (seen: "command not found" on stdout).
+case_pipe_errors() {
+  local out err rc long
+  long=$(printf 'x%.0s' {1..300})
+  out=$(printf 'echo out-one\nnot-a-command\n%s\necho "unclosed\n' "$long" |
+    HOME="$WORK/home" XDG_STATE_HOME="$WORK/state" ECS_TUTOR_LESSONS= timeout "$TIMEOUT" "$BIN" \
+      --lang en 2>"$WORK/stderr")
+  rc=$?
+  err=$(cat "$WORK/stderr")
+  if [[ $rc == 0 && $out == 'out-one' ]] \
+    && grep -qxF 'ecs-tutor: command not found: not-a-command. Type `help` for the commands you can use.' <<<"$err" \
+    && grep -qF "ecs-tutor: command not found: $(printf 'x%.0s' {1..200})…. Type" <<<"$err" \
+    && ! grep -qF "$(printf 'x%.0s' {1..201})" <<<"$err" \
+    && grep -qxF "ecs-tutor: unexpected EOF while looking for matching \`\"'" <<<"$err"; then
+    ok "errors go to stderr in a pipe, long names cut"
+  else
+    fail "errors go to stderr in a pipe, long names cut" "rc=$rc out=$(printf %q "$out") err=$(printf %q "${err:0:300}")"
+  fi
+}
+
 case_prompt
 case_history_up
 case_search
@@ -359,6 +380,7 @@ case_ctrl_d
 case_history_restart
 case_c_locale
 case_pipe
+case_pipe_errors
 
 echo "e2e: $passed passed, $failed failed"
 ((failed == 0))

@@ -42,9 +42,10 @@ enum CapacityShortcut {
         status: 1)
     }
     let userData = "#!/bin/bash\necho ECS_CLUSTER=\(cluster) >> /etc/ecs/ecs.config"
+    let imageID =
+      "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id"
     let request: JSONValue = [
-      "ImageId":
-        "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id",
+      "ImageId": .string(imageID),
       "InstanceType": .string(type),
       "MinCount": .int(count),
       "MaxCount": .int(count),
@@ -60,23 +61,27 @@ enum CapacityShortcut {
     }
     let ids = response["Instances"]?.arrayValue?.compactMap { $0["InstanceId"]?.stringValue } ?? []
     let list = ids.joined(separator: ", ")
+    // The same call typed by hand, valid bash as printed (the user data as one $'...' word: in
+    // double quotes `#!` would be history expansion).
+    let sameAs = [
+      ["aws", "ec2", "run-instances", "--image-id", imageID],
+      [
+        "--instance-type", type, "--count", String(count), "--iam-instance-profile",
+        "Name=ecsInstanceRole",
+      ],
+      ["--user-data", userData],
+    ].map(ShellQuote.command).joined(separator: " \\\n    ")
     let text =
       ja
       ? """
       \(type) を \(count) 台起動しました（\(list)）。次のコマンドと同じです:
-        aws ec2 run-instances --image-id resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id \\
-          --instance-type \(type) --count \(count) --iam-instance-profile Name=ecsInstanceRole \\
-          --user-data "#!/bin/bash
-        echo ECS_CLUSTER=\(cluster) >> /etc/ecs/ecs.config"
+        \(sameAs)
       各インスタンスの ECS エージェントが約 30 秒後にクラスター \(cluster) へ登録されます。
 
       """
       : """
       Launched \(count) × \(type) (\(list)). This is the same as:
-        aws ec2 run-instances --image-id resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id \\
-          --instance-type \(type) --count \(count) --iam-instance-profile Name=ecsInstanceRole \\
-          --user-data "#!/bin/bash
-        echo ECS_CLUSTER=\(cluster) >> /etc/ecs/ecs.config"
+        \(sameAs)
       The ECS agent on each instance registers it with cluster \(cluster) about 30 s after launch.
 
       """

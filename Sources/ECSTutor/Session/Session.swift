@@ -161,6 +161,7 @@ public struct Session: Sendable {
       let suggestion = closest(word, among: TutorCommands.names)
       out.append(say(.unknownCommand(word, suggestion: suggestion), .failure))
     }
+    out += result.pointers.map { Output(.tutor(.hint), "→ " + Markdown.render($0.text(language))) }
     if config.narrate {
       out += eventLines(since: mark, limit: 8)
       out += stoppedTaskLines(before: before)
