@@ -364,6 +364,18 @@ case_pipe_errors() {
   else
     fail "errors go to stderr in a pipe, long names cut" "rc=$rc out=$(printf %q "$out") err=$(printf %q "${err:0:300}")"
   fi
+  printf 'echo out-one\nnot-a-command\n%s\n' "$long" >"$WORK/script.txt"
+  out=$(HOME="$WORK/home" XDG_STATE_HOME="$WORK/state" ECS_TUTOR_LESSONS= timeout "$TIMEOUT" "$BIN" \
+    run --keep-going --lang en "$WORK/script.txt" 2>"$WORK/stderr")
+  rc=$?
+  err=$(cat "$WORK/stderr")
+  if [[ $rc == 1 && $out == 'out-one' ]] \
+    && grep -qxF 'ecs-tutor: command not found: not-a-command. Type `help` for the commands you can use.' <<<"$err" \
+    && ! grep -qF "$(printf 'x%.0s' {1..201})" <<<"$err"; then
+    ok "errors go to stderr in ecs-tutor run, long names cut"
+  else
+    fail "errors go to stderr in ecs-tutor run, long names cut" "rc=$rc out=$(printf %q "$out") err=$(printf %q "${err:0:300}")"
+  fi
 }
 
 case_prompt

@@ -67,92 +67,96 @@ enum BraceExpansion {
     return out
   }
 
-  private static func expand(_ p: ArraySlice<Piece>) -> [[Piece]]? {
-    // Find the first `{` whose matching `}` encloses a top-level `,` or `..`.
-    var i = p.startIndex
-    var close = p.endIndex
-    while true {
-      guard let open = gobble(p, from: i, until: "{") else { return [Array(p)] }
-      if let end = gobble(p, from: open + 1, until: "}") {
-        i = open
-        close = end
+  /// How deeply valid brace expansions may nest (`{a,{b,{c,...}}}`).
+  static let maxDepth = 64
+
+  /// Left to right: each valid brace multiplies the words so far by its items (bash's
+  /// brace_expand, with its recursion on the postamble made a loop).
+  private static func expand(_ p: ArraySlice<Piece>, depth: Int = 0) -> [[Piece]]? {
+    guard depth <= maxDepth else { return nil }
+    var results: [[Piece]] = [[]]
+    var rest = p
+    while let (open, close) = firstBrace(rest) {
+      let preamble = Array(rest[rest.startIndex..<open])
+      let amble = rest[(open + 1)..<close]
+      let after = rest[(close + 1)...]
+      var tack: [[Piece]]
+      if amble.contains(.char(",")) {
+        guard let items = expandAmble(amble, depth: depth + 1) else { return nil }
+        tack = items
+      } else if let sequence = sequence(amble) {
+        tack = sequence.map { $0.unicodeScalars.map(Piece.char) }
+      } else if !after.isEmpty {
+        tack = [Array(rest[open...close])]
+      } else {
         break
       }
-      i = open + 1
+      guard results.count * tack.count <= maxWords else { return nil }
+      if tack.count == 1 {
+        // Appending in place keeps a long word of single-item braces linear.
+        for j in results.indices { results[j] += preamble + tack[0] }
+      } else {
+        results = results.flatMap { head in tack.map { head + preamble + $0 } }
+      }
+      rest = after
     }
-    let preamble = Array(p[p.startIndex..<i])
-    let amble = p[(i + 1)..<close]
-    let postamble = p[(close + 1)...]
-    var tack: [[Piece]]
-    if amble.contains(.char(",")) {
-      guard let items = expandAmble(amble) else { return nil }
-      tack = items
-    } else if let sequence = sequence(amble) {
-      tack = sequence.map { $0.unicodeScalars.map(Piece.char) }
-    } else if !postamble.isEmpty {
-      tack = [Array(p[i...close])]
-    } else {
-      return [Array(p)]
-    }
-    var result = tack.map { preamble + $0 }
-    if !postamble.isEmpty {
-      guard let rest = expand(postamble) else { return nil }
-      guard result.count * rest.count <= maxWords else { return nil }
-      result = result.flatMap { head in rest.map { head + $0 } }
-    }
-    return result.count <= maxWords ? result : nil
+    let tail = Array(rest)
+    return results.map { $0 + tail }
   }
 
   /// The items of `a,b{c,d},e`, split at top-level commas and each expanded in turn.
-  private static func expandAmble(_ amble: ArraySlice<Piece>) -> [[Piece]]? {
+  private static func expandAmble(_ amble: ArraySlice<Piece>, depth: Int) -> [[Piece]]? {
     var result: [[Piece]] = []
-    var start = amble.startIndex
-    while true {
-      let comma = gobble(amble, from: start, until: ",") ?? amble.endIndex
-      guard let items = expand(amble[start..<comma]) else { return nil }
-      result += items
-      guard result.count <= maxWords else { return nil }
-      if comma >= amble.endIndex { return result }
-      start = comma + 1
-    }
-  }
-
-  /// The index of the first top-level `satisfy` at or after `from` (bash's brace_gobbler). For
-  /// `}` it must close a brace that holds a top-level `,` or `..`; a `{` alone at the start
-  /// before `}` is not an opening brace.
-  private static func gobble(_ p: ArraySlice<Piece>, from: Int, until satisfy: Unicode.Scalar)
-    -> Int?
-  {
     var level = 0
-    var commas = 0
-    var i = from
-    while i < p.endIndex {
-      guard case .char(let c) = p[i] else {
-        i += 1
-        continue
-      }
-      if c == satisfy && level == 0 {
-        if c == "{" && i == p.startIndex && i + 1 < p.endIndex && p[i + 1] == .char("}") {
-          i += 1
-          continue
-        }
-        if satisfy == "}" && commas == 0 { return nil }
-        return i
-      }
+    var start = amble.startIndex
+    for i in amble.indices {
+      guard case .char(let c) = amble[i] else { continue }
       if c == "{" {
         level += 1
       } else if c == "}" && level > 0 {
         level -= 1
-      } else if satisfy == "}" && level == 0 && c == "," {
-        commas += 1
-      } else if satisfy == "}" && level == 0 && c == "." && i + 2 < p.endIndex
-        && p[i + 1] == .char(".") && p[i + 2] != .char("}")
-      {
-        commas += 1
+      } else if c == "," && level == 0 {
+        guard let items = expand(amble[start..<i], depth: depth) else { return nil }
+        result += items
+        start = i + 1
       }
-      i += 1
+      guard result.count <= maxWords else { return nil }
     }
-    return nil
+    guard let items = expand(amble[start...], depth: depth) else { return nil }
+    result += items
+    return result.count <= maxWords ? result : nil
+  }
+
+  /// The first `{` (by position) whose matching `}` encloses a top-level `,` or `..`, and that
+  /// `}` (bash's brace_gobbler, in one pass). A `{` first in the slice and right before `}` is
+  /// not an opening brace.
+  private static func firstBrace(_ p: ArraySlice<Piece>) -> (Int, Int)? {
+    var stack: [(open: Int, marks: Int)] = []
+    var best: (Int, Int)?
+    var i = p.startIndex
+    while i < p.endIndex {
+      let k = i
+      i += 1
+      guard case .char(let c) = p[k] else { continue }
+      switch c {
+      case "{":
+        if k == p.startIndex && i < p.endIndex && p[i] == .char("}") { continue }
+        stack.append((k, 0))
+      case "}":
+        guard let top = stack.popLast() else { continue }
+        if top.marks > 0, best.map({ top.open < $0.0 }) ?? true { best = (top.open, k) }
+        if stack.isEmpty, best != nil { return best }
+      case ",":
+        if !stack.isEmpty { stack[stack.count - 1].marks += 1 }
+      case ".":
+        if !stack.isEmpty, i + 1 < p.endIndex, p[i] == .char("."), p[i + 1] != .char("}") {
+          stack[stack.count - 1].marks += 1
+        }
+      default:
+        continue
+      }
+    }
+    return best
   }
 
   /// `{1..5}`, `{05..1}`, `{1..10..3}`, `{a..e}`, `{a..e..2}`; nil when not a valid sequence.

@@ -37,8 +37,8 @@ enum CapacityShortcut {
     guard world.cluster(cluster) != nil else {
       return .failure(
         ja
-          ? "クラスター \(cluster) がありません。先に `aws ecs create-cluster --cluster-name \(cluster)` を実行してください。\n"
-          : "There is no cluster \(cluster). Create it first: `aws ecs create-cluster --cluster-name \(cluster)`.\n",
+          ? "クラスター \(cluster) がありません。先に `aws ecs create-cluster --cluster-name \(ShellQuote.word(cluster))` を実行してください。\n"
+          : "There is no cluster \(cluster). Create it first: `aws ecs create-cluster --cluster-name \(ShellQuote.word(cluster))`.\n",
         status: 1)
     }
     let userData = "#!/bin/bash\necho ECS_CLUSTER=\(cluster) >> /etc/ecs/ecs.config"
