@@ -68,14 +68,14 @@ struct PointerCase: CustomTestStringConvertible, Sendable {
       aws: nil,
       en: "→ SUBNET is empty: $SUBNET expanded to nothing, so the command got no value there. "
         + "Set it first (SUBNET=...) and check it with echo \"$SUBNET\".",
-      ja: "→ SUBNET が空です。$SUBNET は何も展開されなかったため、コマンドのその位置に値が入っていません。"
+      ja: "→ SUBNET が空です。$SUBNET が空の文字列に展開されたため、コマンドのその位置に値が入っていません。"
         + "先に SUBNET=... のように設定し、echo \"$SUBNET\" で確認してください。"),
     PointerCase(
       line: "aws ecs list-tasks --cluster $CLUSTER",
       aws: "aws: error: argument --cluster: expected one argument",
       en: "→ CLUSTER is empty: $CLUSTER expanded to nothing, so the command got no value there. "
         + "Set it first (CLUSTER=...) and check it with echo \"$CLUSTER\".",
-      ja: "→ CLUSTER が空です。$CLUSTER は何も展開されなかったため、コマンドのその位置に値が入っていません。"
+      ja: "→ CLUSTER が空です。$CLUSTER が空の文字列に展開されたため、コマンドのその位置に値が入っていません。"
         + "先に CLUSTER=... のように設定し、echo \"$CLUSTER\" で確認してください。"),
     // A key one edit away, in shorthand and in JSON.
     PointerCase(
@@ -120,7 +120,7 @@ struct PointerCase: CustomTestStringConvertible, Sendable {
         + "terminal. Put it in quotes to keep it one word: "
         + "'name=web,image=nginx,memory=256,portMappings=[{containerPort=80,hostPort=0}]'",
       ja: "→ シェルのブレース展開で "
-        + "name=web,image=nginx,memory=256,portMappings=[{containerPort=80,hostPort=0}] が 2 個の単語 "
+        + "name=web,image=nginx,memory=256,portMappings=[{containerPort=80,hostPort=0}] が 2 つの単語 "
         + "(name=web,image=nginx,memory=256,portMappings=[containerPort=80]、"
         + "name=web,image=nginx,memory=256,portMappings=[hostPort=0]) に分かれました。"
         + "実際のターミナルの bash でも同じです。1 つの値として渡すには、値全体をシングルクォート (') で囲みます: "
@@ -136,7 +136,7 @@ struct PointerCase: CustomTestStringConvertible, Sendable {
         + "as bash does in a real terminal. Put it in quotes to keep it one word: "
         + "\"awsvpcConfiguration={subnets=[$SUBNET],assignPublicIp=ENABLED}\"",
       ja: "→ シェルのブレース展開で awsvpcConfiguration={subnets=[$SUBNET],assignPublicIp=ENABLED} が "
-        + "2 個の単語 (awsvpcConfiguration=subnets=[subnet-1]、"
+        + "2 つの単語 (awsvpcConfiguration=subnets=[subnet-1]、"
         + "awsvpcConfiguration=assignPublicIp=ENABLED) に分かれました。実際のターミナルの bash でも同じです。"
         + "1 つの値として渡すには、値全体をダブルクォート (\") で囲みます: "
         + "\"awsvpcConfiguration={subnets=[$SUBNET],assignPublicIp=ENABLED}\""),

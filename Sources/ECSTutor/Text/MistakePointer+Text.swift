@@ -39,7 +39,7 @@ extension MistakePointer {
       let first = names[0]
       let vars = names.map { "`$\($0)`" }
       if ja {
-        return "\(list(names, ja: true)) が空です。\(vars.joined(separator: "、")) は何も展開されなかったため、"
+        return "\(list(names, ja: true)) が空です。\(vars.joined(separator: "、")) が空の文字列に展開されたため、"
           + "コマンドのその位置に値が入っていません。先に `\(first)=...` のように設定し、"
           + "`echo \"$\(first)\"` で確認してください。"
       }
@@ -71,7 +71,7 @@ extension MistakePointer {
             let mark = q.hasPrefix("'") ? "シングルクォート (`'`)" : "ダブルクォート (`\"`)"
             return "1 つの値として渡すには、値全体を\(mark) で囲みます: `\(ShellQuote.shortened(q))`"
           } ?? "1 つの値として渡すには、値全体をシングルクォート (`'`) で囲みます。"
-        return "シェルのブレース展開で `\(shown)` が \(words.count) 個の単語 (\(parts.joined(separator: "、"))) "
+        return "シェルのブレース展開で `\(shown)` が \(words.count) つの単語 (\(parts.joined(separator: "、"))) "
           + "に分かれました。実際のターミナルの bash でも同じです。" + how
       }
       let how =
