@@ -21,6 +21,37 @@ import Testing
     return command.joined(separator: "\n")
   }
 
+  /// Whether an interactive bash would history-expand `text`: a `!` outside single quotes
+  /// followed by something other than a blank, `=` or `(`.
+  static func historyExpands(_ text: String) -> Bool {
+    var quote: Character?
+    var escaped = false
+    let chars = Array(text)
+    for (i, c) in chars.enumerated() {
+      if escaped {
+        escaped = false
+        continue
+      }
+      if c == "\\" && quote != "'" {
+        escaped = true
+      } else if c == "'" || c == "\"" {
+        if quote == nil { quote = c } else if quote == c { quote = nil }
+      } else if c == "!" && quote != "'" {
+        let next = i + 1 < chars.count ? chars[i + 1] : " "
+        if !" \t\n=(".contains(next) { return true }
+      }
+    }
+    return false
+  }
+
+  @Test(arguments: [
+    ("--user-data \"#!/bin/bash\"", true), ("--user-data '#!/bin/bash'", false),
+    ("--user-data $'#!/bin/bash\\necho'", false), ("echo hi!", false), ("a != b", false),
+  ])
+  func historyExpansionIsRecognised(_ text: String, _ expands: Bool) {
+    #expect(Self.historyExpands(text) == expands)
+  }
+
   // Seen: `--user-data "#!/bin/bash ..."`, where `!` in double quotes is history expansion.
   @Test(arguments: [Language.en, .ja])
   func capacityAddShowsACommandBashRunsAsTyped(_ language: Language) throws {
@@ -29,6 +60,7 @@ import Testing
     let out = s.handle("capacity add --cluster demo --type t3.small --count 2")
     let command = try #require(Self.sameAs(out.stdout), "\(out.text)")
     #expect(!command.contains("\""), "no double quotes: \(command)")
+    #expect(!Self.historyExpands(command), "\(command)")
     var env = ShellEnvironment()
     var argv: [String] = []
     let r = Shell.run(command, env: &env) { cmd in
@@ -85,6 +117,7 @@ import Testing
           return .ok()
         }
         #expect(splits.isEmpty, "\(file): \(code)")
+        #expect(!Self.historyExpands(code), "\(file): \(code)")
       }
     }
     #expect(checked > 10)
