@@ -126,6 +126,18 @@ struct PointerCase: CustomTestStringConvertible, Sendable {
         + "実際のターミナルの bash でも同じです。1 つの値として渡すには、値全体をシングルクォート (') で囲みます: "
         + "'name=web,image=nginx,memory=256,portMappings=[{containerPort=80,hostPort=0}]'"),
     PointerCase(
+      line: "aws ecs register-task-definition --family web --container-definitions "
+        + "name=web,portMappings={containerPort=80,hostPort=0}",
+      aws: nil,
+      en: "→ The shell's brace expansion split name=web,portMappings={containerPort=80,hostPort=0} "
+        + "into 2 words (name=web,portMappings=containerPort=80, "
+        + "name=web,portMappings=hostPort=0), as bash does in a real terminal. Put it in quotes "
+        + "to keep it one word: 'name=web,portMappings={containerPort=80,hostPort=0}'",
+      ja: "→ シェルのブレース展開で name=web,portMappings={containerPort=80,hostPort=0} が 2 つの単語 "
+        + "(name=web,portMappings=containerPort=80、name=web,portMappings=hostPort=0) に分かれました。"
+        + "実際のターミナルの bash でも同じです。1 つの値として渡すには、値全体をシングルクォート (') で囲みます: "
+        + "'name=web,portMappings={containerPort=80,hostPort=0}'"),
+    PointerCase(
       setup: ["aws ecs create-cluster --cluster-name demo", "SUBNET=subnet-1"],
       line: "aws ecs run-task --cluster demo --task-definition web --network-configuration "
         + "awsvpcConfiguration={subnets=[$SUBNET],assignPublicIp=ENABLED}",
