@@ -101,10 +101,7 @@ public enum MistakePointers {
 
   /// The service, the operation and the words after it (global options before them skipped).
   static func serviceAndOperation(_ argv: [String]) -> (String?, String?, [String]) {
-    let valued: Set<String> = [
-      "--region", "--output", "--query", "--profile", "--endpoint-url", "--color",
-      "--cli-read-timeout", "--cli-connect-timeout", "--ca-bundle", "--cli-binary-format",
-    ]
+    let valued = Set(AWSCLI.globalOptions.filter { $0.arity == .one }.map(\.name))
     var free: [Int] = []
     var i = 1
     while i < argv.count && free.count < 2 {
