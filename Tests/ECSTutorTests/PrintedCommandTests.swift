@@ -93,6 +93,29 @@ import Testing
     #expect(shortcut.handle(query).stdout == byHand.handle(query).stdout)
   }
 
+  /// The reference solutions `solution` prints are valid bash as printed: no unquoted `{a,b}`,
+  /// no `!` an interactive bash would expand.
+  @Test func lessonSolutionsAreValidBash() throws {
+    var checked = 0
+    for lesson in try repositoryLessons().lessons {
+      for step in lesson.steps {
+        for command in step.solution + step.setup {
+          checked += 1
+          #expect(Shell.syntaxError(command) == nil, "\(lesson.id)/\(step.id): \(command)")
+          #expect(!Self.historyExpands(command), "\(lesson.id)/\(step.id): \(command)")
+          var env = ShellEnvironment(["SUBNET": "subnet-1"])
+          var splits: [BraceSplit] = []
+          _ = Shell.run(command, env: &env) { cmd in
+            splits += cmd.braceSplits
+            return .ok()
+          }
+          #expect(splits.isEmpty, "\(lesson.id)/\(step.id): \(command)")
+        }
+      }
+    }
+    #expect(checked > 20)
+  }
+
   /// Code spans in the lessons and diagnoses that hold a command or an option parse as bash and
   /// keep their words whole (no unquoted `{a,b}`).
   @Test func lessonCodeSpansAreValidBash() throws {
