@@ -1,3 +1,4 @@
+import ECSCommands
 import ECSTutor
 import Foundation
 import LineEditor
@@ -94,7 +95,9 @@ struct REPL {
   }
 
   /// One command: a line, plus continuation lines (prompt "> ") while the session wants more.
-  /// End of input in the middle still hands over what was typed, and sets `sawEOF`.
+  /// Ctrl-D at a continuation prompt cancels the command, as in bash (with bash's message for an
+  /// open quote); the end of piped input in the middle still hands over what was typed, and sets
+  /// `sawEOF`.
   private func readCommand(_ editor: inout any LineEditor, _ session: Session, sawEOF: inout Bool)
     -> LineRead
   {
@@ -104,6 +107,10 @@ struct REPL {
       switch editor.readLine(prompt: "> ") {
       case .line(let more): text += "\n" + more
       case .interrupted: return .interrupted
+      case .eof where editor is LibEditLineEditor:
+        Console.raw("\n")
+        if let message = Shell.syntaxError(text)?.message { Console.error("ecs-tutor: " + message) }
+        return .interrupted
       case .eof:
         sawEOF = true
         return .line(text)
@@ -117,11 +124,17 @@ struct REPL {
     text.replacingOccurrences(of: "\\\n", with: " ").replacingOccurrences(of: "\n", with: " ")
   }
 
+  /// Prints what the session said. When stdout is not a terminal (a pipe, a file) it carries
+  /// only command output: the tutor's errors and the hints about them go to stderr, as bash's
+  /// own errors do.
   private func show(_ outputs: [Output], _ renderer: Renderer) {
+    let piped = !Terminal.isTerminal(1)
     for output in outputs {
       switch output.kind {
       case .stdout: Console.out(output.text)
       case .stderr: Console.error(output.text)
+      case .tutor(let style) where piped && (style == .failure || style == .hint):
+        Console.error(renderer.tutor(output.text, style: style))
       case .tutor(let style): Console.out(renderer.tutor(output.text, style: style))
       }
     }

@@ -181,7 +181,7 @@ import Testing
     for line in [
       "aws ecs create-cluster --cluster-name demo", "capacity add --cluster demo --count 1",
       "aws logs create-log-group --log-group-name /ecs/web",
-      "aws ecs register-task-definition --family web --container-definitions name=web,image=nginx,memory=256,logConfiguration={logDriver=awslogs,options={awslogs-group=/ecs/web,awslogs-region=us-east-1,awslogs-stream-prefix=ecs}}",
+      "aws ecs register-task-definition --family web --container-definitions 'name=web,image=nginx,memory=256,logConfiguration={logDriver=awslogs,options={awslogs-group=/ecs/web,awslogs-region=us-east-1,awslogs-stream-prefix=ecs}}'",
       "aws ecs run-task --cluster demo --task-definition web",
     ] {
       _ = s.handle(line)

@@ -32,9 +32,10 @@ enum CapacityShortcut {
       return .failure(Msg.capacityNoCluster(cluster).text(language) + "\n", status: 1)
     }
     let userData = "#!/bin/bash\necho ECS_CLUSTER=\(cluster) >> /etc/ecs/ecs.config"
+    let imageID =
+      "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id"
     let request: JSONValue = [
-      "ImageId":
-        "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id",
+      "ImageId": .string(imageID),
       "InstanceType": .string(type),
       "MinCount": .int(count),
       "MaxCount": .int(count),
@@ -49,14 +50,20 @@ enum CapacityShortcut {
       return .failure("\n" + error.rendered(operation: "RunInstances") + "\n", status: 254)
     }
     let ids = response["Instances"]?.arrayValue?.compactMap { $0["InstanceId"]?.stringValue } ?? []
-    let command = """
-        aws ec2 run-instances --image-id resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id \\
-          --instance-type \(type) --count \(count) --iam-instance-profile Name=ecsInstanceRole \\
-          --user-data "#!/bin/bash
-        echo ECS_CLUSTER=\(cluster) >> /etc/ecs/ecs.config"
-      """
+    // The same call typed by hand, valid bash as printed (the user data as one $'...' word: in
+    // double quotes `#!` would be history expansion).
+    let sameAs = [
+      ["aws", "ec2", "run-instances", "--image-id", imageID],
+      [
+        "--instance-type", type, "--count", String(count), "--iam-instance-profile",
+        "Name=ecsInstanceRole",
+      ],
+      ["--user-data", userData],
+    ].map(ShellQuote.command).joined(separator: " \\\n    ")
     let text =
-      Msg.capacityLaunched(count: count, type: type, ids: ids, cluster: cluster, command: command)
+      Msg.capacityLaunched(
+        count: count, type: type, ids: ids, cluster: cluster, command: "  " + sameAs
+      )
       .text(language) + "\n\n"
     return .ok(text)
   }

@@ -1,3 +1,4 @@
+import ECSCommands
 import ECSModel
 
 // The tutor's words in English: one case per key of `Msg` (Messages.swift).
@@ -183,7 +184,7 @@ extension Msg {
     case .capacityCount: return "--count takes a whole number from 1 to 20."
     case .capacityNoCluster(let name):
       return
-        "There is no cluster \(name). Create it first: `aws ecs create-cluster --cluster-name \(name)`."
+        "There is no cluster \(name). Create it first: `aws ecs create-cluster --cluster-name \(ShellQuote.word(name))`."
     case .capacityLaunched(let count, let type, let ids, let cluster, let command):
       return """
         Launched \(count) × \(type) (\(ids.joined(separator: ", "))). This is the same as:

@@ -1,3 +1,4 @@
+import ECSCommands
 import ECSModel
 
 // The tutor's words in Japanese: one case per key of `Msg` (Messages.swift). Terms follow
@@ -193,7 +194,7 @@ extension Msg {
     case .capacityCount: return "`--count` には 1～20 の整数を指定してください。"
     case .capacityNoCluster(let name):
       return
-        "クラスター \(name) がありません。先に `aws ecs create-cluster --cluster-name \(name)` を実行してください。"
+        "クラスター \(name) がありません。先に `aws ecs create-cluster --cluster-name \(ShellQuote.word(name))` を実行してください。"
     case .capacityLaunched(let count, let type, let ids, let cluster, let command):
       return """
         \(type) を \(count) 台起動しました (\(ids.joined(separator: "、")))。次のコマンドと同じです:
