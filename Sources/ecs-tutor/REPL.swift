@@ -6,7 +6,7 @@ import LineEditor
 /// The interactive loop: read a command (joining continuation lines), hand it to the session,
 /// print what it says, save progress.
 struct REPL {
-  var options: CommonOptions
+  var options: StartOptions
   var noColor: Bool
 
   /// Holds the session so the completion closure sees its current state.
