@@ -47,7 +47,7 @@ func session(
     .timeAuto, .timeManual, .timeStatus(now: "t", auto: true), .noEvents, .moreEvents(2),
     .showUsage, .simulateUsage, .noInstance("i"), .noRunningTask("t"),
     .event(.clusterCreated("demo"), english: "Cluster demo created."), .waitTransitions("a → b"),
-    .docker(.runsInECS(command: "run")),
+    .docker(.runsInECS(command: "run")), .pointer(.noUpdateTaskDefinition),
     .capacityUsage, .capacityCount, .capacityNoCluster("demo"),
     .capacityLaunched(count: 2, type: "t3.medium", ids: ["i-1"], cluster: "demo", command: "c"),
     .clusterNone, .clusterWhich(["a"]), .clusterTitle("demo"), .clusterProviders(["FARGATE"]),

@@ -205,7 +205,9 @@ public struct Session: Sendable {
       let suggestion = closest(word, among: TutorCommands.names)
       out.append(say(.unknownCommand(word, suggestion: suggestion), .failure))
     }
-    out += result.pointers.map { Output(.tutor(.hint), "→ " + Markdown.render($0.text(language))) }
+    out += result.pointers.map {
+      Output(.tutor(.hint), "→ " + Markdown.render(Msg.pointer($0).text(language)))
+    }
     if config.narrate {
       // Stopped tasks are narrated by their STOPPED events, with code and reason.
       out += eventLines(since: mark, limit: 8)

@@ -108,6 +108,9 @@ public enum Msg: Sendable, Equatable {
   /// `wait`: the status changes it passed, e.g. `task 1a2b3c4d… PENDING → RUNNING`.
   case waitTransitions(String)
 
+  /// A pointer after a command that went wrong in a known way (no `--cluster`, `| jq`, ...).
+  case pointer(MistakePointer)
+
   /// The tutor's notes among docker's messages (`docker run`, unsimulated commands).
   case docker(DockerCLI.Note)
 

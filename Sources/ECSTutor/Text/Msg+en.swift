@@ -178,6 +178,7 @@ extension Msg {
     // The world records its events in English (diagnoses read them): narrate that text.
     case .event(_, let english): return english
     case .waitTransitions(let chain): return chain
+    case .pointer(let p): return p.en
     case .docker(let note): return note.english
 
     case .capacityUsage: return "usage: capacity add --cluster NAME [--type t3.medium] [--count 1]"
@@ -288,5 +289,56 @@ extension Msg {
     case "role": return "IAM role \(name)"
     default: return kind
     }
+  }
+}
+
+extension MistakePointer {
+  /// The pointer in English (`Msg.pointer`).
+  var en: String {
+    switch self {
+    case .defaultClusterUsed(let clusters):
+      let add =
+        clusters.count == 1
+        ? "Add `--cluster \(clusters[0])`."
+        : "Add `--cluster NAME` (your clusters: \(Self.list(clusters, separator: ", ")))."
+      return "No `--cluster` was given, so the command used the cluster named `default`. " + add
+    case .optionOfAnotherOperation(let given, let correct, let operation, let owner):
+      let tail = owner.map { " (`\(given)` belongs to `\($0)`)" } ?? ""
+      return "`\(operation)` takes `\(correct)`, not `\(given)`\(tail)."
+    case .noUpdateTaskDefinition:
+      return "There is no `update-task-definition`: a task definition revision never changes. "
+        + "Register a new revision with `aws ecs register-task-definition` (same `--family`), "
+        + "then move a service to it with `aws ecs update-service --task-definition FAMILY`."
+    case .emptyVariables(let names):
+      let first = names[0]
+      let vars = names.map { "`$\($0)`" }
+      let verb = names.count == 1 ? "is" : "are"
+      return
+        "\(Self.list(names, separator: ", ")) \(verb) empty: \(vars.joined(separator: ", ")) expanded to "
+        + "nothing, so the command got no value there. Set it first (`\(first)=...`) and check "
+        + "it with `echo \"$\(first)\"`."
+    case .closeKey(let given, let key):
+      return "`\(given)` is not a key here; did you mean `\(key)`?"
+    case .useQuery(let program, let command):
+      if let command {
+        return
+          "Instead of `\(program)`, the AWS CLI's own `--query` (JMESPath) picks fields: `\(command)`"
+      }
+      return "Instead of `\(program)`, the AWS CLI's own `--query` (JMESPath) picks fields and "
+        + "`--output text` prints bare values, e.g. `--query 'services[].serviceName' --output text`."
+    case .braceSplit(let typed, let words, let quoted):
+      let shown = ShellQuote.shortened(typed)
+      let parts = words.map { "`\(ShellQuote.shortened($0))`" }
+      let how =
+        quoted.map { "Put it in quotes to keep it one word: `\(ShellQuote.shortened($0))`" }
+        ?? "Put it in single quotes to keep it one word."
+      return "The shell's brace expansion split `\(shown)` into \(words.count) words "
+        + "(\(parts.joined(separator: ", "))), as bash does in a real terminal. " + how
+    }
+  }
+
+  /// Names as code, joined: `` `a`, `b` ``.
+  static func list(_ names: [String], separator: String) -> String {
+    names.map { "`\($0)`" }.joined(separator: separator)
   }
 }

@@ -180,6 +180,7 @@ extension Msg {
     case .noRunningTask(let id): return "実行中のタスク \(id) はありません。"
     case .event(let d, _): return Self.jaEvent(d)
     case .waitTransitions(let chain): return chain
+    case .pointer(let p): return p.ja
     case .docker(let note):
       switch note {
       case .runsInECS(let command):
@@ -353,6 +354,52 @@ extension Msg {
       return "コンテナインスタンス \(ci) (\(inst)) は、EC2 インスタンスが終了したため登録解除されました。"
     case .containerInstanceStatus(let ci, let inst, let status):
       return "コンテナインスタンス \(ci) (\(inst)) のステータス: \(status)"
+    }
+  }
+}
+
+extension MistakePointer {
+  /// The pointer in Japanese (`Msg.pointer`).
+  var ja: String {
+    switch self {
+    case .defaultClusterUsed(let clusters):
+      let add =
+        clusters.count == 1
+        ? "`--cluster \(clusters[0])` を付けてください。"
+        : "`--cluster NAME` を付けてください (作成済みのクラスター: \(Self.list(clusters, separator: "、")))。"
+      return "`--cluster` を指定しなかったため、`default` という名前のクラスターが使われました。" + add
+    case .optionOfAnotherOperation(let given, let correct, let operation, let owner):
+      let tail = owner.map { " (`\(given)` は `\($0)` のオプションです)" } ?? ""
+      return "`\(operation)` のオプションは `\(given)` ではなく `\(correct)` です\(tail)。"
+    case .noUpdateTaskDefinition:
+      return "`update-task-definition` というコマンドはありません。タスク定義のリビジョンは変更できないためです。"
+        + "同じ `--family` で `aws ecs register-task-definition` を実行して新しいリビジョンを登録し、"
+        + "サービスは `aws ecs update-service --task-definition FAMILY` で新しいリビジョンに切り替えます。"
+    case .emptyVariables(let names):
+      let first = names[0]
+      let vars = names.map { "`$\($0)`" }
+      return
+        "\(Self.list(names, separator: "、")) が空です。\(vars.joined(separator: "、")) が空の文字列に展開されたため、"
+        + "コマンドのその位置に値が入っていません。先に `\(first)=...` のように設定し、"
+        + "`echo \"$\(first)\"` で確認してください。"
+    case .closeKey(let given, let key):
+      return "`\(given)` は使えないキーです。もしかして: `\(key)`。"
+    case .useQuery(let program, let command):
+      if let command {
+        return "`\(program)` の代わりに AWS CLI の `--query` (JMESPath) で項目を取り出せます: `\(command)`"
+      }
+      return "`\(program)` の代わりに AWS CLI の `--query` (JMESPath) で項目を取り出し、"
+        + "`--output text` で値だけを表示できます。例: `--query 'services[].serviceName' --output text`"
+    case .braceSplit(let typed, let words, let quoted):
+      let shown = ShellQuote.shortened(typed)
+      let parts = words.map { "`\(ShellQuote.shortened($0))`" }
+      let how =
+        quoted.map { q in
+          let mark = q.hasPrefix("'") ? "シングルクォート (`'`)" : "ダブルクォート (`\"`)"
+          return "1 つの値として渡すには、値全体を\(mark) で囲みます: `\(ShellQuote.shortened(q))`"
+        } ?? "1 つの値として渡すには、値全体をシングルクォート (`'`) で囲みます。"
+      return "シェルのブレース展開で `\(shown)` が \(words.count) つの単語 (\(parts.joined(separator: "、"))) "
+        + "に分かれました。実際のターミナルの bash でも同じです。" + how
     }
   }
 }
