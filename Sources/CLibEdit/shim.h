@@ -46,6 +46,10 @@ static inline int clibedit_addfn(EditLine *el, const char *name, const char *hel
 static inline int clibedit_setty(EditLine *el, const char *a, const char *b) {
   return el_set(el, EL_SETTY, a, b, (const char *)NULL);
 }
+/// Sets (or, with "", removes) one of the terminal capabilities libedit uses, e.g. ("dc", "").
+static inline int clibedit_settc(EditLine *el, const char *name, const char *value) {
+  return el_set(el, EL_SETTC, name, value, (const char *)NULL);
+}
 static inline int clibedit_set_hist(EditLine *el, History *h) {
   return el_set(el, EL_HIST, history, h);
 }

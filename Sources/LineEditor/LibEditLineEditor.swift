@@ -59,6 +59,12 @@ public final class LibEditLineEditor: LineEditor {
       }, 1)
     // Ctrl-C is a key while editing: no SIGINT, the bound function throws the line away.
     clibedit_setty(el, "-d", "-isig")
+    // libedit 3.1's delete/insert-characters update (re_update_line with the terminal's dc/ic)
+    // moves the cursor back one column per wide character it redrew, where the character took
+    // two: after a Backspace in a Japanese line the cursor sat one column right of its place.
+    // Without those capabilities libedit rewrites the rest of the row and places the cursor
+    // absolutely, which counts display widths right.
+    for cap in ["dc", "DC", "ic", "IC", "im", "ei"] { clibedit_settc(el, cap, "") }
     clibedit_addfn(
       el, "ecs-interrupt", "Discard the line",
       { el, _ in

@@ -3,6 +3,7 @@
 // 1. Time per command over a 26-command lesson scenario run through the session.
 // 2. Time to settle 1,000 tasks on 100 instances and 10,000 tasks on 1,000 instances.
 // 3. Peak memory (maximum resident set size).
+// 4. Start-up of the release ecs-tutor binary: to the prompt at a terminal, piped, `run FILE`.
 import ECSModel
 import ECSTutor
 
@@ -14,9 +15,9 @@ let scenario = [
   "aws ecs create-cluster --cluster-name bench",
   "capacity add --cluster bench --type m5.large --count 3",
   "aws ecs list-container-instances --cluster bench",
-  "aws ecs register-task-definition --family web --container-definitions name=web,image=nginx,memory=256,portMappings=[{containerPort=80,hostPort=0}]",
+  "aws ecs register-task-definition --family web --container-definitions 'name=web,image=nginx,memory=256,portMappings=[{containerPort=80,hostPort=0}]'",
   "aws ecs describe-task-definition --task-definition web",
-  "aws ecs register-task-definition --family web --container-definitions name=web,image=nginx:1.27,memory=256,portMappings=[{containerPort=80,hostPort=0}]",
+  "aws ecs register-task-definition --family web --container-definitions 'name=web,image=nginx:1.27,memory=256,portMappings=[{containerPort=80,hostPort=0}]'",
   "aws ecs list-task-definitions --family-prefix web",
   "aws ecs run-task --cluster bench --task-definition web:1 --count 2",
   "aws ecs list-tasks --cluster bench",
@@ -127,6 +128,8 @@ func peakMemoryMiB() -> Double {
 }
 
 print("ecs-tutor-bench")
+// Start-up first, while this process is small (spawning from a large one costs more).
+printStartupFigures()
 _ = runScenario(rounds: 1)  // warm up lazily parsed models
 let (times, failures) = runScenario(rounds: 10)
 let sorted = times.sorted()

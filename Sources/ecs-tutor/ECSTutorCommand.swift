@@ -4,7 +4,6 @@ import ECSTutor
 import Foundation
 
 /// `ecs-tutor`: the REPL, `run FILE...` and `lessons verify`.
-@main
 struct ECSTutorCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ecs-tutor",
@@ -19,7 +18,7 @@ struct ECSTutorCommand: ParsableCommand {
   var noColor = false
 
   mutating func run() throws {
-    let status = REPL(options: options, noColor: noColor).run()
+    let status = REPL(options: options.start, noColor: noColor).run()
     if status != 0 { throw ExitCode(status) }
   }
 }
@@ -36,6 +35,20 @@ struct CommonOptions: ParsableArguments {
   var seed: UInt64 = World.defaultSeed
 
   @Option(help: "The simulated AWS region.")
+  var region: String = World.defaultRegion
+
+  /// The same options as plain values.
+  var start: StartOptions {
+    StartOptions(lang: lang, lessons: lessons, seed: seed, region: region)
+  }
+}
+
+/// The options of a session as plain values, so the common starts (`ecs-tutor`, `ecs-tutor run
+/// FILE...`) need not go through the argument parser (see `Main`).
+struct StartOptions: Equatable {
+  var lang: Language?
+  var lessons: String?
+  var seed: UInt64 = World.defaultSeed
   var region: String = World.defaultRegion
 
   /// `--lang`, else the locale variables, else English.

@@ -71,7 +71,9 @@ struct StatePaths {
   func prepare() throws(FileError) { try AtomicFile.makeDirectories(directory, mode: 0o700) }
 }
 
-/// progress.json: pretty JSON with sorted keys, mode 0600, replaced atomically.
+/// progress.json: pretty JSON with sorted keys, mode 0600, replaced atomically. It holds, per
+/// lesson, the lines typed in it, replayed on resume; a file of an older version is read, kept
+/// as `progress.json.vN` and saved again in the current version.
 struct ProgressStore {
   var path: String
 
@@ -80,8 +82,17 @@ struct ProgressStore {
   func load() -> (progress: ECSTutor.Progress, movedTo: String?) {
     guard FileManager.default.fileExists(atPath: path) else { return (ECSTutor.Progress(), nil) }
     if let data = FileManager.default.contents(atPath: path),
-      let progress = try? JSONDecoder().decode(Progress.self, from: data)
+      var progress = try? JSONDecoder().decode(Progress.self, from: data)
     {
+      if progress.version < Progress.currentVersion {
+        // An older release's file: keep it beside the new one (`progress.json.v1`) before the
+        // next save replaces it in the current version.
+        let kept = "\(path).v\(progress.version)"
+        if !FileManager.default.fileExists(atPath: kept) {
+          try? AtomicFile.write(kept, contents: Array(data), mode: 0o600)
+        }
+        progress.version = Progress.currentVersion
+      }
       return (progress, nil)
     }
     var n = 1
@@ -113,7 +124,9 @@ enum LessonSource {
   }
 
   /// Loads the library from `option`, else $ECS_TUTOR_LESSONS, else the installed or package copy.
-  static func loadLibrary(option: String?) -> Result {
+  /// `eager` parses every file now (`lessons verify`); otherwise only index.yaml is parsed now
+  /// and each lesson file when it is first used.
+  static func loadLibrary(option: String?, eager: Bool = false) -> Result {
     let environment = ProcessInfo.processInfo.environment
     let explicit = option ?? environment["ECS_TUTOR_LESSONS"].flatMap { $0.isEmpty ? nil : $0 }
     let folder: String
@@ -127,14 +140,10 @@ enum LessonSource {
       guard let found = findFolder() else { return .notFound }
       folder = found
     }
-    let files: [LessonFile]
+    let source = FolderLessonSource(folder: folder)
     do {
-      files = try readYAML(in: folder)
-    } catch {
-      return .failed("ecs-tutor: \(error.message)")
-    }
-    do {
-      return .loaded(try LessonLibrary.load(files: files))
+      return .loaded(
+        try eager ? LessonLibrary.load(source: source) : LessonLibrary.index(source: source))
     } catch {
       let lines = error.errors.map { "\(folder)/\($0.description)" }
       return .failed(lines.joined(separator: "\n"))
@@ -168,15 +177,19 @@ enum LessonSource {
     }
     return nil
   }
+}
 
-  /// Every `*.yaml` below `folder`, with paths relative to it, in a stable order.
-  static func readYAML(in folder: String) throws(FileAccessError) -> [LessonFile] {
-    let paths = (FileManager.default.enumerator(atPath: folder)?.allObjects as? [String]) ?? []
-    var files: [LessonFile] = []
-    for path in paths.sorted() where path.hasSuffix(".yaml") {
-      let text = try FileSystemFiles().read(folder + "/" + path)
-      files.append(LessonFile(path: path, text: text))
+/// The lessons folder, each file read when the library first asks for it (start-up reads
+/// index.yaml alone).
+struct FolderLessonSource: LessonFileSource {
+  var folder: String
+  func read(_ path: String) throws(LessonLoadError) -> String? {
+    let full = folder + "/" + path
+    guard FileManager.default.fileExists(atPath: full) else { return nil }
+    do {
+      return try FileSystemFiles().read(full)
+    } catch {
+      throw LessonLoadError(path: path, line: 1, message: "cannot be read: \(error.message)")
     }
-    return files
   }
 }

@@ -25,7 +25,7 @@ struct LessonsCommand: ParsableCommand {
 
     mutating func run() throws {
       let library: LessonLibrary
-      switch LessonSource.loadLibrary(option: dir) {
+      switch LessonSource.loadLibrary(option: dir, eager: true) {
       case .loaded(let loaded): library = loaded
       case .notFound:
         Console.error("ecs-tutor: no lessons folder found (pass DIR or set ECS_TUTOR_LESSONS)")

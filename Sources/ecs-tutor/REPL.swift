@@ -1,3 +1,4 @@
+import ECSCommands
 import ECSTutor
 import Foundation
 import LineEditor
@@ -5,7 +6,7 @@ import LineEditor
 /// The interactive loop: read a command (joining continuation lines), hand it to the session,
 /// print what it says, save progress.
 struct REPL {
-  var options: CommonOptions
+  var options: StartOptions
   var noColor: Bool
 
   /// Holds the session so the completion closure sees its current state.
@@ -45,7 +46,7 @@ struct REPL {
 
     if interactive { show(box.session.welcome(), renderer) }
     if !lessonsLoaded {
-      Console.error(renderer.tutor(Messages.lessonsUnavailable(language), style: .hint))
+      Console.error(renderer.tutor(Msg.lessonsUnavailable.text(language), style: .hint))
     }
 
     var historyErrorShown = false
@@ -58,14 +59,14 @@ struct REPL {
       }
       editor.addHistory(Self.historyEntry(text))
       if !historyErrorShown, let error = (editor as? LibEditLineEditor)?.historyError {
-        Console.error(Messages.historyNotSaved(language, error.description))
+        Console.error(Msg.historyNotSaved(error.description).text(language))
         historyErrorShown = true
       }
       _ = Terminal.takeInterrupt()
       let outputs = box.session.handle(text)
       renderer.width = Self.width(stdoutIsTerminal, environment)
       show(outputs, renderer)
-      if Terminal.takeInterrupt() { Console.error(Messages.interrupted(language)) }
+      if Terminal.takeInterrupt() { Console.error(Msg.interrupted.text(language)) }
       state.save(box.session.progress)
     }
     if sawEOF && interactive { Console.raw("\n") }
@@ -94,7 +95,9 @@ struct REPL {
   }
 
   /// One command: a line, plus continuation lines (prompt "> ") while the session wants more.
-  /// End of input in the middle still hands over what was typed, and sets `sawEOF`.
+  /// Ctrl-D at a continuation prompt cancels the command, as in bash (with bash's message for an
+  /// open quote); the end of piped input in the middle still hands over what was typed, and sets
+  /// `sawEOF`.
   private func readCommand(_ editor: inout any LineEditor, _ session: Session, sawEOF: inout Bool)
     -> LineRead
   {
@@ -104,6 +107,10 @@ struct REPL {
       switch editor.readLine(prompt: "> ") {
       case .line(let more): text += "\n" + more
       case .interrupted: return .interrupted
+      case .eof where editor is LibEditLineEditor:
+        Console.raw("\n")
+        if let message = Shell.syntaxError(text)?.message { Console.error("ecs-tutor: " + message) }
+        return .interrupted
       case .eof:
         sawEOF = true
         return .line(text)
@@ -117,11 +124,17 @@ struct REPL {
     text.replacingOccurrences(of: "\\\n", with: " ").replacingOccurrences(of: "\n", with: " ")
   }
 
+  /// Prints what the session said. When stdout is not a terminal (a pipe, a file) it carries
+  /// only command output: the tutor's errors and the hints about them go to stderr, as bash's
+  /// own errors do.
   private func show(_ outputs: [Output], _ renderer: Renderer) {
+    let piped = !Terminal.isTerminal(1)
     for output in outputs {
       switch output.kind {
       case .stdout: Console.out(output.text)
       case .stderr: Console.error(output.text)
+      case .tutor(let style) where piped && (style == .failure || style == .hint):
+        Console.error(renderer.tutor(output.text, style: style))
       case .tutor(let style): Console.out(renderer.tutor(output.text, style: style))
       }
     }
@@ -146,7 +159,7 @@ struct StateFiles {
     do {
       try paths.prepare()
     } catch {
-      notice = Messages.progressNotSaved(language, error.description)
+      notice = Msg.progressNotSaved(error.description).text(language)
       return
     }
     historyFile = paths.history
@@ -155,7 +168,7 @@ struct StateFiles {
     progress = loaded.progress
     saved = loaded.progress
     self.store = store
-    if let aside = loaded.movedTo { notice = Messages.progressUnreadable(language, movedTo: aside) }
+    if let aside = loaded.movedTo { notice = Msg.progressUnreadable(movedTo: aside).text(language) }
   }
 
   /// Saves `progress` if it differs from what was last saved.
@@ -165,7 +178,7 @@ struct StateFiles {
       try store.save(progress)
       saved = progress
     } catch {
-      if !errorShown { Console.error(Messages.progressNotSaved(language, error.description)) }
+      if !errorShown { Console.error(Msg.progressNotSaved(error.description).text(language)) }
       errorShown = true
     }
   }

@@ -13,16 +13,18 @@ struct Renderer {
   /// The text of a tutor output, ready to print.
   func tutor(_ text: String, style: Output.Style) -> String {
     var text = text
-    if style == .success && !text.hasPrefix("✓") { text = "✓ " + text }
+    if style == .success && !text.drop(while: { $0 == " " }).hasPrefix("✓") { text = "✓ " + text }
     var lines: [String] = []
     for line in text.split(
       omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
     {
       let line = String(line)
-      let isCode = line.prefix { $0 == " " }.count >= 4
+      // A `check` report (failure) indents prose, not code.
+      let isCode = line.prefix { $0 == " " }.count >= 4 && style != .failure
       let open = color ? Self.open(style) : ""
       let styled = isCode ? line : spans(line, restore: open)
-      let wrapped = width.map { TextWidth.wrap(styled, width: $0) } ?? [styled]
+      let wrapped =
+        width.map { TextWidth.wrap(styled, width: $0, codeIndent: style != .failure) } ?? [styled]
       for piece in wrapped {
         let piece = piece.replacingOccurrences(of: "\u{A0}", with: " ")
         lines.append(color && !open.isEmpty ? open + piece + Self.reset : piece)
@@ -69,10 +71,39 @@ struct Renderer {
         index = end + 2
         continue
       }
+      if character == "*", let end = Self.closingEmphasis(characters, from: index) {
+        // *emphasis*: not part of the subset lessons use, but never shown with its asterisks.
+        let inner = String(characters[(index + 1)..<end])
+        result += color ? "\u{1B}[4m" + inner + Self.reset + restore : inner
+        index = end + 1
+        continue
+      }
       result.append(character)
       index += 1
     }
     return result
+  }
+
+  /// The closing `*` of a single-asterisk span opened at `start`: the opening one is followed
+  /// by a non-space, the closing one preceded by one, and neither is part of `**`.
+  private static func closingEmphasis(_ characters: [Character], from start: Int) -> Int? {
+    let after = start + 1
+    guard after < characters.count, characters[after] != " ", characters[after] != "*",
+      start == 0
+        || (characters[start - 1] != "*"
+          && !(characters[start - 1].isASCII && characters[start - 1].isLetter))
+    else { return nil }
+    var index = after + 1
+    while index < characters.count {
+      if characters[index] == "`" { return nil }
+      if characters[index] == "*" {
+        let next = index + 1 < characters.count ? characters[index + 1] : " "
+        if characters[index - 1] != " " && next != "*" { return index }
+        return nil
+      }
+      index += 1
+    }
+    return nil
   }
 
   private static func closingBold(_ characters: [Character], from start: Int) -> Int? {

@@ -19,6 +19,11 @@ struct RunCommand: ParsableCommand {
   var files: [String]
 
   mutating func run() throws {
+    try Self.execute(files: files, keepGoing: keepGoing, options: options.start)
+  }
+
+  /// Runs `files` in one session; throws `ExitCode(1)` when a command failed.
+  static func execute(files: [String], keepGoing: Bool, options: StartOptions) throws(ExitCode) {
     let config = options.sessionConfig()
     let library: LessonLibrary
     switch LessonSource.loadLibrary(option: options.lessons) {

@@ -63,6 +63,23 @@ import Testing
     #expect(r.stderr.contains("nested"))
   }
 
+  /// Brace expansion stays linear on long words and refuses what would explode or nest too deep.
+  @Test(arguments: ["{", "{a,", "{1..1}", "{x}{1..1}", "a}{", "{a,b}", ",}", "{1..99999999}"])
+  func longBraceWordsFinish(_ piece: String) {
+    let clock = ContinuousClock()
+    let elapsed = clock.measure {
+      _ = Self.exercise("cmd " + String(repeating: piece, count: 20_000))
+    }
+    #expect(elapsed < .seconds(20))
+  }
+
+  @Test func deepBracesAreRefused() {
+    let word = String(repeating: "{a,", count: 100) + "b" + String(repeating: "}", count: 100)
+    let r = Self.exercise("cmd " + word)
+    #expect(r.stdout == "cmd " + word + "\n")
+    #expect(r.stderr.contains("brace expansion"))
+  }
+
   @Test func longWordRunsIntact() {
     let word = String(repeating: "x", count: 1 << 20)
     let r = Self.exercise("cmd '" + word + "'")

@@ -74,8 +74,9 @@ struct ShellCase: CustomTestStringConvertible, Sendable {
     ShellCase(input: "cmd \"a\\\"b\\\\c\\$d\\x\"", argv: [["cmd", "a\"b\\c$d\\x"]]),
     ShellCase(input: "cmd 'it''s' '$HOME' \"$HOME\"", argv: [["cmd", "its", "$HOME", "/home/me"]]),
     ShellCase(input: "cmd $'a\\tb\\n' $\"x\"", argv: [["cmd", "a\tb\n", "x"]]),
+    // No globbing (no files), but brace expansion as bash does it.
     ShellCase(
-      input: "cmd /img/* a?b [x] {a,b} !x", argv: [["cmd", "/img/*", "a?b", "[x]", "{a,b}", "!x"]]),
+      input: "cmd /img/* a?b [x] {a,b} !x", argv: [["cmd", "/img/*", "a?b", "[x]", "a", "b", "!x"]]),
     ShellCase(input: "cmd a#b # a comment", argv: [["cmd", "a#b"]]),
     ShellCase(input: "# only a comment"),
     ShellCase(input: "   "),

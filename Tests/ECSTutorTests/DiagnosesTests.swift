@@ -15,7 +15,7 @@ import Testing
   static let fargate =
     "aws ecs register-task-definition --family web --network-mode awsvpc --requires-compatibilities FARGATE --cpu 256 --memory 512"
   static let runFargate =
-    "aws ecs run-task --cluster demo --task-definition web --launch-type FARGATE --network-configuration awsvpcConfiguration={subnets=[$SUBNET],assignPublicIp=ENABLED}"
+    "aws ecs run-task --cluster demo --task-definition web --launch-type FARGATE --network-configuration \"awsvpcConfiguration={subnets=[$SUBNET],assignPublicIp=ENABLED}\""
   static let ecsAMI =
     "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id"
   static let awslogs =
@@ -57,7 +57,7 @@ import Testing
     Case(
       id: "awsvpc-host-port",
       lines: [
-        "aws ecs register-task-definition --family web --network-mode awsvpc --container-definitions name=web,image=nginx,memory=256,portMappings=[{containerPort=80,hostPort=8080}]"
+        "aws ecs register-task-definition --family web --network-mode awsvpc --container-definitions 'name=web,image=nginx,memory=256,portMappings=[{containerPort=80,hostPort=8080}]'"
       ]
     ),
     Case(id: "push-without-login", lines: Array(pushWeb.prefix(3)) + ["docker push \(ecr)/web:v1"]),
@@ -92,7 +92,7 @@ import Testing
     ),
     Case(
       id: "awslogs-needs-execution-role",
-      lines: ["\(fargate) --container-definitions name=web,image=nginx,\(awslogs)"]
+      lines: ["\(fargate) --container-definitions 'name=web,image=nginx,\(awslogs)'"]
     ),
     Case(
       id: "execution-role-ecr-denied",
@@ -106,14 +106,14 @@ import Testing
       id: "logs-access-denied",
       lines: cluster + [
         role(trusting: "ecs-tasks.amazonaws.com"), attach("AmazonEC2ContainerRegistryReadOnly"),
-        "\(fargate) --execution-role-arn \(executionRole) --container-definitions name=web,image=nginx,\(awslogs)",
+        "\(fargate) --execution-role-arn \(executionRole) --container-definitions 'name=web,image=nginx,\(awslogs)'",
         subnet, runFargate,
       ]
     ),
     Case(
       id: "log-group-missing",
       lines: ec2Cluster + [
-        "aws ecs register-task-definition --family web --container-definitions name=web,image=nginx,memory=256,\(awslogs)",
+        "aws ecs register-task-definition --family web --container-definitions 'name=web,image=nginx,memory=256,\(awslogs)'",
         "aws ecs run-task --cluster demo --task-definition web",
       ]
     ),
@@ -131,7 +131,7 @@ import Testing
         "aws ssm put-parameter --name /app/db-password --type SecureString --value s3cret",
         role(trusting: "ecs-tasks.amazonaws.com"),
         attach("service-role/AmazonECSTaskExecutionRolePolicy"),
-        "\(fargate) --execution-role-arn \(executionRole) --container-definitions name=web,image=nginx,secrets=[{name=DB_PASSWORD,valueFrom=/app/db-password}]",
+        "\(fargate) --execution-role-arn \(executionRole) --container-definitions 'name=web,image=nginx,secrets=[{name=DB_PASSWORD,valueFrom=/app/db-password}]'",
         subnet, runFargate,
       ]
     ),
@@ -147,7 +147,7 @@ import Testing
       id: "static-host-port",
       lines: cluster + [
         "capacity add --cluster demo --count 2",
-        "aws ecs register-task-definition --family web --network-mode bridge --container-definitions name=web,image=nginx,memory=256,portMappings=[{containerPort=80,hostPort=80}]",
+        "aws ecs register-task-definition --family web --network-mode bridge --container-definitions 'name=web,image=nginx,memory=256,portMappings=[{containerPort=80,hostPort=80}]'",
         "aws ecs create-service --cluster demo --service-name web --task-definition web --desired-count 3",
       ]
     ),
@@ -169,7 +169,7 @@ import Testing
       lines: ec2Cluster + [
         "aws ecs register-task-definition --family web --network-mode awsvpc --container-definitions name=web,image=nginx,memory=256",
         subnet,
-        "aws ecs run-task --cluster demo --task-definition web --launch-type EC2 --network-configuration awsvpcConfiguration={subnets=[$SUBNET],assignPublicIp=ENABLED}",
+        "aws ecs run-task --cluster demo --task-definition web --launch-type EC2 --network-configuration \"awsvpcConfiguration={subnets=[$SUBNET],assignPublicIp=ENABLED}\"",
       ]
     ),
     Case(
@@ -235,7 +235,7 @@ import Testing
       id: "circuit-breaker-rollback",
       lines: cluster + [
         "capacity add --cluster demo --count 2", nginx,
-        "aws ecs create-service --cluster demo --service-name web --task-definition web --desired-count 2 --deployment-configuration deploymentCircuitBreaker={enable=true,rollback=true}",
+        "aws ecs create-service --cluster demo --service-name web --task-definition web --desired-count 2 --deployment-configuration 'deploymentCircuitBreaker={enable=true,rollback=true}'",
         "aws ecs register-task-definition --family web --container-definitions name=web,image=nginx:no-such-tag,memory=256",
         "aws ecs update-service --cluster demo --service web --task-definition web:2",
       ],

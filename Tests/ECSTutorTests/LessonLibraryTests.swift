@@ -88,4 +88,34 @@ import Testing
     #expect(r.failed == 1)
     #expect(r.lines.first?.contains("passes before its solution") == true)
   }
+
+  /// The tutor starts on the index alone: a broken lesson file does not stop the others, and
+  /// says what is wrong with it when it is asked for.
+  @Test func theIndexLoadsWithoutParsingLessonsAndABrokenOneReportsWhenAsked() throws {
+    let files = [
+      LessonFile(path: "index.yaml", text: "lessons: [tiny, broken]"),
+      LessonFile(path: "tiny.yaml", text: Self.lesson),
+      LessonFile(path: "broken.yaml", text: "id: broken\nsteps: [\n"),
+      LessonFile(path: "diagnoses.yaml", text: "diagnoses: [unclosed"),
+    ]
+    let lib = try LessonLibrary.index(files: files)
+    #expect(lib.ids == ["tiny", "broken"])
+    #expect(lib.lesson("tiny")?.steps.count == 1)
+    #expect(lib.lesson("broken") == nil)
+    #expect(lib.problems("broken").first?.description.hasPrefix("broken.yaml:") == true)
+    #expect(lib.problems("tiny").isEmpty)
+    #expect(lib.diagnoses.isEmpty)
+    #expect(throws: LessonLoadErrors.self) { try LessonLibrary.load(files: files) }
+  }
+
+  /// Scalars are typed by the lesson decoder, not by YAML's regular-expression resolver: a
+  /// date-like or octal-like plain value stays the text the author wrote.
+  @Test func plainScalarsKeepTheirText() throws {
+    let node = try YAMLNode.parse("a: 2024-01-01\nb: 0o17\nc: 42\nd: yes\ne: ~", path: "x.yaml")
+    #expect(node["a"]?.json == .string("2024-01-01"))
+    #expect(node["b"]?.json == .string("0o17"))
+    #expect(node["c"]?.json == .int(42))
+    #expect(node["d"]?.json == .string("yes"))
+    #expect(node["e"]?.json == .null)
+  }
 }

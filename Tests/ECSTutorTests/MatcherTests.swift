@@ -67,7 +67,7 @@ import Testing
     ),
     (
       Selector(kind: "tasks", params: ["cluster": "demo", "family": "web"]), .ja,
-      "クラスター demo のタスク（family web）"
+      "クラスター demo のタスク (ファミリー web)"
     ),
     (Selector(kind: "role", params: "ecsTaskExecutionRole"), .ja, "IAM ロール ecsTaskExecutionRole"),
   ])

@@ -470,7 +470,7 @@ import Testing
     Self.ok(
       &s,
       "aws ecs create-service --cluster fargate-cluster --service-name fargate-service --task-definition sample-fargate:1 "
-        + "--desired-count 1 --launch-type FARGATE --network-configuration awsvpcConfiguration={subnets=[\(subnet)],assignPublicIp=ENABLED}"
+        + "--desired-count 1 --launch-type FARGATE --network-configuration 'awsvpcConfiguration={subnets=[\(subnet)],assignPublicIp=ENABLED}'"
     )
     let eni = try #require(s.world.workloads.tasks.first?.eni?.eniId)
     let out = s.handle("aws ec2 describe-network-interfaces --network-interface-id \(eni)")

@@ -18,9 +18,9 @@ import Testing
     ["aws ecs create-cluster --cluster-name ", "C"],
     ["aws ecs delete-cluster --cluster ", "C"],
     [
-      "aws ecs register-task-definition --family web --container-definitions name=web,image=nginx,memory=",
+      "aws ecs register-task-definition --family web --container-definitions 'name=web,image=nginx,memory=",
       "N",
-      ",portMappings=[{containerPort=80,hostPort=", "P", "}]",
+      ",portMappings=[{containerPort=80,hostPort=", "P", "}]'",
     ],
     [
       "aws ecs register-task-definition --family web --network-mode awsvpc --requires-compatibilities FARGATE --cpu 256 --memory ",

@@ -82,29 +82,46 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: store.path))
   }
 
+  @Test func aVersion1ProgressFileIsMigratedAndKept() throws {
+    let store = ProgressStore(path: folder() + "/progress.json")
+    let v1 = """
+      {"currentLesson": "first-cluster", "version": 1, "lessons": {"first-cluster":
+        {"step": 2, "solved": ["create-cluster", "register-task-definition"],
+         "solvedWithHelp": [], "hintsUsed": {}, "completed": false}}}
+      """
+    try v1.write(toFile: store.path, atomically: true, encoding: .utf8)
+    let loaded = store.load()
+    #expect(loaded.movedTo == nil)
+    #expect(loaded.progress.version == ECSTutor.Progress.currentVersion)
+    let lesson = try #require(loaded.progress.lessons["first-cluster"])
+    #expect(lesson.step == 2)
+    #expect(lesson.typed == [])
+    // Nothing was typed since version 1 knew of: the world is rebuilt up to the saved step.
+    #expect(lesson.typedFrom == 2)
+    #expect(try String(contentsOfFile: store.path + ".v1", encoding: .utf8) == v1)
+  }
+
   @Test func missingProgressStartsFresh() {
     let loaded = ProgressStore(path: folder() + "/progress.json").load()
     #expect(loaded.progress == ECSTutor.Progress())
     #expect(loaded.movedTo == nil)
   }
 
-  @Test func lessonFilesAreEveryYAMLBelowTheFolder() throws {
+  /// The folder is read file by file as the library asks: a missing file is nil, a file that is
+  /// not UTF-8 is an error naming it, a subfolder's file is found by its relative path.
+  @Test func lessonFilesAreReadOnDemand() throws {
     let dir = folder()
     try FileManager.default.createDirectory(
       atPath: dir + "/quizzes", withIntermediateDirectories: true)
-    for (path, text) in [
-      ("index.yaml", "lessons: []"), ("b.yaml", "id: b"), ("quizzes/q.yaml", "q: 1"),
-      ("notes.md", "#"),
-    ] {
+    for (path, text) in [("index.yaml", "lessons: []"), ("quizzes/q.yaml", "q: 1")] {
       try text.write(toFile: dir + "/" + path, atomically: true, encoding: .utf8)
     }
-    let files = try LessonSource.readYAML(in: dir)
-    #expect(
-      files == [
-        LessonFile(path: "b.yaml", text: "id: b"),
-        LessonFile(path: "index.yaml", text: "lessons: []"),
-        LessonFile(path: "quizzes/q.yaml", text: "q: 1"),
-      ])
+    FileManager.default.createFile(atPath: dir + "/bad.yaml", contents: Data([0x69, 0x64, 0xFF]))
+    let source = FolderLessonSource(folder: dir)
+    #expect(try source.read("index.yaml") == "lessons: []")
+    #expect(try source.read("quizzes/q.yaml") == "q: 1")
+    #expect(try source.read("missing.yaml") == nil)
+    #expect(throws: LessonLoadError.self) { try source.read("bad.yaml") }
   }
 
   @Test func explicitMissingLessonsFolderFails() {

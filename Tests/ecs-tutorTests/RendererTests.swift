@@ -14,6 +14,14 @@ import Testing
     ("    code **stays**", .plain, "    code **stays**"),
     ("line one\n**two**", .heading, "line one\ntwo"),
     ("crlf\r\n**two**", .plain, "crlf\ntwo"),
+    // A partial check's met items already carry their mark: no `✓   ✓`.
+    ("  ✓ cluster demo exists", .success, "  ✓ cluster demo exists"),
+    // Single-asterisk emphasis is never printed with its asterisks.
+    ("the CLI's *shorthand syntax*", .plain, "the CLI's shorthand syntax"),
+    ("CLI の*短縮構文*です", .plain, "CLI の短縮構文です"),
+    ("2 * 3 * 4", .plain, "2 * 3 * 4"),
+    ("ls *.log *.txt", .plain, "ls *.log *.txt"),
+    ("`a*b*c`", .plain, "`a*b*c`"),
   ])
   func plainText(text: String, style: Output.Style, expected: String) {
     #expect(Renderer(color: false, width: nil).tutor(text, style: style) == expected)
@@ -45,6 +53,16 @@ import Testing
   @Test func colouredWrappingMeasuresVisibleText() {
     let lines = Renderer(color: true, width: 12).tutor("**bold** word more", style: .plain)
     #expect(lines == "\u{1B}[1mbold\u{1B}[0m word\nmore")
+  }
+
+  @Test func checkLinesWrapUnderTheirArrow() {
+    let text = "  ✗ goal\n      → ホストポートを 0 にすると、ECS がタスクごとにポートを選びます。"
+    let lines = Renderer(color: false, width: 40).tutor(text, style: .failure)
+    #expect(
+      lines.split(separator: "\n") == [
+        "  ✗ goal", "      → ホストポートを 0 にすると、ECS",
+        "        がタスクごとにポートを選びます。",
+      ])
   }
 
   @Test func withoutWidthNothingWraps() {

@@ -190,6 +190,30 @@ case_japanese() {
   fi
 }
 
+# A Backspace on the second row of a wrapped Japanese line (seen: the cursor was drawn one column
+# right of its place: libedit's delete-characters update counts a wide character as one column).
+case_wrapped_japanese_backspace() {
+  # 41 wide characters fill the first row (12 + 5 + 82 = 99 columns; the 100th is too narrow for
+  # a wide one), so `あいうえ b` starts the second row.
+  local first
+  first=$(printf '日%.0s' {1..41})
+  text "echo ${first}あいうえ b"
+  if ! wait_line 'あいうえ b'; then
+    fail "Backspace on the second row of a wrapped Japanese line" "no wrapped line"
+    return
+  fi
+  keys Left Left Left Left
+  wait_until '[[ $(cursor_x) == 4 ]]'
+  keys BSpace
+  if wait_until '[[ $(cursor_row) == "あうえ b" && $(cursor_x) == 2 ]]'; then
+    ok "Backspace on the second row of a wrapped Japanese line"
+  else
+    fail "Backspace on the second row of a wrapped Japanese line"
+  fi
+  keys C-c
+  wait_prompt
+}
+
 case_completion() {
   if [[ ${E2E_COMPLETION:-1} != 1 ]]; then
     echo "skip Tab completion (E2E_COMPLETION=1 turns it on once the session completes)"
@@ -225,6 +249,30 @@ case_completion() {
   wait_prompt
 }
 
+# Ctrl-D at a continuation prompt cancels the command, as bash does (seen: it left the tutor).
+case_ctrl_d_continuation() {
+  local name=$1 typed=$2 message=$3
+  text "$typed"
+  keys Enter
+  if ! wait_line '>'; then
+    fail "Ctrl-D at a continuation prompt ($name) cancels the command" "no continuation prompt"
+    return
+  fi
+  keys C-d
+  if ! wait_prompt || { [[ -n $message ]] && ! screen | grep -qxF -- "$message"; }; then
+    fail "Ctrl-D at a continuation prompt ($name) cancels the command"
+    return
+  fi
+  text "echo still-here-$name"
+  keys Enter
+  if wait_text "still-here-$name" && wait_until '[[ $(count_lines "still-here-$name") -ge 1 ]]' \
+    && wait_prompt && ! screen | grep -q -- '^\[exit='; then
+    ok "Ctrl-D at a continuation prompt ($name) cancels the command"
+  else
+    fail "Ctrl-D at a continuation prompt ($name) cancels the command"
+  fi
+}
+
 case_ctrl_d() {
   keys C-d
   if wait_exit 0; then ok "Ctrl-D leaves with status 0"; else fail "Ctrl-D leaves with status 0"; fi
@@ -240,7 +288,7 @@ case_history_restart() {
   # The last command of the first run was the Japanese line.
   if wait_line "$PROMPT echo 日本"; then
     keys Up
-    if wait_line "$PROMPT echo after-interrupt"; then
+    if wait_line "$PROMPT echo still-here-backslash"; then
       ok "history survives a restart"
     else
       fail "history survives a restart" "second Up"
@@ -297,17 +345,54 @@ case_pipe() {
   fi
 }
 
+# In a pipe stdout carries only command output; the tutor's own errors go to stderr, as bash's do,
+# and a very long name is cut in the message (seen: "command not found" on stdout).
+case_pipe_errors() {
+  local out err rc long
+  long=$(printf 'x%.0s' {1..300})
+  out=$(printf 'echo out-one\nnot-a-command\n%s\necho "unclosed\n' "$long" |
+    HOME="$WORK/home" XDG_STATE_HOME="$WORK/state" ECS_TUTOR_LESSONS= timeout "$TIMEOUT" "$BIN" \
+      --lang en 2>"$WORK/stderr")
+  rc=$?
+  err=$(cat "$WORK/stderr")
+  if [[ $rc == 0 && $out == 'out-one' ]] \
+    && grep -qxF 'ecs-tutor: command not found: not-a-command. Type `help` for the commands you can use.' <<<"$err" \
+    && grep -qF "ecs-tutor: command not found: $(printf 'x%.0s' {1..200})…. Type" <<<"$err" \
+    && ! grep -qF "$(printf 'x%.0s' {1..201})" <<<"$err" \
+    && grep -qxF "ecs-tutor: unexpected EOF while looking for matching \`\"'" <<<"$err"; then
+    ok "errors go to stderr in a pipe, long names cut"
+  else
+    fail "errors go to stderr in a pipe, long names cut" "rc=$rc out=$(printf %q "$out") err=$(printf %q "${err:0:300}")"
+  fi
+  printf 'echo out-one\nnot-a-command\n%s\n' "$long" >"$WORK/script.txt"
+  out=$(HOME="$WORK/home" XDG_STATE_HOME="$WORK/state" ECS_TUTOR_LESSONS= timeout "$TIMEOUT" "$BIN" \
+    run --keep-going --lang en "$WORK/script.txt" 2>"$WORK/stderr")
+  rc=$?
+  err=$(cat "$WORK/stderr")
+  if [[ $rc == 1 && $out == 'out-one' ]] \
+    && grep -qxF 'ecs-tutor: command not found: not-a-command. Type `help` for the commands you can use.' <<<"$err" \
+    && ! grep -qF "$(printf 'x%.0s' {1..201})" <<<"$err"; then
+    ok "errors go to stderr in ecs-tutor run, long names cut"
+  else
+    fail "errors go to stderr in ecs-tutor run, long names cut" "rc=$rc out=$(printf %q "$out") err=$(printf %q "${err:0:300}")"
+  fi
+}
+
 case_prompt
 case_history_up
 case_search
 case_keys
 case_interrupt
+case_ctrl_d_continuation quote 'echo "open' "ecs-tutor: unexpected EOF while looking for matching \`\"'"
+case_ctrl_d_continuation backslash 'echo cancelled \' ''
 case_japanese
+case_wrapped_japanese_backspace
 case_completion
 case_ctrl_d
 case_history_restart
 case_c_locale
 case_pipe
+case_pipe_errors
 
 echo "e2e: $passed passed, $failed failed"
 ((failed == 0))

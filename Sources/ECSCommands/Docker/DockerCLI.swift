@@ -20,9 +20,35 @@ public enum DockerCLI {
   /// Seconds the simulated clock moves for a command that talks to a registry or builds.
   public static let secondsPerCommand: Double = 1
 
+  /// The tutor's own explanations among docker's messages (docker's messages stay as docker
+  /// prints them): the caller words them in the learner's language.
+  public enum Note: Sendable, Equatable {
+    /// `docker run` and the like: containers run in ECS here.
+    case runsInECS(command: String)
+    /// A real docker command the simulation does not have.
+    case notSimulated(command: String)
+
+    /// The English wording.
+    public var english: String {
+      switch self {
+      case .runsInECS(let command):
+        "docker \(command): containers do not run on this machine in ecs-tutor: here they run in "
+          + "Amazon ECS.\nRegister a task definition whose container uses the image, then start it "
+          + "with `aws ecs run-task` or an ECS service."
+      case .notSimulated(let command):
+        "docker \(command) is not simulated in ecs-tutor (only build, tag, images, push, pull, "
+          + "login, logout and rmi are)."
+      }
+    }
+  }
+
   /// Runs one `docker ...` command line; `stdin` is what a pipe feeds it
-  /// (`aws ecr get-login-password | docker login ... --password-stdin`).
-  public static func run(_ argv: [String], stdin: String, world: inout World) -> CommandResult {
+  /// (`aws ecr get-login-password | docker login ... --password-stdin`). `say` words the tutor's
+  /// notes (English by default).
+  public static func run(
+    _ argv: [String], stdin: String, world: inout World,
+    say: (Note) -> String = { $0.english }
+  ) -> CommandResult {
     var args = Array(argv.dropFirst())
     guard let first = args.first else { return ok(usage) }
     switch first {
@@ -56,16 +82,11 @@ public enum DockerCLI {
     case "logout": return logout(args, world: &world)
     case "rmi": return rmi(args, world: &world)
     case "run", "start", "exec", "compose", "create":
-      return fail(
-        "docker \(command): containers do not run on this machine in ecs-tutor: here they run in "
-          + "Amazon ECS.\nRegister a task definition whose container uses the image, then start it "
-          + "with `aws ecs run-task` or an ECS service.\n", status: 1)
+      return fail(say(.runsInECS(command: command)) + "\n", status: 1)
     case "version": return ok(version + "\n")
     default:
       if knownUnsimulated.contains(command) {
-        return fail(
-          "docker \(command) is not simulated in ecs-tutor (only build, tag, images, push, pull, "
-            + "login, logout and rmi are).\n", status: 1)
+        return fail(say(.notSimulated(command: command)) + "\n", status: 1)
       }
       return fail("docker: '\(command)' is not a docker command.\nSee 'docker --help'\n", status: 1)
     }

@@ -1,4 +1,5 @@
 import ECSModel
+import Synchronization
 
 /// The type of a botocore shape.
 public enum ShapeType: String, Sendable {
@@ -73,7 +74,10 @@ public final class ServiceModel: Sendable {
   /// Every operation of the service, botocore names, in model order.
   public let operations: [String]
   public let operationModels: [String: OperationModel]
-  public let shapes: [String: Shape]
+  /// Each shape's generated JSON; a `Shape` is built from it the first time it is asked for
+  /// (a command touches a few dozen of a service's hundreds of shapes).
+  private let shapeDocuments: [String: JSONValue]
+  private let builtShapes = Mutex<[String: Shape]>([:])
   /// Paginated operations: their input token member names and limit key.
   public let paginators: [String: [String]]
   /// CLI names of all operations, in model order.
@@ -82,14 +86,14 @@ public final class ServiceModel: Sendable {
 
   init(
     cliName: String, apiVersion: String, operations: [String],
-    operationModels: [String: OperationModel], shapes: [String: Shape],
+    operationModels: [String: OperationModel], shapeDocuments: [String: JSONValue],
     paginators: [String: [String]]
   ) {
     self.cliName = cliName
     self.apiVersion = apiVersion
     self.operations = operations
     self.operationModels = operationModels
-    self.shapes = shapes
+    self.shapeDocuments = shapeDocuments
     self.paginators = paginators
     let cliNames = operations.map { ServiceModel.cliName(of: $0) }
     self.cliOperationNames = cliNames
@@ -134,7 +138,33 @@ public final class ServiceModel: Sendable {
     return try result.get()
   }
 
-  public func shape(_ name: String) -> Shape? { shapes[name] }
+  public func shape(_ name: String) -> Shape? {
+    if let built = builtShapes.withLock({ $0[name] }) { return built }
+    guard let d = shapeDocuments[name] else { return nil }
+    let shape = ServiceModel.shape(name, from: d)
+    builtShapes.withLock { $0[name] = shape }
+    return shape
+  }
+
+  /// A shape from its generated JSON (`t` type, `m` members, `r` required, `e` enum, ...).
+  static func shape(_ name: String, from d: JSONValue) -> Shape {
+    // Types we do not model (none in our services today) behave as strings.
+    var shape = Shape(name: name, type: d["t"]?.stringValue.flatMap(ShapeType.init) ?? .string)
+    shape.members = (d["m"]?.arrayValue ?? []).compactMap { m in
+      guard let n = m[0]?.stringValue, let s = m[1]?.stringValue else { return nil }
+      return ShapeMember(
+        name: n, shape: s, doc: m[2]?.stringValue ?? "", isIdempotencyToken: m[3]?.intValue == 1)
+    }
+    shape.required = (d["r"]?.arrayValue ?? []).compactMap(\.stringValue)
+    shape.enumValues = (d["e"]?.arrayValue ?? []).compactMap(\.stringValue)
+    shape.min = d["min"]?.doubleValue
+    shape.max = d["max"]?.doubleValue
+    shape.member = d["mem"]?.stringValue
+    shape.key = d["k"]?.stringValue
+    shape.value = d["v"]?.stringValue
+    shape.isDocument = d["doc"]?.intValue == 1
+    return shape
+  }
 
   public func operation(_ name: String) -> OperationModel? { operationModels[name] }
 
@@ -164,27 +194,12 @@ public final class ServiceModel: Sendable {
         name: name, input: input?.isEmpty == false ? input : nil,
         doc: op[2]?.stringValue ?? "", hasShapes: input != nil)
     }
-    var shapes: [String: Shape] = [:]
+    var shapes: [String: JSONValue] = [:]
     for (name, d) in shapeObject {
-      guard let t = d["t"]?.stringValue else {
+      guard d["t"]?.stringValue != nil else {
         return .failure(ServiceModelError("corrupt service model \(cli): shape \(name)"))
       }
-      // Types we do not model (none in our services today) behave as strings.
-      var shape = Shape(name: name, type: ShapeType(rawValue: t) ?? .string)
-      shape.members = (d["m"]?.arrayValue ?? []).compactMap { m in
-        guard let n = m[0]?.stringValue, let s = m[1]?.stringValue else { return nil }
-        return ShapeMember(
-          name: n, shape: s, doc: m[2]?.stringValue ?? "", isIdempotencyToken: m[3]?.intValue == 1)
-      }
-      shape.required = (d["r"]?.arrayValue ?? []).compactMap(\.stringValue)
-      shape.enumValues = (d["e"]?.arrayValue ?? []).compactMap(\.stringValue)
-      shape.min = d["min"]?.doubleValue
-      shape.max = d["max"]?.doubleValue
-      shape.member = d["mem"]?.stringValue
-      shape.key = d["k"]?.stringValue
-      shape.value = d["v"]?.stringValue
-      shape.isDocument = d["doc"]?.intValue == 1
-      shapes[name] = shape
+      shapes[name] = d
     }
     var paginators: [String: [String]] = [:]
     for (name, keys) in root["pag"]?.objectValue ?? [] {
@@ -193,7 +208,7 @@ public final class ServiceModel: Sendable {
     return .success(
       ServiceModel(
         cliName: cli, apiVersion: api, operations: names, operationModels: models,
-        shapes: shapes, paginators: paginators))
+        shapeDocuments: shapes, paginators: paginators))
   }
 }
 

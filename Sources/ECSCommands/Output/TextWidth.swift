@@ -36,25 +36,27 @@ public enum TextWidth {
 
   /// Wraps every line of `text` longer than `width` columns: at spaces, or between wide
   /// characters (Japanese has no spaces), never before closing punctuation like `。` or `）`.
-  /// Continuation lines keep the line's indent, plus 2 after a `- ` or `• ` bullet. Lines indented
-  /// 4 or more spaces (code) are kept whole, as is a word longer than the width.
-  public static func wrap(_ text: String, width: Int) -> [String] {
+  /// Continuation lines keep the line's indent, plus 2 after a bullet (`- `, `• `, `→ `, `✗ `,
+  /// `✓ `, `· `). Lines indented 4 or more spaces (code) are kept whole unless `codeIndent` is
+  /// false (a `check` report indents its prose), as is a word longer than the width.
+  public static func wrap(_ text: String, width: Int, codeIndent: Bool = true) -> [String] {
     var result: [String] = []
     for line in text.split(
       omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
     {
-      result.append(contentsOf: wrapLine(String(line), width: max(width, 1)))
+      result.append(
+        contentsOf: wrapLine(String(line), width: max(width, 1), codeIndent: codeIndent))
     }
     return result
   }
 
-  private static func wrapLine(_ line: String, width: Int) -> [String] {
+  private static func wrapLine(_ line: String, width: Int, codeIndent: Bool) -> [String] {
     let indent = line.prefix { $0 == " " }.count
-    if indent >= 4 || columns(of: line) <= width { return [line] }
+    if (indent >= 4 && codeIndent) || columns(of: line) <= width { return [line] }
     var rest = Substring(line).dropFirst(indent)
     var lead = String(repeating: " ", count: indent)
     var continuation = lead
-    for bullet in ["- ", "• "] where rest.hasPrefix(bullet) {
+    for bullet in ["- ", "• ", "→ ", "✗ ", "✓ ", "· "] where rest.hasPrefix(bullet) {
       lead += bullet
       rest = rest.dropFirst(bullet.count)
       continuation += "  "

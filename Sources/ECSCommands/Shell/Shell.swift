@@ -4,16 +4,39 @@ public struct ShellCommand: Sendable, Equatable {
   public var argv: [String]
   public var stdin: String
   public var environment: [String: String]
+  /// The words brace expansion split while making `argv` (`{a,b}` typed unquoted).
+  public var braceSplits: [BraceSplit]
+  /// Variables that expanded to nothing in `argv`'s words (`$SUBNET` unset or empty), in order.
+  public var emptyVariables: [String]
 
-  public init(argv: [String], stdin: String = "", environment: [String: String] = [:]) {
+  public init(
+    argv: [String], stdin: String = "", environment: [String: String] = [:],
+    braceSplits: [BraceSplit] = [], emptyVariables: [String] = []
+  ) {
     self.argv = argv
     self.stdin = stdin
     self.environment = environment
+    self.braceSplits = braceSplits
+    self.emptyVariables = emptyVariables
   }
 }
 
-/// The small bash the learner types AWS tutorial lines into: quoting, variables, `$(...)`,
-/// `;` `&&` `||` `|`, `export`, `unset` and `echo`. Every other command goes to the caller.
+/// One word that bash's brace expansion turned into several: the argument `p={a,b}` typed
+/// unquoted gives `p=a` and `p=b`.
+public struct BraceSplit: Sendable, Equatable {
+  /// The word as typed.
+  public var typed: String
+  /// The words it became (after the other expansions).
+  public var words: [String]
+
+  public init(typed: String, words: [String]) {
+    self.typed = typed
+    self.words = words
+  }
+}
+
+/// The small bash the learner types AWS tutorial lines into: quoting, variables, `$(...)`, brace
+/// expansion, `;` `&&` `||` `|`, `export`, `unset` and `echo`. Every other command goes to the caller.
 ///
 /// ```swift
 /// var env = ShellEnvironment(["HOME": "/home/me"])
@@ -133,11 +156,13 @@ private struct ShellRunner {
       command.words.first?.plainText.map(Self.declarationBuiltins.contains) ?? false
     for (k, word) in command.words.enumerated() {
       if isDeclaration && k > 0 && word.assignmentName != nil {
-        argv.append(expander.string(word, env: &env))
+        argv += expander.assignmentWords(word, env: &env)
       } else {
         argv += expander.fields(word, env: &env)
       }
     }
+    let braceSplits = expander.braceSplits
+    let emptyVariables = expander.emptyVariables
     // Assignments take effect left to right; before a command they only reach that command.
     var assigned: [(String, String)] = []
     var scratch = env
@@ -163,19 +188,27 @@ private struct ShellRunner {
     default:
       var environment = env.exported
       for (k, v) in assigned { environment[k] = v }
-      result = exec(ShellCommand(argv: argv, stdin: stdin, environment: environment))
+      result = exec(
+        ShellCommand(
+          argv: argv, stdin: stdin, environment: environment, braceSplits: braceSplits,
+          emptyVariables: emptyVariables))
     }
     result.stderr = prefix + result.stderr
     return result
   }
 }
 
-/// Expands words: parameters, `$(...)`, `~`, then splits unquoted expansions on blanks.
+/// Expands words: braces, then parameters, `$(...)`, `~`, then splits unquoted expansions on
+/// blanks.
 private struct Expander {
   let exec: (ShellCommand) -> CommandResult
   var stderr = ""
   /// The status of the last `$(...)`, which becomes the status of an assignment-only line.
   var substitutionStatus: Int32?
+  /// Words that brace expansion split, for the tutor to explain.
+  var braceSplits: [BraceSplit] = []
+  /// `$NAME` / `${NAME}` expansions that gave nothing (unset or empty), in order.
+  var emptyVariables: [String] = []
 
   private struct Segment {
     var text: String
@@ -183,8 +216,36 @@ private struct Expander {
     var split: Bool
   }
 
-  /// The fields a word expands to (none for an unquoted empty expansion).
+  /// The fields a word expands to (none for an unquoted empty expansion), after brace expansion.
   mutating func fields(_ word: ShellWord, env: inout ShellEnvironment) -> [String] {
+    let words = braces(word)
+    if words.count == 1 { return splitFields(words[0], env: &env) }
+    var out: [String] = []
+    for w in words { out += splitFields(w, env: &env) }
+    braceSplits.append(BraceSplit(typed: word.text, words: out))
+    return out
+  }
+
+  /// An assignment-like argument of `export` (`export X={a,b}` expands the braces, not the
+  /// blanks): one string per brace-expanded word.
+  mutating func assignmentWords(_ word: ShellWord, env: inout ShellEnvironment) -> [String] {
+    let words = braces(word)
+    var out: [String] = []
+    for w in words { out.append(string(w, env: &env)) }
+    if words.count != 1 { braceSplits.append(BraceSplit(typed: word.text, words: out)) }
+    return out
+  }
+
+  /// Brace expansion of `word`; the word unchanged (and a message) when it would make too many.
+  private mutating func braces(_ word: ShellWord) -> [ShellWord] {
+    if let words = BraceExpansion.expand(word) { return words }
+    stderr +=
+      "ecs-tutor: brace expansion of \(ShellQuote.shortened(word.text)) would make more than "
+      + "\(BraceExpansion.maxWords) words; it was left as typed\n"
+    return [word]
+  }
+
+  private mutating func splitFields(_ word: ShellWord, env: inout ShellEnvironment) -> [String] {
     var segments: [Segment] = []
     expand(word, quoted: false, env: &env, into: &segments)
     var fields: [String] = []
@@ -260,6 +321,9 @@ private struct Expander {
       return
     }
     guard let op = p.op else {
+      if (value ?? "").isEmpty && ShellEnvironment.isValidName(p.name) {
+        emptyVariables.append(p.name)
+      }
       out.append(Segment(text: value ?? "", quoted: quoted, split: !quoted))
       return
     }
@@ -411,7 +475,7 @@ private enum Builtins {
         value = nil
       }
       guard ShellEnvironment.isValidName(name) else {
-        errors += "ecs-tutor: export: `\(arg)': not a valid identifier\n"
+        errors += "ecs-tutor: export: `\(ShellQuote.shortened(arg))': not a valid identifier\n"
         continue
       }
       let n = String(name)
@@ -441,7 +505,7 @@ private enum Builtins {
     for arg in args {
       if arg == "-v" || arg == "-f" || arg == "--" { continue }
       guard ShellEnvironment.isValidName(arg) else {
-        errors += "ecs-tutor: unset: `\(arg)': not a valid identifier\n"
+        errors += "ecs-tutor: unset: `\(ShellQuote.shortened(arg))': not a valid identifier\n"
         continue
       }
       env.unset(arg)

@@ -319,6 +319,7 @@ struct ShellParser {
   private mutating func readWord() throws(ShellSyntaxError) -> ShellWord {
     var w = WordBuilder()
     var assignmentName: String?
+    let start = i
     while let c = peek() {
       if Self.isMeta(c) {
         if c == "<" || c == ">", let text = w.unquotedText, !text.isEmpty,
@@ -348,7 +349,9 @@ struct ShellParser {
         try readWordPiece(into: &w)
       }
     }
-    return ShellWord(parts: w.parts, assignmentName: assignmentName)
+    var text = ""
+    text.unicodeScalars.append(contentsOf: s[start..<i])
+    return ShellWord(parts: w.parts, assignmentName: assignmentName, text: text)
   }
 
   /// Whether a `~` ending just before `k` stands alone at the start of a word (`~`, `~/x`).
@@ -560,7 +563,7 @@ struct ShellParser {
     }
     guard peek() == "}" else { throw Self.unclosedBrace }
     i += 1
-    throw ShellSyntaxError("\(text)}: bad substitution", status: 1)
+    throw ShellSyntaxError("\(ShellQuote.shortened(text + "}")): bad substitution", status: 1)
   }
 
   private static let unclosedBrace = ShellSyntaxError(

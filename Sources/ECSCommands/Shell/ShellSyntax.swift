@@ -39,6 +39,8 @@ struct ShellWord: Sendable, Equatable {
   /// `NAME` when the word reads `NAME=...` with an unquoted valid name: an assignment in
   /// command-prefix position (or an argument of `export`).
   var assignmentName: String?
+  /// The word exactly as typed, quotes included (for messages about it).
+  var text = ""
   /// The value part of an assignment word (what follows `NAME=`).
   var assignmentValue: ShellWord {
     guard assignmentName != nil else { return self }

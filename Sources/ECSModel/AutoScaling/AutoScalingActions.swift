@@ -60,7 +60,9 @@ enum AutoScalingActions {
         service: "application-autoscaling", resource: "scalable-target/" + world.random.hex(36))
     )
     world.workloads.scalableTargets.append(target)
-    world.record(.service, "Scalable target \(resourceId) registered (\(minC)..\(maxC)).")
+    world.record(
+      .service, "Scalable target \(resourceId) registered (\(minC)..\(maxC)).",
+      .scalableTargetRegistered(resourceId, min: minC, max: maxC))
     return ["ScalableTargetARN": .string(target.arn)]
   }
 

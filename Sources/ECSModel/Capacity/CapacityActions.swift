@@ -162,7 +162,8 @@ enum CapacityActions {
       world.capacity.instances.append(inst)
       launched.append(inst)
       world.record(
-        .instance, "Instance \(inst.instanceId) launched (\(type.name), \(image.imageId)).")
+        .instance, "Instance \(inst.instanceId) launched (\(type.name), \(image.imageId)).",
+        .instanceLaunched(inst.instanceId, type: type.name, image: image.imageId))
     }
     return world.reservationDocument(reservationId, launched)
   }
@@ -245,7 +246,7 @@ enum CapacityActions {
       if before.state == "pending" || before.state == "running" {
         world.capacity.instances[i].state = "shutting-down"
         world.capacity.instances[i].stateChangedAt = world.clock.nowMillis
-        world.record(.instance, "Instance \(id) is shutting down.")
+        world.record(.instance, "Instance \(id) is shutting down.", .instanceShuttingDown(id))
         if case .registered(let arn) = before.agent,
           let c = world.capacity.containerInstances.firstIndex(where: { $0.arn == arn })
         {
@@ -358,7 +359,9 @@ enum CapacityActions {
     }
     world.record(
       .instance,
-      "Container instance \(ci.id) (\(ci.ec2InstanceId)) deregistered from \(cluster.name).")
+      "Container instance \(ci.id) (\(ci.ec2InstanceId)) deregistered from \(cluster.name).",
+      .containerInstanceDeregistered(
+        containerInstance: ci.id, instance: ci.ec2InstanceId, cluster: cluster.name))
     return [
       "containerInstance": world.containerInstanceDocument(
         world.capacity.containerInstances[i], include: [])
@@ -389,7 +392,10 @@ enum CapacityActions {
       if ci.status != status {
         world.capacity.containerInstances[i].status = status
         world.capacity.containerInstances[i].version += 1
-        world.record(.instance, "Container instance \(ci.id) (\(ci.ec2InstanceId)) is \(status).")
+        world.record(
+          .instance, "Container instance \(ci.id) (\(ci.ec2InstanceId)) is \(status).",
+          .containerInstanceStatus(
+            containerInstance: ci.id, instance: ci.ec2InstanceId, status: status))
       }
       found.append(
         world.containerInstanceDocument(world.capacity.containerInstances[i], include: []))
@@ -443,8 +449,8 @@ enum CapacityActions {
     world.clusters[i].defaultCapacityProviderStrategy = strategy
     world.record(
       .cluster,
-      "Cluster \(cluster.name) capacity providers: \(providers.isEmpty ? "none" : providers.joined(separator: ", "))."
-    )
+      "Cluster \(cluster.name) capacity providers: \(providers.isEmpty ? "none" : providers.joined(separator: ", ")).",
+      .clusterCapacityProviders(cluster.name, providers))
     return ["cluster": world.clusterDocument(world.clusters[i], include: ["SETTINGS"])]
   }
 

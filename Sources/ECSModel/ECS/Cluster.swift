@@ -38,7 +38,7 @@ extension World {
     if let i = clusters.firstIndex(where: { $0.name == name }) {
       if clusters[i].status != "ACTIVE" {
         clusters[i].status = "ACTIVE"
-        record(.cluster, "Cluster \(name) created.")
+        record(.cluster, "Cluster \(name) created.", .clusterCreated(name))
       }
       return i
     }
@@ -46,7 +46,7 @@ extension World {
     cluster.settings = World.defaultClusterSettings
     configure(&cluster)
     clusters.append(cluster)
-    record(.cluster, "Cluster \(name) created.")
+    record(.cluster, "Cluster \(name) created.", .clusterCreated(name))
     return clusters.count - 1
   }
 }

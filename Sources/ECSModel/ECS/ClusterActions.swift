@@ -51,7 +51,9 @@ enum ClusterActions {
       if let error = check(world, world.clusters[i].arn) { throw error }
     }
     world.clusters[i].status = "INACTIVE"
-    world.record(.cluster, "Cluster \(world.clusters[i].name) deleted.")
+    world.record(
+      .cluster, "Cluster \(world.clusters[i].name) deleted.",
+      .clusterDeleted(world.clusters[i].name))
     return ["cluster": world.clusterDocument(world.clusters[i], include: ["TAGS"])]
   }
 

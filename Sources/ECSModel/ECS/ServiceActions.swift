@@ -117,7 +117,9 @@ enum ServiceActions {
     svc.enableExecuteCommand = req.bool("enableExecuteCommand") ?? false
     svc.tags = tags
     world.workloads.services.append(svc)
-    world.record(.service, "Service \(name) created in cluster \(cluster.name).")
+    world.record(
+      .service, "Service \(name) created in cluster \(cluster.name).",
+      .serviceCreated(name, cluster: cluster.name))
     return ["service": world.serviceDocument(svc)]
   }
 
@@ -208,7 +210,7 @@ enum ServiceActions {
     }
     svc.placementBlocked = false
     world.workloads.services[s] = svc
-    world.record(.service, "Service \(svc.name) updated.")
+    world.record(.service, "Service \(svc.name) updated.", .serviceUpdated(svc.name))
     return ["service": world.serviceDocument(svc)]
   }
 
@@ -230,7 +232,7 @@ enum ServiceActions {
     world.workloads.scalingPolicies.removeAll {
       $0.resourceId == "service/\(cluster.name)/\(svc.name)"
     }
-    world.record(.service, "Service \(svc.name) deleted.")
+    world.record(.service, "Service \(svc.name) deleted.", .serviceDeleted(svc.name))
     return ["service": world.serviceDocument(svc)]
   }
 

@@ -141,7 +141,6 @@ enum TaskActions {
     }
     let reason = req.string("reason") ?? "Task stopped by user"
     world.requestStop(taskIndex: i, code: "UserInitiated", reason: reason)
-    world.record(.task, "Task \(world.workloads.tasks[i].id) stopped: \(reason)")
     return ["task": world.taskDocument(world.workloads.tasks[i])]
   }
 

@@ -34,7 +34,9 @@ enum TaskDefinitionActions {
 
     world.taskDefinitions.append(definition)
     world.lastRevision[draft.family] = revision
-    world.record(.taskDefinition, "Registered task definition \(definition.familyRevision).")
+    world.record(
+      .taskDefinition, "Registered task definition \(definition.familyRevision).",
+      .taskDefinitionRegistered(definition.familyRevision))
 
     var out: [(String, JSONValue)] = [("taskDefinition", document)]
     if request.has("tags") { out.append(("tags", tagsJSON(draft.tags))) }
@@ -76,7 +78,9 @@ enum TaskDefinitionActions {
     definition.document = TaskDefinitionDocument.setting(
       definition.document, "deregisteredAt", world.clock.json)
     world.taskDefinitions[index] = definition
-    world.record(.taskDefinition, "Deregistered task definition \(definition.familyRevision).")
+    world.record(
+      .taskDefinition, "Deregistered task definition \(definition.familyRevision).",
+      .taskDefinitionDeregistered(definition.familyRevision))
     return ["taskDefinition": definition.document]
   }
 
@@ -124,7 +128,9 @@ enum TaskDefinitionActions {
         definition.document = TaskDefinitionDocument.setting(
           definition.document, "deleteRequestedAt", world.clock.json)
         world.taskDefinitions[index] = definition
-        world.record(.taskDefinition, "Deleting task definition \(definition.familyRevision).")
+        world.record(
+          .taskDefinition, "Deleting task definition \(definition.familyRevision).",
+          .taskDefinitionDeleting(definition.familyRevision))
       }
       deleted.append(definition.document)
     }

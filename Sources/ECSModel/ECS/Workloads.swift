@@ -238,3 +238,10 @@ public struct ScalingPolicy: Sendable, Equatable {
   /// UUIDs of the two CloudWatch alarms target tracking creates (AlarmHigh, AlarmLow).
   public var alarmIds: [String] = []
 }
+
+extension ECSTask {
+  /// `web:2`: the family and revision of the task's task definition.
+  public var familyRevision: String {
+    taskDefinitionArn.split(separator: "/").last.map(String.init) ?? family
+  }
+}

@@ -37,36 +37,44 @@ public enum JSONParser {
   public static let maxDepth = 500
 
   public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
-    var parser = Parser(Array(text.unicodeScalars))
+    var parser = Parser(Array(text.utf8))
     return try parser.document()
   }
 }
 
+/// Works on UTF-8 bytes (strings are copied out in runs, not scalar by scalar); positions in
+/// errors are converted to Python's character offsets only when an error is thrown.
 private struct Parser {
-  let s: [Unicode.Scalar]
+  let s: [UInt8]
   var i = 0
   var depth = 0
 
-  init(_ s: [Unicode.Scalar]) { self.s = s }
+  init(_ s: [UInt8]) { self.s = s }
 
+  /// `pos` is a byte offset; the error carries Python's character offset, line and column.
   func error(_ message: String, at pos: Int) -> JSONParseError {
     var line = 1
+    var chars = 0
     var lastNewline = -1
     var k = 0
     while k < pos && k < s.count {
-      if s[k] == "\n" {
-        line += 1
-        lastNewline = k
+      if s[k] & 0xC0 != 0x80 {
+        if s[k] == 0x0A {
+          line += 1
+          lastNewline = chars
+        }
+        chars += 1
       }
       k += 1
     }
-    return JSONParseError(message: message, position: pos, line: line, column: pos - lastNewline)
+    return JSONParseError(
+      message: message, position: chars, line: line, column: chars - lastNewline)
   }
 
-  func peek(_ at: Int) -> Unicode.Scalar? { at < s.count ? s[at] : nil }
+  func peek(_ at: Int) -> UInt8? { at < s.count ? s[at] : nil }
 
   mutating func skipWhitespace() {
-    while i < s.count, s[i] == " " || s[i] == "\t" || s[i] == "\n" || s[i] == "\r" { i += 1 }
+    while i < s.count, s[i] == 0x20 || s[i] == 0x09 || s[i] == 0x0A || s[i] == 0x0D { i += 1 }
   }
 
   mutating func document() throws(JSONParseError) -> JSONValue {
@@ -80,31 +88,31 @@ private struct Parser {
   mutating func value() throws(JSONParseError) -> JSONValue {
     guard let c = peek(i) else { throw error("Expecting value", at: i) }
     switch c {
-    case "\"":
+    case UInt8(ascii: "\""):
       return .string(try string())
-    case "{":
+    case UInt8(ascii: "{"):
       return try object()
-    case "[":
+    case UInt8(ascii: "["):
       return try array()
-    case "n" where matches("null"):
+    case UInt8(ascii: "n") where matches("null"):
       i += 4
       return .null
-    case "t" where matches("true"):
+    case UInt8(ascii: "t") where matches("true"):
       i += 4
       return .bool(true)
-    case "f" where matches("false"):
+    case UInt8(ascii: "f") where matches("false"):
       i += 5
       return .bool(false)
-    case "N" where matches("NaN"):
+    case UInt8(ascii: "N") where matches("NaN"):
       i += 3
       return .double(.nan)
-    case "I" where matches("Infinity"):
+    case UInt8(ascii: "I") where matches("Infinity"):
       i += 8
       return .double(.infinity)
-    case "-" where matches("-Infinity"):
+    case UInt8(ascii: "-") where matches("-Infinity"):
       i += 9
       return .double(-.infinity)
-    case "-", "0"..."9":
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       if let n = number() { return n }
       throw error("Expecting value", at: i)
     default:
@@ -112,47 +120,45 @@ private struct Parser {
     }
   }
 
-  func matches(_ word: String) -> Bool {
-    var k = i
-    for u in word.unicodeScalars {
-      guard k < s.count, s[k] == u else { return false }
-      k += 1
-    }
+  func matches(_ word: StaticString) -> Bool {
+    let n = word.utf8CodeUnitCount
+    guard i + n <= s.count else { return false }
+    let w = word.utf8Start
+    for j in 0..<n where s[i + j] != w[j] { return false }
     return true
   }
 
   func isDigit(_ at: Int) -> Bool {
     guard let c = peek(at) else { return false }
-    return c >= "0" && c <= "9"
+    return c >= 0x30 && c <= 0x39
   }
 
   // Python's NUMBER_RE: (-?(?:0|[1-9]\d*))(\.\d+)?([eE][-+]?\d+)?
   mutating func number() -> JSONValue? {
     var k = i
-    if peek(k) == "-" { k += 1 }
+    if peek(k) == UInt8(ascii: "-") { k += 1 }
     guard isDigit(k) else { return nil }
-    if peek(k) == "0" {
+    if peek(k) == UInt8(ascii: "0") {
       k += 1
     } else {
       while isDigit(k) { k += 1 }
     }
     var isInteger = true
-    if peek(k) == ".", isDigit(k + 1) {
+    if peek(k) == UInt8(ascii: "."), isDigit(k + 1) {
       isInteger = false
       k += 1
       while isDigit(k) { k += 1 }
     }
-    if peek(k) == "e" || peek(k) == "E" {
+    if peek(k) == UInt8(ascii: "e") || peek(k) == UInt8(ascii: "E") {
       var e = k + 1
-      if peek(e) == "+" || peek(e) == "-" { e += 1 }
+      if peek(e) == UInt8(ascii: "+") || peek(e) == UInt8(ascii: "-") { e += 1 }
       if isDigit(e) {
         isInteger = false
         k = e
         while isDigit(k) { k += 1 }
       }
     }
-    var text = ""
-    text.unicodeScalars.append(contentsOf: s[i..<k])
+    let text = String(decoding: s[i..<k], as: UTF8.self)
     i = k
     if isInteger, let n = Int(text) { return .int(n) }
     return .double(Double(text) ?? .nan)
@@ -161,32 +167,49 @@ private struct Parser {
   mutating func string() throws(JSONParseError) -> String {
     let begin = i
     i += 1
+    // The common case: no escapes, so the whole string is one copy of its bytes.
+    var run = i
+    while run < s.count, s[run] != 0x22, s[run] != 0x5C, s[run] >= 0x20 { run += 1 }
+    if run < s.count, s[run] == 0x22 {
+      let out = String(decoding: s[i..<run], as: UTF8.self)
+      i = run + 1
+      return out
+    }
     var out = String.UnicodeScalarView()
+    var bytes: [UInt8] = []
+    func flush() {
+      if !bytes.isEmpty {
+        out.append(contentsOf: String(decoding: bytes, as: UTF8.self).unicodeScalars)
+        bytes.removeAll(keepingCapacity: true)
+      }
+    }
     while true {
       guard let c = peek(i) else { throw error("Unterminated string starting at", at: begin) }
-      if c == "\"" {
+      if c == 0x22 {
         i += 1
+        flush()
         return String(out)
       }
-      if c == "\\" {
+      if c == 0x5C {
         guard let e = peek(i + 1) else {
           throw error("Unterminated string starting at", at: begin)
         }
+        flush()
         switch e {
-        case "\"": out.append("\"")
-        case "\\": out.append("\\")
-        case "/": out.append("/")
-        case "b": out.append("\u{08}")
-        case "f": out.append("\u{0C}")
-        case "n": out.append("\n")
-        case "r": out.append("\r")
-        case "t": out.append("\t")
-        case "u":
+        case UInt8(ascii: "\""): out.append("\"")
+        case UInt8(ascii: "\\"): out.append("\\")
+        case UInt8(ascii: "/"): out.append("/")
+        case UInt8(ascii: "b"): out.append("\u{08}")
+        case UInt8(ascii: "f"): out.append("\u{0C}")
+        case UInt8(ascii: "n"): out.append("\n")
+        case UInt8(ascii: "r"): out.append("\r")
+        case UInt8(ascii: "t"): out.append("\t")
+        case UInt8(ascii: "u"):
           guard var code = hex4(at: i + 2) else {
             throw error("Invalid \\uXXXX escape", at: i + 1)
           }
           i += 6
-          if (0xD800...0xDBFF).contains(code), peek(i) == "\\", peek(i + 1) == "u",
+          if (0xD800...0xDBFF).contains(code), peek(i) == 0x5C, peek(i + 1) == UInt8(ascii: "u"),
             let low = hex4(at: i + 2), (0xDC00...0xDFFF).contains(low)
           {
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
@@ -201,8 +224,8 @@ private struct Parser {
         i += 2
         continue
       }
-      if c.value < 0x20 { throw error("Invalid control character at", at: i) }
-      out.append(c)
+      if c < 0x20 { throw error("Invalid control character at", at: i) }
+      bytes.append(c)
       i += 1
     }
   }
@@ -217,11 +240,11 @@ private struct Parser {
     return v
   }
 
-  func hexDigit(_ c: Unicode.Scalar) -> UInt32? {
+  func hexDigit(_ c: UInt8) -> UInt32? {
     switch c {
-    case "0"..."9": return c.value - 48
-    case "a"..."f": return c.value - 87
-    case "A"..."F": return c.value - 55
+    case 0x30...0x39: return UInt32(c) - 48
+    case 0x61...0x66: return UInt32(c) - 87
+    case 0x41...0x46: return UInt32(c) - 55
     default: return nil
     }
   }
@@ -238,31 +261,44 @@ private struct Parser {
     defer { depth -= 1 }
     i += 1
     var members: [(String, JSONValue)] = []
+    // Index of each key once an object grows past a handful of members (duplicate keys keep the
+    // last value, in the first one's place, as Python's dict does).
+    var index: [String: Int] = [:]
     skipWhitespace()
-    if peek(i) == "}" {
+    if peek(i) == UInt8(ascii: "}") {
       i += 1
       return .object([])
     }
     while true {
-      guard peek(i) == "\"" else {
+      guard peek(i) == UInt8(ascii: "\"") else {
         throw error("Expecting property name enclosed in double quotes", at: i)
       }
       let key = try string()
       skipWhitespace()
-      guard peek(i) == ":" else { throw error("Expecting ':' delimiter", at: i) }
+      guard peek(i) == UInt8(ascii: ":") else { throw error("Expecting ':' delimiter", at: i) }
       i += 1
       skipWhitespace()
       let v = try value()
-      if let existing = members.firstIndex(where: { $0.0 == key }) {
+      let existing: Int?
+      if members.count < 8 {
+        existing = members.firstIndex { $0.0 == key }
+      } else {
+        if index.isEmpty {
+          for (n, m) in members.enumerated() where index[m.0] == nil { index[m.0] = n }
+        }
+        existing = index[key]
+      }
+      if let existing {
         members[existing].1 = v
       } else {
+        if !index.isEmpty || members.count >= 8 { index[key] = members.count }
         members.append((key, v))
       }
       skipWhitespace()
       guard let c = peek(i) else { throw error("Expecting ',' delimiter", at: i) }
       i += 1
-      if c == "}" { return .object(members) }
-      guard c == "," else { throw error("Expecting ',' delimiter", at: i - 1) }
+      if c == UInt8(ascii: "}") { return .object(members) }
+      guard c == UInt8(ascii: ",") else { throw error("Expecting ',' delimiter", at: i - 1) }
       skipWhitespace()
     }
   }
@@ -273,7 +309,7 @@ private struct Parser {
     i += 1
     var items: [JSONValue] = []
     skipWhitespace()
-    if peek(i) == "]" {
+    if peek(i) == UInt8(ascii: "]") {
       i += 1
       return .array([])
     }
@@ -282,8 +318,8 @@ private struct Parser {
       skipWhitespace()
       guard let c = peek(i) else { throw error("Expecting ',' delimiter", at: i) }
       i += 1
-      if c == "]" { return .array(items) }
-      guard c == "," else { throw error("Expecting ',' delimiter", at: i - 1) }
+      if c == UInt8(ascii: "]") { return .array(items) }
+      guard c == UInt8(ascii: ",") else { throw error("Expecting ',' delimiter", at: i - 1) }
       skipWhitespace()
     }
   }

@@ -30,7 +30,7 @@ enum LogsActions {
       throw AWSError("ResourceAlreadyExistsException", "The specified log group already exists")
     }
     world.logs.groups.append(LogGroup(name: name, createdAt: world.clock.nowMillis))
-    world.record(.task, "Log group \(name) created.")
+    world.record(.task, "Log group \(name) created.", .logGroupCreated(name))
     return [:]
   }
 

@@ -69,7 +69,7 @@ public enum ECRActions {
       createdAt: world.clock.nowMillis, imageTagMutability: mutability, scanOnPush: scanOnPush,
       encryptionType: encryption, kmsKey: kmsKey, tags: tags)
     world.registry.repositories.append(repo)
-    world.record(.image, "Repository \(name) created.")
+    world.record(.image, "Repository \(name) created.", .repositoryCreated(name))
     return ["repository": repositoryDocument(repo)]
   }
 
@@ -105,7 +105,7 @@ public enum ECRActions {
           + "because it still contains images")
     }
     world.registry.repositories.remove(at: i)
-    world.record(.image, "Repository \(name) deleted.")
+    world.record(.image, "Repository \(name) deleted.", .repositoryDeleted(name))
     return [
       "repository": jsonObject([
         ("repositoryArn", .string(repo.arn)),
@@ -224,7 +224,9 @@ public enum ECRActions {
     }
     world.registry.repositories[r] = repo
     if !deleted.isEmpty {
-      world.record(.image, "Deleted \(deleted.count) image ID(s) from \(repo.name).")
+      world.record(
+        .image, "Deleted \(deleted.count) image ID(s) from \(repo.name).",
+        .imagesDeleted(count: deleted.count, repository: repo.name))
     }
     return ["imageIds": .array(deleted), "failures": .array(failures)]
   }
@@ -470,7 +472,9 @@ extension World {
           layers: layers))
     }
     registry.repositories[r] = repo
-    record(.image, "Image \(repo.uri):\(tag) pushed (\(digest)).")
+    record(
+      .image, "Image \(repo.uri):\(tag) pushed (\(digest)).",
+      .imagePushed(image: "\(repo.uri):\(tag)", digest: digest))
   }
 }
 

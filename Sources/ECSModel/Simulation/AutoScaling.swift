@@ -94,6 +94,7 @@ extension World {
     }
     record(
       .service,
-      "Auto scaling set the desired count of \(workloads.services[s].name) from \(old) to \(n).")
+      "Auto scaling set the desired count of \(workloads.services[s].name) from \(old) to \(n).",
+      .autoScaled(service: workloads.services[s].name, from: old, to: n))
   }
 }

@@ -124,14 +124,18 @@ extension World {
       capacity.instances[i].state = "running"
       capacity.instances[i].stateChangedAt = at
       events.append(
-        Event(at: at, kind: .instance, message: "Instance \(inst.instanceId) is running."))
+        Event(
+          at: at, kind: .instance, message: "Instance \(inst.instanceId) is running.",
+          detail: .instanceRunning(inst.instanceId)))
     case "running":
       attemptRegistration(i, at: at)
     case "shutting-down":
       capacity.instances[i].state = "terminated"
       capacity.instances[i].stateChangedAt = at
       events.append(
-        Event(at: at, kind: .instance, message: "Instance \(inst.instanceId) terminated."))
+        Event(
+          at: at, kind: .instance, message: "Instance \(inst.instanceId) terminated.",
+          detail: .instanceTerminated(inst.instanceId)))
       if case .registered(let arn) = inst.agent,
         let c = capacity.containerInstances.firstIndex(where: { $0.arn == arn }),
         capacity.containerInstances[c].status != "INACTIVE"
@@ -143,8 +147,9 @@ extension World {
           Event(
             at: at, kind: .instance,
             message:
-              "Container instance \(capacity.containerInstances[c].id) (\(inst.instanceId)) deregistered: its EC2 instance was terminated."
-          ))
+              "Container instance \(capacity.containerInstances[c].id) (\(inst.instanceId)) deregistered: its EC2 instance was terminated.",
+            detail: .containerInstanceTerminated(
+              containerInstance: capacity.containerInstances[c].id, instance: inst.instanceId)))
       }
     default: break
     }
@@ -260,7 +265,12 @@ extension World {
       }
       message += ".)"
     }
-    events.append(Event(at: at, kind: .instance, message: message))
+    events.append(
+      Event(
+        at: at, kind: .instance, message: message,
+        detail: .containerInstanceRegistered(
+          instance: inst.instanceId, cluster: cluster.name, containerInstance: uuid,
+          usedDefault: inst.configuredCluster == nil)))
   }
 }
 

@@ -102,7 +102,10 @@ extension World {
       enterPending(&task)
     }
     workloads.tasks.append(task)
-    record(.task, "Task \(id) (\(l.definition.familyRevision)) created: \(task.lastStatus).")
+    record(
+      .task, "Task \(id) (\(l.definition.familyRevision)) created: \(task.lastStatus).",
+      .taskCreated(
+        id: id, taskDefinition: l.definition.familyRevision, status: task.lastStatus.rawValue))
     return workloads.tasks.count - 1
   }
 
@@ -306,8 +309,10 @@ extension World {
         var t = workloads.tasks[i]
         var guardSteps = 0
         while let e = t.phaseEndsAt, e <= now, guardSteps < 16 {
+          let was = t.lastStatus
           step(&t, now: now)
           guardSteps += 1
+          if t.lastStatus != was { recordTransition(t, from: was) }
         }
         workloads.tasks[i] = t
       }
@@ -366,7 +371,8 @@ extension World {
       t.version += 1
       startContainers(&t, at: phaseEnd)
       t.phaseEndsAt = healthDueAt(t)
-      record(.task, "Task \(t.id) RUNNING.")
+      record(
+        .task, "Task \(t.id) RUNNING.", .taskRunning(id: t.id, taskDefinition: t.familyRevision))
       writeStartupLogs(t, at: phaseEnd)
     case .running:
       // A health check result is due.
@@ -445,6 +451,26 @@ extension World {
     t.version += 1
   }
 
+  /// Records a task's change of lastStatus: STOPPED with its code and reason, RUNNING (recorded
+  /// in `step`), anything else as a transition `wait` can list.
+  private mutating func recordTransition(_ t: ECSTask, from was: TaskStatus) {
+    let td = t.familyRevision
+    switch t.lastStatus {
+    case .running: break
+    case .stopped:
+      record(
+        .task,
+        "Task \(t.id) (\(td)) STOPPED" + (t.stopCode.map { " (\($0))" } ?? "")
+          + (t.stoppedReason.map { ": \($0)" } ?? "."),
+        .taskStopped(id: t.id, taskDefinition: td, stopCode: t.stopCode, reason: t.stoppedReason))
+    default:
+      record(
+        .task, "Task \(t.id) (\(td)): \(was.rawValue) → \(t.lastStatus.rawValue).",
+        .taskStatus(
+          id: t.id, taskDefinition: td, from: was.rawValue, to: t.lastStatus.rawValue))
+    }
+  }
+
   /// Asks a task to stop (StopTask, a scheduler decision, or a failure). Idempotent.
   mutating func requestStop(taskIndex i: Int, code: String, reason: String) {
     guard workloads.tasks.indices.contains(i) else { return }
@@ -465,7 +491,12 @@ extension World {
       // PROVISIONING finishes attaching first; later states are already stopping.
       break
     }
+    let was = workloads.tasks[i].lastStatus
     workloads.tasks[i] = t
+    record(
+      .task, "Task \(t.id) (\(t.familyRevision)) stopping (\(code)): \(reason)",
+      .taskStopping(id: t.id, taskDefinition: t.familyRevision, stopCode: code, reason: reason))
+    if t.lastStatus != was { recordTransition(t, from: was) }
   }
 
   /// An essential container exited: the task stops (EssentialContainerExited).

@@ -18,7 +18,8 @@ extension World {
         taskIndex: i, code: "TerminationNotice",
         reason: "Host EC2 (instance \(instanceId)) stopped.")
     }
-    record(.instance, "Instance \(instanceId) stopped (simulated failure).")
+    record(
+      .instance, "Instance \(instanceId) stopped (simulated failure).", .instanceFailed(instanceId))
   }
 
   /// An essential (or the named) container of a running task exits with code 1.
@@ -30,7 +31,10 @@ extension World {
       container.flatMap { name in workloads.tasks[i].containers.firstIndex { $0.name == name } }
       ?? workloads.tasks[i].containers.firstIndex { $0.essential } ?? 0
     containerExited(taskIndex: i, container: k, exitCode: 1)
-    record(.task, "Task \(workloads.tasks[i].id) container exited with code 1 (simulated crash).")
+    record(
+      .task, "Task \(workloads.tasks[i].id) container exited with code 1 (simulated crash).",
+      .taskCrashed(
+        id: workloads.tasks[i].id, taskDefinition: workloads.tasks[i].familyRevision))
   }
 
   /// Sets the simulated average CPU utilisation of a service as it runs now. The work behind it

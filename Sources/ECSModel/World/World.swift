@@ -59,8 +59,10 @@ public struct World: Sendable, Equatable {
     "arn:aws:\(service):\(global ? "" : region):\(account):\(resource)"
   }
 
-  public mutating func record(_ kind: Event.Kind, _ message: String) {
-    events.append(Event(at: clock.nowMillis, kind: kind, message: message))
+  /// Records an event now: `message` in English, `detail` for the tutor's narration (nil for
+  /// what AWS itself writes, which stays English).
+  public mutating func record(_ kind: Event.Kind, _ message: String, _ detail: EventDetail? = nil) {
+    events.append(Event(at: clock.nowMillis, kind: kind, message: message, detail: detail))
   }
 }
 
@@ -72,4 +74,13 @@ public struct Event: Sendable, Equatable, Codable {
   public var at: Int64
   public var kind: Kind
   public var message: String
+  /// The same, as data the tutor can say in either language.
+  public var detail: EventDetail?
+
+  public init(at: Int64, kind: Kind, message: String, detail: EventDetail? = nil) {
+    self.at = at
+    self.kind = kind
+    self.message = message
+    self.detail = detail
+  }
 }

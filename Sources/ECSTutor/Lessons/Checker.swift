@@ -10,6 +10,8 @@ public struct AssertionResult: Sendable {
   public var missing: Bool
   public var mismatches: [Mismatch]
   public var countActual: Int?
+  /// For plural selections: how many selected resources match (what a `forbid` counts).
+  public var matching: Int = 0
 }
 
 /// Evaluates a step's `expect` and `forbid` items against a world.
@@ -34,6 +36,7 @@ enum Checker {
     }
     if let match = a.match {
       let attempts = docs.map { Matcher.compare(match, $0, path: "") }
+      result.matching = attempts.filter(\.isEmpty).count
       if !attempts.contains(where: \.isEmpty) {
         if let best = attempts.min(by: { $0.count < $1.count }) {
           result.mismatches += best
@@ -41,8 +44,9 @@ enum Checker {
           result.missing = true
         }
       }
-    } else if a.count == nil && docs.isEmpty {
-      result.missing = true
+    } else {
+      result.matching = docs.count
+      if a.count == nil && docs.isEmpty { result.missing = true }
     }
     result.met = result.mismatches.isEmpty && !result.missing
     return result

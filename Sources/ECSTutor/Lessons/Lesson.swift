@@ -35,6 +35,10 @@ public struct Step: Sendable {
   public var forbid: [Assertion]
   public var hints: [Localized]
   public var solution: [String]
+  /// Wrong commands a learner is likely to type first (`mistakes:`): `lessons verify` replays
+  /// each before the solution and requires the step to fail after it and pass after the
+  /// solution, so a corrected mistake still passes.
+  public var mistakes: [String]
   /// Said when the step passes: what became true and why it matters.
   public var success: Localized?
   public var line: Int

@@ -56,7 +56,8 @@ struct LessonDecoder {
     checkKeys(
       node,
       allowed: [
-        "id", "title", "text", "setup", "expect", "forbid", "hints", "solution", "success",
+        "id", "title", "text", "setup", "expect", "forbid", "hints", "solution", "mistakes",
+        "success",
       ],
       in: "step")
     let id = requiredString(node, "id") ?? ""
@@ -84,7 +85,8 @@ struct LessonDecoder {
     guard let text else { return nil }
     return Step(
       id: id, title: title ?? Localized(en: id, ja: id), text: text, setup: commands(node, "setup"),
-      expect: expect, forbid: forbid, hints: hints, solution: solution, success: success,
+      expect: expect, forbid: forbid, hints: hints, solution: solution,
+      mistakes: commands(node, "mistakes"), success: success,
       line: node.line)
   }
 

@@ -59,54 +59,25 @@ enum Queries {
   }
 
   /// A readable name for the selection in the learner's language, e.g. `cluster demo`,
-  /// `クラスター demo`. API names and values stay in English, as in AWS's Japanese docs.
+  /// `クラスター demo` (the words are in the catalogue, `Msg.selection`).
   static func describe(_ s: Selector, _ lang: Language = .en) -> String {
     let p = s.params
-    let ja = lang == .ja
-    let name = p.stringValue ?? p["name"]?.stringValue ?? "?"
-    let cluster = p["cluster"]?.stringValue
-    switch s.kind {
-    case "cluster": return (ja ? "クラスター " : "cluster ") + name
-    case "clusters": return ja ? "クラスター" : "clusters"
-    case "taskDefinition":
-      let rev = p["revision"].map { Matcher.show($0) } ?? "latest"
-      let ref = p.stringValue ?? "\(p["family"]?.stringValue ?? "?"):\(rev)"
-      return (ja ? "タスク定義 " : "task definition ") + ref
-    case "taskDefinitions":
-      let fam = p["family"]?.stringValue ?? p.stringValue
-      if ja { return fam.map { "タスク定義ファミリー \($0) のリビジョン" } ?? "タスク定義" }
-      return fam.map { "revisions of task definition family \($0)" } ?? "task definitions"
-    case "service":
-      return ja
-        ? (cluster.map { "クラスター \($0) の" } ?? "") + "サービス \(name)"
-        : "service \(name)" + (cluster.map { " in cluster \($0)" } ?? "")
-    case "services":
-      return ja
-        ? (cluster.map { "クラスター \($0) の" } ?? "") + "サービス"
-        : "services" + (cluster.map { " in cluster \($0)" } ?? "")
-    case "tasks":
-      var parts: [String] = []
-      if let f = p["family"]?.stringValue { parts.append("family \(f)") }
-      if let v = p["serviceName"]?.stringValue { parts.append((ja ? "サービス " : "service ") + v) }
-      if let d = p["desiredStatus"]?.stringValue { parts.append("desiredStatus \(d)") }
-      if let d = p["lastStatus"]?.stringValue { parts.append("lastStatus \(d)") }
-      if let l = p["launchType"]?.stringValue { parts.append(l) }
-      let filter = parts.isEmpty ? "" : "（" + parts.joined(separator: ", ") + "）"
-      if ja { return (cluster.map { "クラスター \($0) の" } ?? "") + "タスク" + filter }
-      return "tasks" + (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")")
-        + (cluster.map { " in cluster \($0)" } ?? "")
-    case "containerInstances":
-      return ja
-        ? (cluster.map { "クラスター \($0) の" } ?? "") + "コンテナインスタンス"
-        : "container instances" + (cluster.map { " in cluster \($0)" } ?? "")
-    case "instances": return ja ? "EC2 インスタンス" : "EC2 instances"
-    case "repository": return (ja ? "ECR リポジトリ " : "ECR repository ") + name
-    case "repositories": return ja ? "ECR リポジトリ" : "ECR repositories"
-    case "images":
-      let repo = p["repository"]?.stringValue ?? p.stringValue ?? "?"
-      return ja ? "リポジトリ \(repo) のイメージ" : "images in repository \(repo)"
-    case "role": return (ja ? "IAM ロール " : "IAM role ") + name
-    default: return s.kind
+    var params = SelectionParams()
+    params.name = p.stringValue ?? p["name"]?.stringValue
+    params.cluster = p["cluster"]?.stringValue
+    params.family = p["family"]?.stringValue
+    params.revision = p["revision"].flatMap { $0 == .string("latest") ? nil : Matcher.show($0) }
+    if s.kind == "taskDefinition", let ref = p.stringValue {
+      let parts = ref.split(separator: ":", maxSplits: 1).map(String.init)
+      params.family = parts.first
+      params.revision = parts.count > 1 ? parts[1] : nil
     }
+    if s.kind == "taskDefinitions" { params.family = params.family ?? p.stringValue }
+    params.serviceName = p["serviceName"]?.stringValue
+    params.desiredStatus = p["desiredStatus"]?.stringValue
+    params.lastStatus = p["lastStatus"]?.stringValue
+    params.launchType = p["launchType"]?.stringValue
+    params.repository = p["repository"]?.stringValue ?? p.stringValue
+    return Msg.selection(kind: s.kind, params: params).text(lang)
   }
 }

@@ -7,11 +7,7 @@ import ECSModel
 /// `ECS_CLUSTER=demo` to /etc/ecs/ecs.config — and says so.
 enum CapacityShortcut {
   static func run(_ argv: [String], world: inout World, language: Language) -> CommandResult {
-    let ja = language == .ja
-    let usage =
-      ja
-      ? "使い方: capacity add --cluster NAME [--type t3.medium] [--count 1]\n"
-      : "usage: capacity add --cluster NAME [--type t3.medium] [--count 1]\n"
+    let usage = Msg.capacityUsage.text(language) + "\n"
     guard argv.count >= 2, argv[1] == "add" else { return .failure(usage, status: 2) }
     var cluster: String?
     var type = "t3.medium"
@@ -24,9 +20,7 @@ enum CapacityShortcut {
       case "--type", "--instance-type": type = argv[i + 1]
       case "--count":
         guard let n = Int(argv[i + 1]), (1...20).contains(n) else {
-          return .failure(
-            ja ? "--count は 1 から 20 の整数です。\n" : "--count takes a whole number from 1 to 20.\n",
-            status: 2)
+          return .failure(Msg.capacityCount.text(language) + "\n", status: 2)
         }
         count = n
       default: return .failure(usage, status: 2)
@@ -35,16 +29,13 @@ enum CapacityShortcut {
     }
     guard let cluster else { return .failure(usage, status: 2) }
     guard world.cluster(cluster) != nil else {
-      return .failure(
-        ja
-          ? "クラスター \(cluster) がありません。先に `aws ecs create-cluster --cluster-name \(cluster)` を実行してください。\n"
-          : "There is no cluster \(cluster). Create it first: `aws ecs create-cluster --cluster-name \(cluster)`.\n",
-        status: 1)
+      return .failure(Msg.capacityNoCluster(cluster).text(language) + "\n", status: 1)
     }
     let userData = "#!/bin/bash\necho ECS_CLUSTER=\(cluster) >> /etc/ecs/ecs.config"
+    let imageID =
+      "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id"
     let request: JSONValue = [
-      "ImageId":
-        "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id",
+      "ImageId": .string(imageID),
       "InstanceType": .string(type),
       "MinCount": .int(count),
       "MaxCount": .int(count),
@@ -59,27 +50,21 @@ enum CapacityShortcut {
       return .failure("\n" + error.rendered(operation: "RunInstances") + "\n", status: 254)
     }
     let ids = response["Instances"]?.arrayValue?.compactMap { $0["InstanceId"]?.stringValue } ?? []
-    let list = ids.joined(separator: ", ")
+    // The same call typed by hand, valid bash as printed (the user data as one $'...' word: in
+    // double quotes `#!` would be history expansion).
+    let sameAs = [
+      ["aws", "ec2", "run-instances", "--image-id", imageID],
+      [
+        "--instance-type", type, "--count", String(count), "--iam-instance-profile",
+        "Name=ecsInstanceRole",
+      ],
+      ["--user-data", userData],
+    ].map(ShellQuote.command).joined(separator: " \\\n    ")
     let text =
-      ja
-      ? """
-      \(type) を \(count) 台起動しました（\(list)）。次のコマンドと同じです:
-        aws ec2 run-instances --image-id resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id \\
-          --instance-type \(type) --count \(count) --iam-instance-profile Name=ecsInstanceRole \\
-          --user-data "#!/bin/bash
-        echo ECS_CLUSTER=\(cluster) >> /etc/ecs/ecs.config"
-      各インスタンスの ECS エージェントが約 30 秒後にクラスター \(cluster) へ登録されます。
-
-      """
-      : """
-      Launched \(count) × \(type) (\(list)). This is the same as:
-        aws ec2 run-instances --image-id resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id \\
-          --instance-type \(type) --count \(count) --iam-instance-profile Name=ecsInstanceRole \\
-          --user-data "#!/bin/bash
-        echo ECS_CLUSTER=\(cluster) >> /etc/ecs/ecs.config"
-      The ECS agent on each instance registers it with cluster \(cluster) about 30 s after launch.
-
-      """
+      Msg.capacityLaunched(
+        count: count, type: type, ids: ids, cluster: cluster, command: "  " + sameAs
+      )
+      .text(language) + "\n\n"
     return .ok(text)
   }
 }

@@ -8,8 +8,11 @@ struct CommandEngine: Sendable {
     var stdout: String
     var stderr: String
     var status: Int32
-    /// The program name when the line named one that does not exist here.
+    /// The program name when the line named one that does not exist here (cut to 200
+    /// characters).
     var notFound: String?
+    /// Common mistakes to point out after what the commands printed.
+    var pointers: [MistakePointer] = []
   }
 
   var shell: ShellEnvironment
@@ -57,26 +60,48 @@ struct CommandEngine: Sendable {
 
   mutating func run(_ line: String, world: inout World) -> Result {
     var notFound: String?
+    var pointers: [MistakePointer] = []
+    var previous: ShellCommand?
     var w = world
     let files = self.files
     let language = self.language
     let r = Shell.run(line, env: &shell) { cmd in
       guard let program = cmd.argv.first else { return .ok() }
+      defer { previous = cmd }
       switch program {
       case "aws":
-        return AWSRunner.run(
+        let result = AWSRunner.run(
           cmd.argv, stdin: cmd.stdin, world: &w, files: files, environment: cmd.environment)
+        let now = w
+        pointers += MistakePointers.find(cmd, result: result) { Self.clusterNames(now) }
+        return result
       case "docker":
-        return DockerCLI.run(cmd.argv, stdin: cmd.stdin, world: &w)
+        return DockerCLI.run(cmd.argv, stdin: cmd.stdin, world: &w) {
+          Msg.docker($0).text(language)
+        }
       case "capacity":
         return CapacityShortcut.run(cmd.argv, world: &w, language: language)
       default:
-        notFound = program
+        notFound = ShellQuote.shortened(program)
+        if let p = MistakePointers.notFound(program, cmd, previous: previous) { pointers.append(p) }
         return .failure("", status: 127)
       }
     }
     if autoSettle { w.settle(maxSeconds: Session.settleCapSeconds) }
     world = w
-    return Result(stdout: r.stdout, stderr: r.stderr, status: r.status, notFound: notFound)
+    return Result(
+      stdout: r.stdout, stderr: r.stderr, status: r.status, notFound: notFound, pointers: pointers)
+  }
+
+  /// The names of the clusters in `world`, asked the way a learner would (`list-clusters` on a
+  /// copy), so this does not depend on how the model stores them.
+  static func clusterNames(_ world: World) -> [String] {
+    var copy = world
+    let r = AWSRunner.run(
+      ["aws", "ecs", "list-clusters", "--output", "text", "--query", "clusterArns[]"],
+      world: &copy, files: MemoryFiles())
+    return r.stdout.split(whereSeparator: { $0 == "\t" || $0 == "\n" }).compactMap {
+      $0.split(separator: "/").last.map(String.init)
+    }
   }
 }

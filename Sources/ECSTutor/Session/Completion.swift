@@ -1,7 +1,7 @@
 import ECSCommands
 import ECSModel
 
-/// Tab completion: tutor commands, `aws` services, operations, options and the names of
+/// Tab completion: tutor commands and their arguments (from `TutorCommands.all`), `aws` services, operations, options and the names of
 /// resources that exist in the learner's world.
 enum Completion {
   static func candidates(session: Session, line: String, cursor: Int) -> [String] {
@@ -11,10 +11,11 @@ enum Completion {
     let words = partial.words
     let current = partial.current
     if words.isEmpty {
-      return (TutorCommands.names + ["aws", "docker", "capacity", "echo", "export"]).filter {
-        $0.hasPrefix(current)
-      }
-      .sorted()
+      return (TutorCommands.completableNames + ["aws", "docker", "capacity", "echo", "export"])
+        .filter {
+          $0.hasPrefix(current)
+        }
+        .sorted()
     }
     switch words[0] {
     case "aws":
@@ -22,18 +23,9 @@ enum Completion {
         resources(kind, in: session.world)
       }
       return preferSimulated(all, words: words)
-    case "lesson":
-      return words.count == 1
-        ? session.lessons.lessons.map(\.id).filter { $0.hasPrefix(current) } : []
-    case "lang":
-      return words.count == 1 ? ["en", "ja"].filter { $0.hasPrefix(current) } : []
-    case "solution":
-      return words.count == 1 ? ["run"].filter { $0.hasPrefix(current) } : []
-    case "reset":
-      return words.count == 1 ? ["lesson"].filter { $0.hasPrefix(current) } : []
-    case "progress":
-      return words.count == 1 ? ["export", "import"].filter { $0.hasPrefix(current) } : []
-    default: return []
+    case let name:
+      guard let row = TutorCommands.row(name) else { return [] }
+      return row.complete(session, Array(words.dropFirst())).filter { $0.hasPrefix(current) }
     }
   }
 

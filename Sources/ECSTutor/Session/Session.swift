@@ -69,10 +69,24 @@ public struct Session: Sendable {
 
   var engine: CommandEngine
   var mode: Mode = .sandbox
-  var undoStack: [World] = []
+  var undoStack: [UndoEntry] = []
   var stepStart: World
   var solutionArmed = false
   var usedSolution = false
+  /// The lesson whose `lesson ID` asked "start over?" on the previous line, and on this one.
+  var armedRestart: String?
+  var pendingRestart: String?
+  /// Whether this line goes into the lesson's record for resume (cleared by commands that start
+  /// the lesson over).
+  var recordLine = true
+  /// True when the last resume replayed what the learner typed (world and variables as left).
+  public internal(set) var resumedWorld = false
+
+  /// A world to go back to with `undo`, and the line that changed it.
+  struct UndoEntry: Sendable {
+    var world: World
+    var line: String
+  }
 
   public var language: Language { config.language }
 
@@ -86,12 +100,13 @@ public struct Session: Sendable {
     self.world = world
     self.stepStart = world
     self.lessons = lessons
+    var progress = progress
+    progress.version = Progress.currentVersion
     self.progress = progress
     self.engine = CommandEngine(
       files: config.files, environment: config.environment, language: config.language)
     if let id = progress.currentLesson, let lesson = lessons.lesson(id) {
-      let step = min(progress.lessons[id]?.step ?? 0, lesson.steps.count)
-      enterLesson(lesson, at: step)
+      resumeLesson(lesson)
     }
   }
 
@@ -113,10 +128,14 @@ public struct Session: Sendable {
     if case .lesson(let id, let step) = mode, let lesson = lessons.lesson(id),
       step < lesson.steps.count
     {
-      return [
+      var out = [
         say(
           .welcomeBack(lesson: lesson.title.text(language), step: step + 1, of: lesson.steps.count))
       ]
+      if resumedWorld {
+        out.append(say(.worldRestored(step: step + 1, of: lesson.steps.count), .dim))
+      }
+      return out
     }
     return [say(.welcomeBackSandbox)]
   }
@@ -129,7 +148,12 @@ public struct Session: Sendable {
     var words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     let armed = solutionArmed
     solutionArmed = false
-    if let first = words.first, TutorCommands.names.contains(first),
+    armedRestart = pendingRestart
+    pendingRestart = nil
+    recordLine = true
+    let before = world
+    let modeBefore = mode
+    if let first = words.first, TutorCommands.row(first) != nil,
       trimmed.contains(where: { "$'\"\\`~".contains($0) })
     {
       // Quotes or variables: let the shell make the words, as bash would.
@@ -140,15 +164,35 @@ public struct Session: Sendable {
       }
       words = expanded ?? words
     }
-    if let first = words.first,
-      let out = tutorCommand(first, Array(words.dropFirst()), armed: armed)
+    var out: [Output]
+    var row: TutorCommand?
+    if let first = words.first, let r = TutorCommands.row(first),
+      let o = r.run(&self, Array(words.dropFirst()), armed)
     {
-      return out
+      out = o
+      row = r
+    } else {
+      out = runCommand(line)
     }
-    return runCommand(line)
+    // Every line may change what the step sees (a command, `wait`, `undo`, `simulate`, entering
+    // a step): check it now, and move on through every step that holds.
+    out += advance(before: before, sameStep: mode == modeBefore)
+    record(line, row: row, modeBefore: modeBefore)
+    return out
   }
 
-  /// Runs a shell/AWS line against the world, then re-checks the current step.
+  /// Adds `line` to the current lesson's record, replayed on resume, when it was typed in that
+  /// lesson and may change the world, the shell or the step.
+  mutating func record(_ line: String, row: TutorCommand?, modeBefore: Mode) {
+    guard recordLine, row?.replays ?? true, case .lesson(let id, _) = mode,
+      case .lesson(let idBefore, _) = modeBefore, id == idBefore
+    else { return }
+    var lp = progress.lessons[id] ?? LessonProgress()
+    lp.typed.append(line)
+    progress.lessons[id] = lp
+  }
+
+  /// Runs a shell/AWS line against the world; `handle` then re-checks the current step.
   mutating func runCommand(_ line: String) -> [Output] {
     let before = world
     let mark = world.events.count
@@ -161,43 +205,60 @@ public struct Session: Sendable {
       let suggestion = closest(word, among: TutorCommands.names)
       out.append(say(.unknownCommand(word, suggestion: suggestion), .failure))
     }
+    out += result.pointers.map {
+      Output(.tutor(.hint), "→ " + Markdown.render(Msg.pointer($0).text(language)))
+    }
     if config.narrate {
+      // Stopped tasks are narrated by their STOPPED events, with code and reason.
       out += eventLines(since: mark, limit: 8)
-      out += stoppedTaskLines(before: before)
     }
     out += diagnoses(in: [result.stderr] + Diagnoser.worldTexts(before: before, after: world))
     // Time passing alone (every call moves the clock) is not a change to undo.
     var timeless = before
     timeless.clock = world.clock
     if world != timeless {
-      undoStack.append(before)
+      undoStack.append(UndoEntry(world: before, line: line))
       if undoStack.count > 100 { undoStack.removeFirst() }
-      out += afterChange(from: before)
     }
     return out
   }
 
   /// The tutor's diagnoses of what AWS said (errors, events, stopped reasons), one line each.
   func diagnoses(in said: [String]) -> [Output] {
-    Diagnoser.find(lessons.diagnoses, in: said).map {
+    // Nothing said, nothing to diagnose: the diagnoses are not even parsed.
+    guard said.contains(where: { !$0.isEmpty }) else { return [] }
+    return Diagnoser.find(lessons.diagnoses, in: said).map {
       Output(.tutor(.hint), "→ " + Markdown.render($0.text.text(language)))
     }
   }
 
-  /// After the world changed: say what newly became true and move on when the step passes.
-  mutating func afterChange(from before: World) -> [Output] {
-    guard case .lesson(let id, let index) = mode, let lesson = lessons.lesson(id),
-      index < lesson.steps.count
-    else { return [] }
-    let step = lesson.steps[index]
-    let was = Checker.evaluate(step, on: before)
-    let now = Checker.evaluate(step, on: world)
+  /// Checks the current step against the world: says what newly became true since `before`
+  /// (when still on the same step), and passes every step that holds, one after another, each
+  /// with its success text (working ahead counts).
+  mutating func advance(before: World, sameStep: Bool) -> [Output] {
     var out: [Output] = []
-    let passed = now.allSatisfy(\.met)
-    for (old, new) in zip(was, now) where new.met && !old.met && !passed {
-      out.append(say(.becameTrue(Explain.about(new.assertion, language)), .success))
+    var reference = sameStep ? before : world
+    var entered = false
+    while let (lesson, index) = currentStep() {
+      let step = lesson.steps[index]
+      let now = Checker.evaluate(step, on: world)
+      if now.allSatisfy(\.met) {
+        if entered { out.append(stepHeader(lesson, index)) }
+        out += completeStep(lesson, index)
+        entered = true
+        reference = world
+        continue
+      }
+      if entered {
+        out += stepIntro(lesson, index)
+      } else {
+        let was = Checker.evaluate(step, on: reference)
+        for (old, new) in zip(was, now) where new.met && !old.met {
+          out.append(say(.becameTrue(Explain.about(new.assertion, language)), .success))
+        }
+      }
+      break
     }
-    if passed { out += completeStep(lesson, index) }
     return out
   }
 
@@ -221,7 +282,7 @@ public struct Session: Sendable {
         out.append(Output(.tutor(.plain), Markdown.render(outro.text(language))))
       }
       if let next = nextLesson(after: lesson.id) {
-        out.append(say(.nextLesson(next.id)))
+        out.append(say(.nextLesson(id: next.id, title: next.title.text(language))))
       } else {
         out.append(say(.allLessonsDone))
       }
@@ -229,7 +290,6 @@ public struct Session: Sendable {
     }
     progress.lessons[lesson.id] = lp
     startStep(lesson, index + 1)
-    out += stepIntro(lesson, index + 1)
     return out
   }
 
@@ -262,6 +322,41 @@ public struct Session: Sendable {
     usedSolution = false
   }
 
+  /// Enters `lesson` where the learner left it: the world rebuilt by the reference solutions
+  /// of the steps before `typedFrom`, then every line the learner typed since replayed (the world
+  /// is deterministic), so the world and the shell variables are as they were. When the replay
+  /// ends elsewhere (the lesson has changed since), it falls back to the reference solutions up
+  /// to the saved step. Returns whether the learner's own world came back.
+  @discardableResult
+  mutating func resumeLesson(_ lesson: Lesson) -> Bool {
+    let saved = progress
+    let lp = saved.lessons[lesson.id] ?? LessonProgress()
+    let target = min(lp.step, lesson.steps.count)
+    enterLesson(lesson, at: min(lp.typedFrom, target))
+    let narrate = config.narrate
+    config.narrate = false
+    for line in lp.typed { _ = handle(line) }
+    config.narrate = narrate
+    progress = saved
+    progress.currentLesson = lesson.id
+    solutionArmed = false
+    armedRestart = nil
+    pendingRestart = nil
+    wantsExit = false
+    lastStatus = 0
+    if case .lesson(let id, let step) = mode, id == lesson.id, step == target {
+      resumedWorld = !lp.typed.isEmpty
+      return resumedWorld
+    }
+    enterLesson(lesson, at: target)
+    var fallback = lp
+    fallback.typed = []
+    fallback.typedFrom = target
+    progress.lessons[lesson.id] = fallback
+    resumedWorld = false
+    return false
+  }
+
   mutating func startStep(_ lesson: Lesson, _ index: Int) {
     mode = .lesson(lesson.id, step: index)
     for cmd in lesson.steps[index].setup { _ = engine.run(cmd, world: &world) }
@@ -270,14 +365,17 @@ public struct Session: Sendable {
   }
 
   func stepIntro(_ lesson: Lesson, _ index: Int) -> [Output] {
-    let step = lesson.steps[index]
-    return [
-      say(
-        .stepHeader(
-          lesson: lesson.id, index: index + 1, count: lesson.steps.count,
-          title: step.title.text(language)), .heading),
-      Output(.tutor(.plain), Markdown.render(step.text.text(language))),
+    [
+      stepHeader(lesson, index),
+      Output(.tutor(.plain), Markdown.render(lesson.steps[index].text.text(language))),
     ]
+  }
+
+  func stepHeader(_ lesson: Lesson, _ index: Int) -> Output {
+    say(
+      .stepHeader(
+        lesson: lesson.id, index: index + 1, count: lesson.steps.count,
+        title: lesson.steps[index].title.text(language)), .heading)
   }
 
   func say(_ m: Msg, _ style: Output.Style = .plain) -> Output {

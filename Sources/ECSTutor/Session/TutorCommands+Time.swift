@@ -6,98 +6,74 @@ extension Session {
   /// How far the clock may run after one command while the world settles.
   static let settleCapSeconds: Double = 300
 
-  mutating func timeCommand(_ word: String, _ args: [String]) -> [Output]? {
-    let ja = language == .ja
-    switch word {
-    case "wait":
-      let was = world
-      let before = world.events.count
-      let start = world.clock.nowMillis
-      if let arg = args.first {
-        guard let seconds = Self.duration(arg) else {
-          lastStatus = 2
-          return [Output(.tutor(.failure), ja ? "使い方: wait [30s|2m]" : "usage: wait [30s|2m]")]
-        }
-        world.advance(seconds: seconds)
-      } else {
-        world.settle(maxSeconds: 600)
+  /// `wait [30s|2m]`: the clock runs for that long, or until nothing changes.
+  mutating func waitCommand(_ args: [String]) -> [Output] {
+    let was = world
+    let before = world.events.count
+    let start = world.clock.nowMillis
+    if let arg = args.first {
+      guard let seconds = Self.duration(arg) else {
+        lastStatus = 2
+        return [say(.waitUsage, .failure)]
       }
-      let secs = (world.clock.nowMillis - start) / 1000
-      var out = eventLines(since: before, limit: 12)
-      // In manual time the world fails here, not during the command: diagnose it here too.
-      out += diagnoses(in: Diagnoser.worldTexts(before: was, after: world))
-      let settled = world.isSettled
-      out.append(
+      world.advance(seconds: seconds)
+    } else {
+      world.settle(maxSeconds: 600)
+    }
+    let secs = (world.clock.nowMillis - start) / 1000
+    var out = eventLines(since: before, limit: 12) + transitionLines(since: before)
+    // In manual time the world fails here, not during the command: diagnose it here too.
+    out += diagnoses(in: Diagnoser.worldTexts(before: was, after: world))
+    let settled = world.isSettled
+    out.append(
+      say(
+        .waitPassed(
+          seconds: secs, now: Timestamp.iso8601(millis: world.clock.nowMillis), settled: settled),
+        .dim))
+    return out
+  }
+
+  /// `time auto|manual`, or the time now.
+  mutating func timeCommand(_ args: [String]) -> [Output] {
+    switch args.first {
+    case "auto":
+      engine.autoSettle = true
+      return [say(.timeAuto, .success)]
+    case "manual", "step":
+      engine.autoSettle = false
+      return [say(.timeManual, .success)]
+    default:
+      return [
+        say(
+          .timeStatus(
+            now: Timestamp.iso8601(millis: world.clock.nowMillis), auto: engine.autoSettle))
+      ]
+    }
+  }
+
+  /// `events [N]`: the last N events.
+  func eventsCommand(_ args: [String]) -> [Output] {
+    let n = args.first.flatMap { Int($0) } ?? 15
+    let lines = eventLines(since: max(0, world.events.count - max(1, min(n, 500))), limit: 500)
+    return lines.isEmpty ? [say(.noEvents)] : lines
+  }
+
+  /// `show cluster [NAME]`, `show planes`.
+  func showCommand(_ args: [String]) -> [Output] {
+    switch args.first {
+    case "planes": return [Output(.tutor(.plain), Markdown.render(PlanesView.render(language)))]
+    case "cluster":
+      return [
         Output(
-          .tutor(.dim),
-          ja
-            ? "\(secs) 秒経過しました（\(Timestamp.iso8601(millis: world.clock.nowMillis))）。"
-              + (settled ? "ワールドは落ち着いています。" : "まだ変化の途中です。")
-            : "\(secs) s passed (now \(Timestamp.iso8601(millis: world.clock.nowMillis))). "
-              + (settled ? "Nothing is changing." : "Things are still changing.")))
-      return out
-    case "time":
-      switch args.first {
-      case "auto":
-        engine.autoSettle = true
-        return [
-          Output(
-            .tutor(.success),
-            ja
-              ? "各コマンドの後、ワールドが落ち着くまで時間が進みます。"
-              : "After each command the clock runs until the world settles.")
-        ]
-      case "manual", "step":
-        engine.autoSettle = false
-        return [
-          Output(
-            .tutor(.success),
-            ja
-              ? "時間は `wait` でだけ進みます（`wait 10s` で状態の移り変わりを観察できます）。"
-              : "The clock now moves only with `wait` (try `wait 10s` to watch transitions).")
-        ]
-      default:
-        let mode = engine.autoSettle ? "auto" : "manual"
-        return [
-          Output(
-            .tutor(.plain),
-            (ja ? "時刻: " : "now: ") + Timestamp.iso8601(millis: world.clock.nowMillis)
-              + " (time \(mode); `time auto|manual`)")
-        ]
-      }
-    case "events":
-      let n = args.first.flatMap { Int($0) } ?? 15
-      let lines = eventLines(since: max(0, world.events.count - max(1, min(n, 500))), limit: 500)
-      return lines.isEmpty
-        ? [Output(.tutor(.plain), ja ? "まだイベントはありません。" : "No events yet.")] : lines
-    case "show":
-      switch args.first {
-      case "planes": return [Output(.tutor(.plain), Markdown.render(PlanesView.render(language)))]
-      case "cluster":
-        return [
-          Output(
-            .tutor(.plain), ClusterView.render(world, cluster: args.dropFirst().first, language))
-        ]
-      default:
-        return [
-          Output(
-            .tutor(.plain),
-            ja
-              ? "使い方: show cluster [NAME] | show planes"
-              : "usage: show cluster [NAME] | show planes")
-        ]
-      }
-    case "simulate": return simulate(args)
-    default: return nil
+          .tutor(.plain), ClusterView.render(world, cluster: args.dropFirst().first, language))
+      ]
+    default:
+      return [say(.showUsage)]
     }
   }
 
   mutating func simulate(_ args: [String]) -> [Output] {
-    let ja = language == .ja
-    let usage =
-      ja
-      ? "使い方: simulate instance-failure INSTANCE_ID | simulate crash TASK [CONTAINER] | simulate load SERVICE PERCENT"
-      : "usage: simulate instance-failure INSTANCE_ID | simulate crash TASK [CONTAINER] | simulate load SERVICE PERCENT"
+    let usage = Msg.simulateUsage.text(language)
     guard let what = args.first, args.count >= 2 else { return [Output(.tutor(.plain), usage)] }
     let before = world
     let target = args[1]
@@ -105,10 +81,7 @@ extension Session {
     case "instance-failure":
       guard world.capacity.instances.contains(where: { $0.instanceId == target }) else {
         lastStatus = 1
-        return [
-          Output(
-            .tutor(.failure), ja ? "インスタンス \(target) はありません。" : "There is no instance \(target).")
-        ]
+        return [say(.noInstance(target), .failure)]
       }
       world.simulateInstanceFailure(target)
     case "crash":
@@ -119,11 +92,7 @@ extension Session {
         })
       else {
         lastStatus = 1
-        return [
-          Output(
-            .tutor(.failure),
-            ja ? "実行中のタスク \(target) はありません。" : "There is no RUNNING task \(target).")
-        ]
+        return [say(.noRunningTask(target), .failure)]
       }
       world.simulateCrash(taskArn: task.arn, container: args.count > 2 ? args[2] : nil)
     case "load":
@@ -133,28 +102,60 @@ extension Session {
       world.setLoad(service: target, cpuPercent: pct)
     default: return [Output(.tutor(.plain), usage)]
     }
-    undoStack.append(before)
+    undoStack.append(UndoEntry(world: before, line: (["simulate"] + args).joined(separator: " ")))
     let mark = before.events.count
     if engine.autoSettle { world.settle(maxSeconds: Self.settleCapSeconds) }
-    return eventLines(since: mark, limit: 12) + afterChange(from: before)
+    return eventLines(since: mark, limit: 12)
   }
 
   /// Recent events as dim lines `09:00:35 message`, at most `limit`, with a note for the rest.
   func eventLines(since index: Int, limit: Int) -> [Output] {
-    let new = world.events.dropFirst(max(0, index))
+    // Intermediate status changes are listed by `wait` as one line per task, not one by one.
+    let new = world.events.dropFirst(max(0, index)).filter {
+      if case .taskStatus? = $0.detail { return false }
+      return true
+    }
     guard !new.isEmpty else { return [] }
     var lines = new.prefix(limit).map { e -> String in
       let t = Timestamp.iso8601(millis: e.at)
       let hms = t.dropFirst(11).prefix(8)
-      return "  · \(hms) \(e.message)"
+      let text = e.detail.map { Msg.event($0, english: e.message).text(language) } ?? e.message
+      return "  · \(hms) \(text)"
     }
-    if new.count > limit {
-      lines.append(
-        language == .ja
-          ? "  … ほか \(new.count - limit) 件（`events` で表示）"
-          : "  … \(new.count - limit) more (`events` shows them)")
-    }
+    if new.count > limit { lines.append("  " + Msg.moreEvents(new.count - limit).text(language)) }
     return [Output(.tutor(.dim), lines.joined(separator: "\n"))]
+  }
+
+  /// What `wait` passed through: one line per task whose status changed, e.g.
+  /// `task 1a2b3c4d… (web:1) PENDING → ACTIVATING → RUNNING`.
+  func transitionLines(since index: Int) -> [Output] {
+    var order: [String] = []
+    var chains: [String: (td: String, states: [String])] = [:]
+    for e in world.events.dropFirst(max(0, index)) {
+      guard let d = e.detail else { continue }
+      let step: (id: String, td: String, from: String?, to: String)
+      switch d {
+      case .taskStatus(let id, let td, let from, let to): step = (id, td, from, to)
+      case .taskRunning(let id, let td): step = (id, td, nil, "RUNNING")
+      case .taskStopped(let id, let td, _, _): step = (id, td, nil, "STOPPED")
+      case .taskCreated(let id, let td, let status): step = (id, td, nil, status)
+      default: continue
+      }
+      if chains[step.id] == nil {
+        order.append(step.id)
+        chains[step.id] = (step.td, step.from.map { [$0] } ?? [])
+      }
+      if chains[step.id]?.states.last != step.to { chains[step.id]?.states.append(step.to) }
+    }
+    let lines = order.compactMap { id -> String? in
+      guard let c = chains[id], c.states.count > 1 else { return nil }
+      return "  ↳ "
+        + Msg.waitTransitions(
+          "\(id.prefix(8))… (\(c.td)) "
+            + c.states.joined(separator: " → ")
+        ).text(language)
+    }
+    return lines.isEmpty ? [] : [Output(.tutor(.dim), lines.joined(separator: "\n"))]
   }
 
   /// `30`, `30s`, `2m`, `1h` in seconds; nil for anything else or beyond a day.
@@ -172,25 +173,5 @@ extension Session {
     }
     guard let n = Double(t), n > 0, n * unit <= 86400 else { return nil }
     return n * unit
-  }
-}
-
-extension Session {
-  /// Tasks that stopped while the command ran, with their stop code and reason.
-  func stoppedTaskLines(before: World) -> [Output] {
-    let wasStopped = Set(before.workloads.tasks.filter { $0.lastStatus == .stopped }.map(\.arn))
-    let stopped = world.workloads.tasks.filter {
-      $0.lastStatus == .stopped && !wasStopped.contains($0.arn)
-    }
-    guard !stopped.isEmpty else { return [] }
-    var lines = stopped.prefix(5).map { t in
-      "  ✗ " + (language == .ja ? "タスク" : "task") + " \(t.id.prefix(8))… STOPPED"
-        + (t.stopCode.map { " (\($0))" } ?? "") + (t.stoppedReason.map { ": \($0)" } ?? "")
-    }
-    if stopped.count > 5 {
-      lines.append(
-        language == .ja ? "  … ほか \(stopped.count - 5) 件" : "  … \(stopped.count - 5) more")
-    }
-    return [Output(.tutor(.dim), lines.joined(separator: "\n"))]
   }
 }

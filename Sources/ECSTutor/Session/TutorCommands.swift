@@ -2,224 +2,204 @@ import ECSCommands
 import ECSModel
 import Foundation
 
-/// The tutor's own commands (everything that is not `aws ...` or a shell built-in).
+/// The one table of the tutor's own commands (everything that is not `aws ...`, `docker`,
+/// `capacity` or a shell built-in). A new command is a new row here.
 enum TutorCommands {
-  static let names = [
-    "lessons", "lesson", "goal", "check", "hint", "solution", "undo", "reset", "sandbox", "lang",
-    "help", "exit", "quit", "progress", "wait", "time", "events", "show", "simulate",
+  typealias Row = TutorCommand
+  typealias Help = TutorCommand.HelpLine
+
+  static let all: [TutorCommand] = [
+    Row(
+      ["lessons"], .lessons, replays: false,
+      help: [
+        Help(
+          "lessons", en: "list the lessons and your progress in each",
+          ja: "レッスンの一覧と、それぞれの進捗")
+      ],
+      run: { s, _, _ in s.listLessons() }),
+    Row(
+      ["lesson"], .lessons, replays: false,
+      help: [
+        Help("lesson ID", en: "start (or resume) a lesson", ja: "レッスンを開始 (または再開)"),
+        Help(
+          "lesson ID steps", en: "the lesson's steps and which of them you have done",
+          ja: "レッスンのステップと、それぞれの状態"),
+      ],
+      complete: { s, args in
+        switch args.count {
+        case 0: return s.lessons.lessons.map(\.id)
+        case 1: return ["steps"]
+        default: return []
+        }
+      },
+      run: { s, args, _ in s.lessonCommand(args) }),
+    Row(
+      ["goal"], .lessons, replays: false,
+      help: [Help("goal", en: "show the current step again", ja: "現在のステップをもう一度表示")],
+      run: { s, _, _ in s.goal() }),
+    Row(
+      ["check"], .lessons, replays: false,
+      help: [
+        Help(
+          "check", en: "list what is still missing, with expected and actual values",
+          ja: "足りないものを、期待値と実際の値で一覧表示")
+      ],
+      run: { s, _, _ in s.check() }),
+    Row(
+      ["hint"], .lessons, replays: false,
+      help: [Help("hint", en: "the next hint for this step", ja: "このステップの次のヒント")],
+      run: { s, _, _ in s.hint() }),
+    Row(
+      ["solution"], .lessons, replays: true,
+      help: [
+        Help(
+          "solution", en: "show the reference commands (asks first; counts as solved with help)",
+          ja: "解答例のコマンドを表示 (確認あり。「解答例を見て完了」として記録)"),
+        Help("solution run", en: "run the reference commands", ja: "解答例のコマンドを実行"),
+      ],
+      complete: TutorCommand.fixed([["run", "show"]]),
+      run: { s, args, armed in s.solutionCommand(args, armed: armed) }),
+    Row(
+      ["sandbox"], .lessons, replays: false,
+      help: [
+        Help(
+          "sandbox", en: "leave the lesson and play freely (no checks)",
+          ja: "レッスンを離れて自由に操作 (目標の確認なし)")
+      ],
+      run: { s, _, _ in s.sandboxCommand() }),
+    Row(
+      ["undo"], .world, replays: true,
+      help: [
+        Help(
+          "undo", en: "undo the last command that changed the world",
+          ja: "環境を変更した直前のコマンドを取り消す")
+      ],
+      run: { s, _, _ in s.undo() }),
+    Row(
+      ["reset"], .world, replays: true,
+      help: [
+        Help(
+          "reset", en: "restart the current step; `reset lesson` restarts the lesson",
+          ja: "現在のステップをやり直す。`reset lesson` でレッスン全体をやり直す")
+      ],
+      complete: TutorCommand.fixed([["lesson"]]),
+      run: { s, args, _ in s.resetCommand(args) }),
+    Row(
+      ["show"], .world, replays: false,
+      help: [
+        Help(
+          "show cluster [NAME]",
+          en: "instances, their CPU and memory, tasks and ports; `show planes` the two planes",
+          ja: "インスタンスの CPU とメモリ、タスク、ポートを表示。`show planes` は 2 つのプレーンの概要")
+      ],
+      complete: { s, args in
+        switch args.count {
+        case 0: return ["cluster", "planes"]
+        case 1 where args[0] == "cluster":
+          return s.world.clusters.filter { $0.status == "ACTIVE" }.map(\.name)
+        default: return []
+        }
+      },
+      run: { s, args, _ in s.showCommand(args) }),
+    Row(
+      ["wait"], .time, replays: true,
+      help: [
+        Help(
+          "wait [30s|2m]", en: "let time pass (no argument: until nothing changes)",
+          ja: "時間を進める (引数なし: 状態の変化が収まるまで)")
+      ],
+      run: { s, args, _ in s.waitCommand(args) }),
+    Row(
+      ["time"], .time, replays: true,
+      help: [
+        Help(
+          "time auto|manual", en: "settle after each command, or move only with `wait`",
+          ja: "時間の進め方: コマンドごとに自動 (auto) か、`wait` のときだけ (manual) か")
+      ],
+      complete: TutorCommand.fixed([["auto", "manual"]]),
+      run: { s, args, _ in s.timeCommand(args) }),
+    Row(
+      ["events"], .time, replays: false,
+      help: [
+        Help(
+          "events [N]", en: "what happened in the world lately",
+          ja: "シミュレーション環境で最近起きたイベント")
+      ],
+      run: { s, args, _ in s.eventsCommand(args) }),
+    Row(
+      ["simulate"], .time, replays: true,
+      help: [
+        Help(
+          "simulate instance-failure ID | crash TASK | load SERVICE PERCENT",
+          en: "make a failure or a load happen", ja: "障害や負荷を発生させる")
+      ],
+      complete: { s, args in
+        switch args.count {
+        case 0: return ["instance-failure", "crash", "load"]
+        case 1:
+          switch args[0] {
+          case "instance-failure":
+            return s.world.capacity.instances.map(\.instanceId)
+          case "crash":
+            return s.world.workloads.tasks.filter { $0.lastStatus == .running }.map(\.id)
+          case "load": return s.world.workloads.services.map(\.name)
+          default: return []
+          }
+        default: return []
+        }
+      },
+      run: { s, args, _ in s.simulate(args) }),
+    Row(
+      ["lang"], .settings, replays: false,
+      help: [Help("lang ja|en", en: "switch the tutor's language", ja: "表示言語を切り替え")],
+      complete: TutorCommand.fixed([["en", "ja"]]),
+      run: { s, args, _ in s.langCommand(args) }),
+    Row(
+      ["progress"], .settings, replays: false,
+      help: [
+        Help(
+          "progress export FILE / progress import FILE", en: "save or load your progress",
+          ja: "進捗のエクスポート / インポート")
+      ],
+      complete: TutorCommand.fixed([["export", "import"]]),
+      run: { s, args, _ in s.progressCommand(args) }),
+    Row(
+      ["help", "?"], .settings, replays: false,
+      help: [Help("help", en: "this text", ja: "このヘルプ")],
+      run: { s, args, _ in args.isEmpty ? [s.helpText()] : nil }),
+    Row(
+      ["exit", "quit", "logout"], .settings, replays: false,
+      help: [Help("exit", en: "leave (Ctrl-D too)", ja: "終了 (Ctrl-D でも可)")],
+      run: { s, _, _ in
+        s.wantsExit = true
+        return []
+      }),
   ]
-}
 
-extension Session {
-  /// Handles a tutor command; nil when `word` is not one (the line then goes to the shell).
-  mutating func tutorCommand(_ word: String, _ args: [String], armed: Bool) -> [Output]? {
-    switch word {
-    case "exit", "quit", "logout":
-      wantsExit = true
-      return []
-    case "help", "?":
-      guard args.isEmpty else { return nil }
-      return [Output(.tutor(.plain), Msg.helpText.text(language))]
-    case "lessons": return listLessons()
-    case "lesson":
-      guard let id = args.first else {
-        if case .lesson(let id, _) = mode, let l = lessons.lesson(id) { return lessonIntro(l) }
-        return listLessons()
-      }
-      guard let lesson = lessons.lesson(id) else {
-        lastStatus = 1
-        let suggestion = closest(id, among: lessons.lessons.map(\.id))
-        var out = [say(.noSuchLesson(id), .failure)]
-        if let suggestion { out.append(Output(.tutor(.hint), "→ `lesson \(suggestion)`")) }
-        return out
-      }
-      let saved = progress.lessons[id]?.step ?? 0
-      let resume = saved < lesson.steps.count ? saved : 0
-      enterLesson(lesson, at: resume)
-      return lessonIntro(lesson)
-    case "goal": return goal()
-    case "check": return check()
-    case "hint": return hint()
-    case "solution":
-      if args.first == "run" { return runSolution() }
-      if armed || args.first == "yes" || args.first == "show" { return showSolution() }
-      guard case .lesson(let id, let i) = mode, let l = lessons.lesson(id), i < l.steps.count else {
-        return [say(.notInLesson)]
-      }
-      solutionArmed = true
-      return [say(.solutionConfirm, .hint)]
-    case "undo":
-      guard let previous = undoStack.popLast() else { return [say(.undoNothing)] }
-      world = previous
-      return [say(.undoDone, .success)]
-    case "reset":
-      if args.first == "lesson" {
-        guard case .lesson(let id, _) = mode, let lesson = lessons.lesson(id) else {
-          return [say(.notInLesson)]
+  /// Every name and alias, for dispatch, did-you-mean and the shell's expansion of tutor lines.
+  static let names: [String] = all.flatMap(\.names)
+
+  /// The names Tab offers for the first word (`?` is left to be typed).
+  static let completableNames: [String] = names.filter { $0.first?.isLetter ?? false }
+
+  /// The row for `name` (a name or an alias).
+  static func row(_ name: String) -> TutorCommand? {
+    all.first { $0.names.contains(name) }
+  }
+
+  /// `help`: the rows by section, usage padded to one column, then the other programs.
+  static func help(_ language: Language) -> String {
+    var lines: [String] = []
+    for section in TutorCommand.Section.allCases {
+      lines.append(Msg.helpSection(section).text(language))
+      for row in all where row.section == section {
+        for h in row.help {
+          let pad = max(2, 21 - h.usage.count)
+          lines.append("  " + h.usage + String(repeating: " ", count: pad) + h.text.text(language))
         }
-        var lp = progress.lessons[id] ?? LessonProgress()
-        lp.step = 0
-        progress.lessons[id] = lp
-        enterLesson(lesson, at: 0)
-        return [say(.resetLesson, .success)] + lessonIntro(lesson)
       }
-      guard case .lesson(let id, let i) = mode, let lesson = lessons.lesson(id),
-        i < lesson.steps.count
-      else {
-        world = World(seed: config.seed, region: config.region)
-        undoStack = []
-        return [say(.sandbox)]
-      }
-      undoStack.append(world)
-      world = stepStart
-      return [say(.resetStep, .success)] + stepIntro(lesson, i)
-    case "sandbox":
-      mode = .sandbox
-      progress.currentLesson = nil
-      world = World(seed: config.seed, region: config.region)
-      engine = CommandEngine(
-        files: config.files, environment: config.environment, language: config.language)
-      undoStack = []
-      return [say(.sandbox)]
-    case "lang":
-      guard let code = args.first, let lang = Language(rawValue: code) else {
-        return [say(.languageUsage)]
-      }
-      config.language = lang
-      engine.language = lang
-      progress.language = lang
-      return [say(.languageSet, .success)]
-    case "progress": return progressCommand(args)
-    default: return timeCommand(word, args)
     }
-  }
-
-  func listLessons() -> [Output] {
-    guard !lessons.lessons.isEmpty else { return [say(.noLessons)] }
-    var rows: [[String]] = []
-    for (i, l) in lessons.lessons.enumerated() {
-      let lp = progress.lessons[l.id]
-      let mark: String
-      var state = ""
-      if lp?.completed == true {
-        mark = "✓"
-      } else if case .lesson(let id, let step) = mode, id == l.id {
-        mark = "▸"
-        state = "(step \(min(step + 1, l.steps.count))/\(l.steps.count))"
-      } else if let lp, lp.step > 0 {
-        mark = "·"
-        state = "(step \(lp.step + 1)/\(l.steps.count))"
-      } else {
-        mark = " "
-      }
-      rows.append(["\(i + 1)", mark, l.id, l.title.text(language), state])
-    }
-    var header = say(.lessonsHeader, .heading)
-    if let title = lessons.title { header.text += " — " + title.text(language) }
-    return [header, Output(.tutor(.plain), Markdown.table(rows, indent: 2))]
-  }
-
-  func lessonIntro(_ lesson: Lesson) -> [Output] {
-    var out = [
-      say(.lessonStarted(lesson.title.text(language)), .heading),
-      Output(.tutor(.plain), Markdown.render(lesson.intro.text(language))),
-    ]
-    if case .lesson(_, let i) = mode, i < lesson.steps.count { out += stepIntro(lesson, i) }
-    return out
-  }
-
-  func currentStep() -> (Lesson, Int)? {
-    guard case .lesson(let id, let i) = mode, let l = lessons.lesson(id), i < l.steps.count else {
-      return nil
-    }
-    return (l, i)
-  }
-
-  func goal() -> [Output] {
-    guard let (lesson, i) = currentStep() else { return [say(.notInLesson)] }
-    return stepIntro(lesson, i)
-  }
-
-  func check() -> [Output] {
-    guard let (lesson, i) = currentStep() else { return [say(.notInLesson)] }
-    let results = Checker.evaluate(lesson.steps[i], on: world)
-    return Explain.check(results, language)
-  }
-
-  mutating func hint() -> [Output] {
-    guard let (lesson, i) = currentStep() else { return [say(.notInLesson)] }
-    let step = lesson.steps[i]
-    var lp = progress.lessons[lesson.id] ?? LessonProgress()
-    let used = lp.hintsUsed[step.id] ?? 0
-    guard used < step.hints.count else { return [say(.noMoreHints, .hint)] }
-    lp.hintsUsed[step.id] = used + 1
-    progress.lessons[lesson.id] = lp
-    return [
-      say(.hintHeader(used + 1, step.hints.count), .hint),
-      Output(.tutor(.hint), Markdown.render(step.hints[used].text(language))),
-    ]
-  }
-
-  mutating func showSolution() -> [Output] {
-    guard let (lesson, i) = currentStep() else { return [say(.notInLesson)] }
-    usedSolution = true
-    let cmds = lesson.steps[i].solution.map { "    " + $0 }.joined(separator: "\n")
-    return [say(.solutionHeader, .hint), Output(.tutor(.plain), cmds), say(.solutionRunHint, .dim)]
-  }
-
-  mutating func runSolution() -> [Output] {
-    guard let (lesson, i) = currentStep() else { return [say(.notInLesson)] }
-    usedSolution = true
-    var out = [say(.solutionRunning, .hint)]
-    for cmd in lesson.steps[i].solution {
-      out.append(Output(.tutor(.dim), "$ " + cmd))
-      out += runCommand(cmd)
-      // Stop once the step has passed: the rest belongs to the next step's world.
-      if case .lesson(_, let now) = mode, now != i { break }
-    }
-    return out
-  }
-
-  mutating func progressCommand(_ args: [String]) -> [Output] {
-    guard args.count == 2 else { return [say(.progressUsage)] }
-    switch args[0] {
-    case "export":
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-      guard let data = try? encoder.encode(progress), let text = String(data: data, encoding: .utf8)
-      else {
-        return [say(.progressError("encoding failed"), .failure)]
-      }
-      do {
-        try config.files.write(args[1], text + "\n")
-        return [say(.exported(args[1]), .success)]
-      } catch {
-        lastStatus = 1
-        return [say(.progressError(error.message), .failure)]
-      }
-    case "import":
-      do {
-        let text = try config.files.read(args[1])
-        let p = try JSONDecoder().decode(Progress.self, from: Data(text.utf8))
-        guard p.version <= Progress.currentVersion else {
-          lastStatus = 1
-          return [
-            say(.progressError("version \(p.version) is newer than this ecs-tutor"), .failure)
-          ]
-        }
-        progress = p
-        if let id = p.currentLesson, let lesson = lessons.lesson(id) {
-          enterLesson(lesson, at: min(p.lessons[id]?.step ?? 0, lesson.steps.count))
-        }
-        return [say(.imported, .success)]
-      } catch let e as FileAccessError {
-        lastStatus = 1
-        return [say(.progressError(e.message), .failure)]
-      } catch {
-        lastStatus = 1
-        return [say(.progressError("not a progress file (\(error))"), .failure)]
-      }
-    default: return [say(.progressUsage)]
-    }
+    lines.append(Msg.helpPrograms.text(language))
+    return lines.joined(separator: "\n")
   }
 }

@@ -5,77 +5,87 @@ import ECSModel
 /// CPU and memory bars, the tasks on it and their host ports; Fargate tasks on their own.
 enum ClusterView {
   static func render(_ w: World, cluster ref: String?, _ lang: Language) -> String {
-    let ja = lang == .ja
     let active = w.clusters.filter { $0.status == "ACTIVE" }
     guard
       let cluster = ref.flatMap({ w.cluster($0) })
         ?? (ref == nil && active.count == 1 ? active.first : nil)
     else {
-      if active.isEmpty { return ja ? "クラスターがありません。" : "There are no clusters yet." }
-      let names = active.map(\.name).joined(separator: ", ")
-      return ja
-        ? "どのクラスターですか？ `show cluster NAME`（\(names)）"
-        : "Which cluster? `show cluster NAME` (\(names))"
+      if active.isEmpty { return Msg.clusterNone.text(lang) }
+      return Msg.clusterWhich(active.map(\.name)).text(lang)
     }
-    var lines = ["**" + (ja ? "クラスター " : "Cluster ") + cluster.name + "**"]
+    var lines = [Msg.clusterTitle(cluster.name).text(lang)]
     if !cluster.capacityProviders.isEmpty {
-      lines.append(
-        (ja ? "  キャパシティープロバイダー: " : "  capacity providers: ")
-          + cluster.capacityProviders.joined(separator: ", "))
+      lines.append(Msg.clusterProviders(cluster.capacityProviders).text(lang))
     }
     let instances = w.registeredContainerInstances(in: cluster.arn)
     let live = w.workloads.tasks.filter {
       $0.clusterArn == cluster.arn && $0.lastStatus != .stopped
     }
     if instances.isEmpty {
-      lines.append(
-        ja
-          ? "  コンテナインスタンス: なし（EC2 のタスクはここに配置できません）"
-          : "  container instances: none (EC2 tasks have nowhere to go)")
+      lines.append(Msg.clusterNoInstances.text(lang))
     }
     for ci in instances {
       let used = w.usage(of: ci)
       let id = String(ci.id.prefix(8))
       var head =
         "  ▣ \(ci.ec2InstanceId) (\(ci.instanceType), \(ci.availabilityZone), \(id)…) \(ci.status)"
-      if !ci.agentConnected { head += ja ? " エージェント切断" : " agent disconnected" }
+      if !ci.agentConnected { head += Msg.agentDisconnected.text(lang) }
       lines.append(head)
       lines.append(
         "      CPU    " + bar(used.cpu, ci.registeredCpu) + " \(used.cpu)/\(ci.registeredCpu)")
+      let memory = Msg.memoryLabel.text(lang)
       lines.append(
-        "      MEMORY " + bar(used.memory, ci.registeredMemory)
+        "      " + memory + String(repeating: " ", count: max(1, 7 - TextWidth.columns(of: memory)))
+          + bar(used.memory, ci.registeredMemory)
           + " \(used.memory)/\(ci.registeredMemory) MiB")
       for t in live where t.containerInstanceArn == ci.arn {
-        lines.append("      • " + taskLine(t))
+        lines.append("      • " + taskLine(t, w, lang))
       }
     }
     let fargate = live.filter {
       $0.launchType == "FARGATE" || ($0.containerInstanceArn == nil && $0.eni != nil)
     }
     if !fargate.isEmpty {
-      lines.append(
-        ja ? "  Fargate（管理するインスタンスはありません）" : "  Fargate (no instances for you to manage)")
-      for t in fargate { lines.append("      • " + taskLine(t)) }
+      lines.append(Msg.fargateHeading.text(lang))
+      for t in fargate { lines.append("      • " + taskLine(t, w, lang)) }
     }
     let services = w.workloads.services.filter {
       $0.clusterArn == cluster.arn && $0.status == .active
     }
     if !services.isEmpty {
-      lines.append(ja ? "  サービス" : "  services")
+      lines.append(Msg.servicesHeading.text(lang))
       for s in services {
         let running = live.filter { $0.serviceArn == s.arn && $0.lastStatus == .running }.count
         lines.append("      \(s.name): \(running)/\(s.desiredCount) RUNNING")
+        for d in s.deployments {
+          let td = d.taskDefinitionArn.split(separator: "/").last.map(String.init) ?? ""
+          let running = live.filter { $0.deploymentId == d.id && $0.lastStatus == .running }.count
+          lines.append(
+            "        "
+              + Msg.deploymentLine(
+                status: d.status, rollout: d.rolloutState, taskDefinition: td,
+                running: running, desired: d.desiredCount
+              ).text(lang))
+        }
       }
     }
     return lines.joined(separator: "\n")
   }
 
-  static func taskLine(_ t: ECSTask) -> String {
+  /// One task: its ID, revision (`web:2`), status, group and, during a deployment, the
+  /// deployment it belongs to (PRIMARY or ACTIVE); then its ports.
+  static func taskLine(_ t: ECSTask, _ w: World, _ lang: Language) -> String {
     let ports = t.containers.flatMap(\.bindings).map { b in
       b.hostPort == b.containerPort ? "\(b.containerPort)" : "\(b.hostPort)→\(b.containerPort)"
     }
-    var s = "\(t.id.prefix(8))… \(t.family) \(t.lastStatus) [\(t.group)]"
-    if !ports.isEmpty { s += " ports " + ports.joined(separator: ", ") }
+    var s = "\(t.id.prefix(8))… \(t.familyRevision) \(t.lastStatus) [\(t.group)]"
+    if let service = w.workloads.services.first(where: { $0.arn == t.serviceArn }),
+      service.deployments.count > 1,
+      let d = service.deployments.first(where: { $0.id == t.deploymentId })
+    {
+      s += " \(d.status)"
+    }
+    if !ports.isEmpty { s += " " + Msg.portsLabel.text(lang) + " " + ports.joined(separator: ", ") }
     if let ip = t.eni?.privateIp { s += " ENI " + ip }
     return s
   }

@@ -1,0 +1,405 @@
+import ECSCommands
+import ECSModel
+
+// The tutor's words in Japanese: one case per key of `Msg` (Messages.swift). Terms follow
+// shared/glossary-ja.md and the rules of shared/ja-review.md (half-width spaces between Japanese
+// and Latin text, half-width ( ) : ?, nothing after 。, whole sentences per language).
+extension Msg {
+  var ja: String {
+    switch self {
+    case .welcomeFirst:
+      return
+        "**ecs-tutor** へようこそ。実際の AWS CLI コマンドを入力しながら、Amazon ECS の環境を構築していきます。コマンドはシミュレーション上の AWS アカウントで実行されるので、料金はかからず、何も壊れません。\nまずは最初のレッスンから: `lesson first-cluster` と入力してください (`lessons` でレッスン一覧、`help` でコマンド一覧)。"
+    case .welcomeBack(let lesson, let step, let of):
+      return
+        "おかえりなさい。前回はレッスン「\(lesson)」のステップ \(step)/\(of) まで進みました。`goal` でステップをもう一度表示でき、`lessons` で別のレッスンを選べます。"
+    case .welcomeBackSandbox:
+      return "おかえりなさい。サンドボックスにいます。`lessons` でレッスンを選べます。"
+    case .unknownCommand(let word, let suggestion):
+      let s = suggestion.map { "もしかして: `\($0)`。" } ?? ""
+      return "ecs-tutor: `\(word)` は不明なコマンドです。\(s)使えるコマンドは `help` で確認できます。"
+    case .lessonsHeader: return "**レッスン**"
+    case .noLessons: return "レッスンが読み込まれていません。"
+    case .noSuchLesson(let id): return "レッスン `\(id)` はありません。`lessons` で一覧を表示できます。"
+    case .lessonStarted(let title): return "**\(title)**"
+    case .stepHeader(let lesson, let index, let count, let title):
+      return "**ステップ \(index)/\(count) — \(title)** (\(lesson))"
+    case .stepPassed: return "✓ ステップを完了しました。"
+    case .stepPassedWithHelp: return "✓ ステップを完了しました (解答例を使用)。"
+    case .lessonComplete(let title): return "🎉 レッスン「\(title)」を完了しました。"
+    case .nextLesson(let id, let title):
+      return "次のレッスン: **\(title)** (`lesson \(id)` と入力してください)"
+    case .allLessonsDone:
+      return "すべてのレッスンを終えました。`sandbox` で自由に試せます。"
+    case .notInLesson:
+      return "今はサンドボックスです (目標の確認はありません)。`lessons` でレッスンを選んでください。"
+    case .sandbox:
+      return "サンドボックス: 新しい AWS アカウントで自由に試せます。目標の確認はありません。`lessons` でレッスンに戻れます。"
+
+    case .checkAllMet: return "このステップで必要なものはすべてそろっています。"
+    case .checkHeader(let met, let total): return "\(total) 項目中 \(met) 項目を達成:"
+    case .missingResource(let what, _):
+      return "\(what)\(Self.gap(what))はまだ存在しません。"
+    case .expectedActual(let path, let expected, let actual):
+      return
+        "\(path): 期待値 \(Msg.expectation(expected, path: path).ja) / 実際の値 \(Msg.found(actual).ja)"
+    case .countMismatch(let what, let expected, let actual):
+      return "\(what)の数: 期待値 \(Msg.countExpectation(expected).ja) / 実際の値 \(actual)"
+    case .forbiddenHolds(let what, let plural, let count):
+      if !plural { return "\(what)\(Self.gap(what))がこの条件に当てはまってはいけませんが、当てはまっています。" }
+      return "\(what)\(Self.gap(what))のうち、この条件に当てはまるものがあってはいけませんが、\(count) 個あります。"
+    case .expectation(let e, let path):
+      return Self.jaExpectation(e, path: path)
+    case .found(let f):
+      switch f {
+      case nil: return "未設定"
+      case .value(let v)?: return v
+      case .noMatchingItem?: return "該当する要素なし"
+      case .emptyList?: return "空のリスト"
+      }
+    case .countExpectation(let e):
+      switch e {
+      case .value(let n): return "\(n) 個"
+      case .atLeast(let n): return "\(n) 個以上"
+      case .atMost(let n): return "\(n) 個以下"
+      case .between(let lo, let hi): return "\(lo) 個以上 \(hi) 個以下"
+      default: return Self.jaExpectation(e, path: "")
+      }
+    case .assertionLabel(let selection, let count, let match):
+      var parts = [selection]
+      if let count { parts.append(Msg.countExpectation(count).ja) }
+      if let match { parts.append(match) }
+      return parts.joined(separator: " — ")
+    case .selection(let kind, let p): return Self.jaSelection(kind, p)
+    case .foundMeaning(let m):
+      switch m {
+      case .essentialContainerExited:
+        return
+          "このタスクは、必須コンテナが終了したために停止しました (`simulate crash` と同じクラッシュです)。`stop-task` で停止したものではありません。"
+      case .taskFailedToStart:
+        return "このタスクは起動しませんでした。理由は `aws ecs describe-tasks` の `stoppedReason` で確認できます。"
+      case .serviceSchedulerInitiated:
+        return "このタスクは、サービススケジューラ自身が停止しました (デプロイまたはスケールイン)。"
+      case .rolloutInProgress:
+        return "デプロイはまだ進行中です。`wait` で完了まで時間を進められます。"
+      case .rolloutFailed:
+        return "デプロイは失敗しました。タスクが起動しませんでした。理由はサービスイベントで確認できます。"
+      case .ec2Principal:
+        return
+          "ec2.amazonaws.com はインスタンスロールのプリンシパルです。タスク用のロールは ecs-tasks.amazonaws.com を信頼します。"
+      case .fargateSpot:
+        return "FARGATE_SPOT は Fargate の余剰キャパシティーです。このステップで求めているのは FARGATE です。"
+      }
+
+    case .noMoreHints: return "ヒントはこれで全部です。`solution` で解答例を表示できます。"
+    case .hintHeader(let n, let total): return "ヒント \(n)/\(total):"
+    case .solutionConfirm:
+      return
+        "解答例を表示しますか? 表示すると、このステップは「解答例を見て完了」として記録されます。表示するには、もう一度 `solution` と入力してください。"
+    case .solutionHeader: return "解答例:"
+    case .solutionRunHint: return "自分で入力するか、`solution run` で実行できます。"
+    case .solutionCancelled: return ""
+    case .solutionRunning: return "解答例を実行します:"
+    case .undoNothing: return "取り消せる操作はありません。"
+    case .resetStep: return "ステップを最初からやり直します。"
+    case .resetLesson: return "レッスンを最初からやり直します。"
+    case .languageSet: return "表示言語を日本語に切り替えました。"
+    case .languageUsage: return "使い方: lang ja|en"
+    case .becameTrue(let what): return "✓ \(what)"
+    case .exported(let path): return "進捗を \(path) にエクスポートしました。"
+    case .imported: return "進捗をインポートしました。"
+    case .progressUsage: return "使い方: progress export FILE | progress import FILE"
+    case .progressError(let why): return "進捗ファイルを使用できませんでした: \(why)"
+    case .commandNotFound(let word):
+      return
+        "ecs-tutor: `\(word)`: コマンドが見つかりません。ここで使えるのは `aws`、一部のシェル組み込みコマンド (`echo`、`export`)、チューターのコマンドだけです。`help` で一覧を確認できます。"
+    case .interrupted: return "中断しました。"
+    case .helpSection(let section):
+      switch section {
+      case .lessons: return "**レッスン**"
+      case .world: return "**シミュレーション環境**"
+      case .time: return "**時間と障害**"
+      case .settings: return "**設定とファイル**"
+      }
+    case .helpPrograms:
+      return """
+        **入力できるコマンド**
+          aws SERVICE OPERATION [--options]   AWS CLI (ecs、ec2 など)。`aws ecs help` でヘルプ
+          docker build|tag|login|push|images  ECR 用の模擬 docker コマンド
+          capacity add --cluster NAME [--type t3.medium] [--count N]   EC2 キャパシティーを追加
+          NAME=value, export, echo            AWS のチュートリアルと同じように使えるシェル変数
+        """
+    case .lessonUsage: return "使い方: lesson ID | lesson ID steps"
+    case .lessonRestartConfirm(let id, let step, let of):
+      return
+        "すでにこのレッスンのステップ \(step)/\(of) にいます。新しいアカウントでステップ 1 からやり直すには、もう一度 `lesson \(id)` と入力してください。現在のステップは `goal` で表示できます。"
+    case .worldRestored(let step, let of):
+      return "シミュレーション環境とシェル変数は、ステップ \(step)/\(of) で中断したときのままです。"
+    case .freshAccount: return "このレッスンは新しいシミュレーション上のアカウントで始まります。"
+    case .setupBuilt: return "次のコマンドで構築済みです:"
+    case .undone(let line): return "取り消しました: \(line)"
+    case .leftoverState(let last):
+      return
+        "このステップで先に行った変更が原因かもしれません。`undo` で直前の変更 (`\(last)`) を取り消せます。`reset` でステップを最初からやり直せます。"
+    case .lessonMap(let done, let of, let helped, let now):
+      var ja = "\(done)/\(of) ステップ完了"
+      if helped > 0 { ja += " (うち \(helped) つは解答例を見て完了)" }
+      if let now { ja += "、現在はステップ \(now)" }
+      return ja
+    case .stepState(let state):
+      switch state {
+      case .done: return "完了"
+      case .doneWithHelp: return "解答例を見て完了"
+      case .now: return "進行中"
+      case .toDo: return "未完了"
+      }
+
+    case .progressUnreadable(let path):
+      return "保存された進捗ファイルを読み込めなかったため、\(path) に退避しました。最初から始めます。"
+    case .progressNotSaved(let reason): return "進捗を保存できませんでした: \(reason)"
+    case .historyNotSaved(let reason): return "コマンド履歴を保存できませんでした: \(reason)"
+    case .lessonsUnavailable:
+      return "レッスンを読み込めませんでした。サンドボックスで続けます (AWS コマンドは使えます)。"
+
+    case .waitUsage: return "使い方: wait [30s|2m]"
+    case .waitPassed(let seconds, let now, let settled):
+      return "\(seconds) 秒経過しました (現在時刻: \(now))。"
+        + (settled ? "状態の変化は収まっています。" : "まだ状態が変化しています。")
+    case .timeAuto: return "各コマンドの後、状態の変化が収まるまで時間を自動で進めます。"
+    case .timeManual:
+      return "時間は `wait` を実行したときだけ進みます (`wait 10s` で状態の移り変わりを観察できます)。"
+    case .timeStatus(let now, let auto):
+      return "現在時刻: \(now) (時間の進め方: \(auto ? "auto" : "manual")。切り替えは `time auto|manual`)"
+    case .noEvents: return "まだイベントはありません。"
+    case .moreEvents(let n): return "… ほか \(n) 件 (`events` で表示)"
+    case .showUsage: return "使い方: show cluster [NAME] | show planes"
+    case .simulateUsage:
+      return
+        "使い方: simulate instance-failure INSTANCE_ID | simulate crash TASK [CONTAINER] | simulate load SERVICE PERCENT"
+    case .noInstance(let id): return "インスタンス \(id) はありません。"
+    case .noRunningTask(let id): return "実行中のタスク \(id) はありません。"
+    case .event(let d, _): return Self.jaEvent(d)
+    case .waitTransitions(let chain): return chain
+    case .pointer(let p): return p.ja
+    case .docker(let note):
+      switch note {
+      case .runsInECS(let command):
+        return
+          "docker \(command): ecs-tutor では、コンテナはこのマシンでは動かず、Amazon ECS で動きます。\nそのイメージを使うコンテナのタスク定義を登録し、`aws ecs run-task` か ECS サービスで起動してください。"
+      case .notSimulated(let command):
+        return
+          "docker \(command) は ecs-tutor ではシミュレーションしていません (使えるのは build、tag、images、push、pull、login、logout、rmi です)。"
+      }
+
+    case .capacityUsage: return "使い方: capacity add --cluster NAME [--type t3.medium] [--count 1]"
+    case .capacityCount: return "`--count` には 1～20 の整数を指定してください。"
+    case .capacityNoCluster(let name):
+      return
+        "クラスター \(name) がありません。先に `aws ecs create-cluster --cluster-name \(ShellQuote.word(name))` を実行してください。"
+    case .capacityLaunched(let count, let type, let ids, let cluster, let command):
+      return """
+        \(type) を \(count) 台起動しました (\(ids.joined(separator: "、")))。次のコマンドと同じです:
+        \(command)
+        約 30 秒後に、各インスタンスの ECS エージェントがインスタンスをクラスター \(cluster) に登録します。
+        """
+
+    case .clusterNone: return "クラスターはまだありません。"
+    case .clusterWhich(let names):
+      return "クラスター名を指定してください: `show cluster NAME` (候補: \(names.joined(separator: "、")))"
+    case .clusterTitle(let name): return "**クラスター \(name)**"
+    case .clusterProviders(let list): return "  キャパシティープロバイダー: " + list.joined(separator: "、")
+    case .clusterNoInstances:
+      return "  コンテナインスタンス: なし (EC2 起動タイプのタスクを配置できるインスタンスがありません)"
+    case .agentDisconnected: return " エージェント未接続"
+    case .fargateHeading: return "  Fargate (自分で管理するインスタンスはありません)"
+    case .servicesHeading: return "  サービス"
+    case .memoryLabel: return "メモリ"
+    case .portsLabel: return "ポート"
+    case .deploymentLine(let status, let rollout, let td, let running, let desired):
+      return "\(status) \(td) 実行中 \(running)/\(desired)" + (rollout.map { "、\($0)" } ?? "")
+    case .planes:
+      return """
+        **コントロールプレーン — Amazon ECS そのもの (AWS が運用し、ユーザーは API を呼び出す)**
+          • クラスター、タスク定義、サービス、タスクを配置するスケジューラ、デプロイ、サービスイベント
+          • 自分で管理するもの: 設定 (何を、いくつ、どこで動かすか)
+        **データプレーン — コンテナが実際に動く場所**
+          • EC2 起動タイプ: 自分で起動し、料金を払うコンテナインスタンス。各インスタンスの ECS エージェントが
+            インスタンスをクラスターに登録します。自分で管理するもの: インスタンス、AMI とロール、スケーリング、パッチ適用。
+          • Fargate: ホストは AWS が運用し、タスクごとに専用の ENI が付きます。自分で管理するもの: タスクのサイズ、
+            サブネット、セキュリティグループのみ。
+        | | EC2 | Fargate |
+        |---|---|---|
+        | ホストの運用 | 自分 | AWS |
+        | クラスター内のキャパシティー | コンテナインスタンス | キャパシティープロバイダー FARGATE / FARGATE_SPOT |
+        | ネットワークモード | bridge、host、awsvpc、none | awsvpc のみ |
+        | タスクサイズ | 任意 | cpu と memory が必須 |
+        """
+    }
+  }
+
+  /// AWS's Japanese style: a half-width space only between Latin letters or digits and Japanese.
+  static func gap(_ text: String) -> String {
+    text.last.map { $0.isASCII } ?? false ? " " : ""
+  }
+
+  static func jaExpectation(_ e: Expectation, path: String) -> String {
+    switch e {
+    case .value(let v): return v
+    case .present: return "設定あり"
+    case .absent: return "未設定"
+    case .oneOf(let options):
+      let words = options.map { jaExpectation($0, path: "") }
+      if words.count <= 2 { return words.joined(separator: " または ") }
+      return words.joined(separator: "、") + " のいずれか"
+    case .atLeast(let n): return "\(n) 以上"
+    case .atMost(let n): return "\(n) 以下"
+    case .between(let lo, let hi): return "\(lo) 以上 \(hi) 以下"
+    case .pattern(let p):
+      let image = path.hasSuffix("image")
+      switch p {
+      case .withOrWithout(let base, let suffix):
+        return (image ? "イメージ " : "") + "\(base) (\(suffix) の有無は問わない)"
+      case .startsWith(let s): return "\(s) で始まる" + (image ? "イメージ" : "値")
+      case .endsWith(let s): return "\(s) で終わる" + (image ? "イメージ" : "値")
+      case .exactly(let s): return s
+      case .contains(let s): return "\(s) を含む値"
+      case .regex(let r): return "正規表現 /\(r)/ に一致する文字列"
+      }
+    case .containing(let v): return "\(v) を含む値"
+    case .not(let inner): return "\(jaExpectation(inner, path: path)) 以外"
+    case .itemLike(let v): return "\(v) に一致する要素"
+    case .keyedItem(let key): return "\(key) の要素"
+    case .object: return "オブジェクト"
+    case .list: return "リスト"
+    }
+  }
+
+  static func jaSelection(_ kind: String, _ p: SelectionParams) -> String {
+    let name = p.name ?? "?"
+    let ofCluster = p.cluster.map { "クラスター \($0) の" } ?? ""
+    switch kind {
+    case "cluster": return "クラスター \(name)"
+    case "clusters": return "クラスター"
+    case "taskDefinition":
+      let family = p.family ?? p.name ?? "?"
+      return p.revision.map { "タスク定義 \(family):\($0)" }
+        ?? "タスク定義 \(family) (最新の ACTIVE なリビジョン)"
+    case "taskDefinitions":
+      return p.family.map { "タスク定義ファミリー \($0) のリビジョン" } ?? "タスク定義"
+    case "service": return ofCluster + "サービス \(name)"
+    case "services": return ofCluster + "サービス"
+    case "tasks":
+      var parts: [String] = []
+      if let f = p.family { parts.append("ファミリー \(f)") }
+      if let v = p.serviceName { parts.append("サービス \(v)") }
+      if let d = p.desiredStatus { parts.append("desiredStatus \(d)") }
+      if let d = p.lastStatus { parts.append("lastStatus \(d)") }
+      if let l = p.launchType { parts.append(l) }
+      return ofCluster + "タスク" + (parts.isEmpty ? "" : " (" + parts.joined(separator: "、") + ")")
+    case "containerInstances": return ofCluster + "コンテナインスタンス"
+    case "instances": return "EC2 インスタンス"
+    case "repository": return "ECR リポジトリ \(name)"
+    case "repositories": return "ECR リポジトリ"
+    case "images": return "リポジトリ \(p.repository ?? "?") のイメージ"
+    case "role": return "IAM ロール \(name)"
+    default: return kind
+    }
+  }
+
+  static func jaEvent(_ d: EventDetail) -> String {
+    switch d {
+    case .clusterCreated(let n): return "クラスター \(n) を作成しました。"
+    case .clusterDeleted(let n): return "クラスター \(n) を削除しました。"
+    case .clusterCapacityProviders(let n, let list):
+      return "クラスター \(n) のキャパシティープロバイダー: "
+        + (list.isEmpty ? "なし" : list.joined(separator: "、"))
+    case .taskDefinitionRegistered(let td): return "タスク定義 \(td) を登録しました。"
+    case .taskDefinitionDeregistered(let td): return "タスク定義 \(td) を登録解除しました。"
+    case .taskDefinitionDeleting(let td): return "タスク定義 \(td) を削除しています。"
+    case .repositoryCreated(let n): return "リポジトリ \(n) を作成しました。"
+    case .repositoryDeleted(let n): return "リポジトリ \(n) を削除しました。"
+    case .imagesDeleted(let count, let repo): return "リポジトリ \(repo) からイメージを \(count) 個削除しました。"
+    case .imagePushed(let image, let digest): return "イメージ \(image) をプッシュしました (\(digest))。"
+    case .serviceCreated(let n, let cluster): return "クラスター \(cluster) にサービス \(n) を作成しました。"
+    case .serviceUpdated(let n): return "サービス \(n) を更新しました。"
+    case .serviceDeleted(let n): return "サービス \(n) を削除しました。"
+    case .logGroupCreated(let n): return "ロググループ \(n) を作成しました。"
+    case .scalableTargetRegistered(let r, let lo, let hi):
+      return "スケーラブルターゲット \(r) を登録しました (\(lo)～\(hi))。"
+    case .autoScaled(let s, let from, let to):
+      return "オートスケーリングがサービス \(s) の必要なタスク数を \(from) から \(to) に変更しました。"
+    case .taskCreated(let id, let td, let status): return "タスク \(id) (\(td)) を作成しました: \(status)"
+    case .taskRunning(let id, let td): return "タスク \(id) (\(td)) が RUNNING になりました。"
+    case .taskStopping(let id, let td, let code, let reason):
+      return "タスク \(id) (\(td)) を停止しています (\(code)): \(reason)"
+    case .taskStopped(let id, let td, let code, let reason):
+      return "タスク \(id) (\(td)) が STOPPED になりました" + (code.map { " (\($0))" } ?? "")
+        + (reason.map { ": \($0)" } ?? "。")
+    case .taskStatus(let id, let td, let from, let to): return "タスク \(id) (\(td)): \(from) → \(to)"
+    case .taskCrashed(let id, let td):
+      return "タスク \(id) (\(td)) のコンテナが終了コード 1 で終了しました (クラッシュのシミュレーション)。"
+    case .instanceLaunched(let id, let type, let image):
+      return "インスタンス \(id) を起動しました (\(type)、\(image))。"
+    case .instanceRunning(let id): return "インスタンス \(id) が running になりました。"
+    case .instanceShuttingDown(let id): return "インスタンス \(id) をシャットダウンしています。"
+    case .instanceTerminated(let id): return "インスタンス \(id) が終了しました。"
+    case .instanceFailed(let id): return "インスタンス \(id) が停止しました (障害のシミュレーション)。"
+    case .containerInstanceRegistered(let inst, let cluster, let ci, let usedDefault):
+      return "\(inst) がクラスター \(cluster) にコンテナインスタンス \(ci) として登録されました。"
+        + (usedDefault
+          ? "(ユーザーデータに ECS_CLUSTER がないため、エージェントは default クラスターを使いました。)" : "")
+    case .containerInstanceDeregistered(let ci, let inst, let cluster):
+      return "コンテナインスタンス \(ci) (\(inst)) をクラスター \(cluster) から登録解除しました。"
+    case .containerInstanceTerminated(let ci, let inst):
+      return "コンテナインスタンス \(ci) (\(inst)) は、EC2 インスタンスが終了したため登録解除されました。"
+    case .containerInstanceStatus(let ci, let inst, let status):
+      return "コンテナインスタンス \(ci) (\(inst)) のステータス: \(status)"
+    }
+  }
+}
+
+extension MistakePointer {
+  /// The pointer in Japanese (`Msg.pointer`).
+  var ja: String {
+    switch self {
+    case .defaultClusterUsed(let clusters):
+      let add =
+        clusters.count == 1
+        ? "`--cluster \(clusters[0])` を付けてください。"
+        : "`--cluster NAME` を付けてください (作成済みのクラスター: \(Self.list(clusters, separator: "、")))。"
+      return "`--cluster` を指定しなかったため、`default` という名前のクラスターが使われました。" + add
+    case .optionOfAnotherOperation(let given, let correct, let operation, let owner):
+      let tail = owner.map { " (`\(given)` は `\($0)` のオプションです)" } ?? ""
+      return "`\(operation)` のオプションは `\(given)` ではなく `\(correct)` です\(tail)。"
+    case .noUpdateTaskDefinition:
+      return "`update-task-definition` というコマンドはありません。タスク定義のリビジョンは変更できないためです。"
+        + "同じ `--family` で `aws ecs register-task-definition` を実行して新しいリビジョンを登録し、"
+        + "サービスは `aws ecs update-service --task-definition FAMILY` で新しいリビジョンに切り替えます。"
+    case .emptyVariables(let names):
+      let first = names[0]
+      let vars = names.map { "`$\($0)`" }
+      return
+        "\(Self.list(names, separator: "、")) が空です。\(vars.joined(separator: "、")) が空の文字列に展開されたため、"
+        + "コマンドのその位置に値が入っていません。先に `\(first)=...` のように設定し、"
+        + "`echo \"$\(first)\"` で確認してください。"
+    case .closeKey(let given, let key):
+      return "`\(given)` は使えないキーです。もしかして: `\(key)`。"
+    case .useQuery(let program, let command):
+      if let command {
+        return "`\(program)` の代わりに AWS CLI の `--query` (JMESPath) で項目を取り出せます: `\(command)`"
+      }
+      return "`\(program)` の代わりに AWS CLI の `--query` (JMESPath) で項目を取り出し、"
+        + "`--output text` で値だけを表示できます。例: `--query 'services[].serviceName' --output text`"
+    case .braceSplit(let typed, let words, let quoted):
+      let shown = ShellQuote.shortened(typed)
+      let parts = words.map { "`\(ShellQuote.shortened($0))`" }
+      let how =
+        quoted.map { q in
+          let mark = q.hasPrefix("'") ? "シングルクォート (`'`)" : "ダブルクォート (`\"`)"
+          return "1 つの値として渡すには、値全体を\(mark) で囲みます: `\(ShellQuote.shortened(q))`"
+        } ?? "1 つの値として渡すには、値全体をシングルクォート (`'`) で囲みます。"
+      return "シェルのブレース展開で `\(shown)` が \(words.count) つの単語 (\(parts.joined(separator: "、"))) "
+        + "に分かれました。実際のターミナルの bash でも同じです。" + how
+    }
+  }
+}
