@@ -102,7 +102,8 @@ extension World {
       enterPending(&task)
     }
     workloads.tasks.append(task)
-    record(.task, "Task \(id) (\(l.definition.familyRevision)) created: \(task.lastStatus).")
+    record(
+      .task, "Task \(id) (\(l.definition.familyRevision)) created: \(task.lastStatus.rawValue).")
     return workloads.tasks.count - 1
   }
 
@@ -533,8 +534,8 @@ extension World {
     var lost: [String: String] = [:]
     for inst in capacity.instances {
       switch inst.state {
-      case "shutting-down", "terminated": lost[inst.instanceId] = "terminated"
-      case "stopping", "stopped": lost[inst.instanceId] = "stopped"
+      case .shuttingDown, .terminated: lost[inst.instanceId] = "terminated"
+      case .stopping, .stopped: lost[inst.instanceId] = "stopped"
       default: break
       }
     }

@@ -74,7 +74,7 @@ enum ClusterView {
     let ports = t.containers.flatMap(\.bindings).map { b in
       b.hostPort == b.containerPort ? "\(b.containerPort)" : "\(b.hostPort)→\(b.containerPort)"
     }
-    var s = "\(t.id.prefix(8))… \(t.family) \(t.lastStatus) [\(t.group)]"
+    var s = "\(t.id.prefix(8))… \(t.family) \(t.lastStatus.rawValue) [\(t.group)]"
     if !ports.isEmpty { s += " ports " + ports.joined(separator: ", ") }
     if let ip = t.eni?.privateIp { s += " ENI " + ip }
     return s
