@@ -8,8 +8,8 @@ import ECSModel
 /// r.stdout  // "{\n    \"clusterArns\": []\n}\n"
 /// ```
 public enum AWSRunner {
-  /// Seconds the simulated clock moves for each API call, so timestamps differ between calls.
-  public static let secondsPerCall: Double = 1
+  /// Seconds the simulated clock moves for each API call (`AWSCall.secondsPerCall`).
+  public static let secondsPerCall = AWSCall.secondsPerCall
 
   public static func run(
     _ argv: [String], stdin: String = "", world: inout World, files: any FileAccess,
@@ -35,15 +35,11 @@ public enum AWSRunner {
             + "to work in that region.\n",
           status: 255)
       }
-      world.advance(seconds: secondsPerCall)
-      let response: JSONValue
-      do {
-        response = try world.perform(service: inv.service, operation: inv.operation, inv.request)
-      } catch {
-        return CommandResult(
-          stdout: "", stderr: "\n" + error.rendered(operation: inv.operation) + "\n", status: 254)
+      switch AWSCall.perform(&world, inv.service, inv.operation, inv.request) {
+      case .failure(let result): return result
+      case .success(let response):
+        return render(response, globals: inv.globals, defaults: defaults, operation: inv.operation)
       }
-      return render(response, globals: inv.globals, defaults: defaults, operation: inv.operation)
     }
   }
 
@@ -119,25 +115,22 @@ public enum AWSRunner {
         return .failure("\naws: error: Unknown options: \(flag)\n", status: 252)
       }
     }
-    world.advance(seconds: secondsPerCall)
-    guard let g = world.logGroup(group) else {
-      return .failure(
-        "\nAn error occurred (ResourceNotFoundException) when calling the FilterLogEvents operation: The specified log group does not exist.\n",
-        status: 254)
+    // The CLI's tail reads the events with FilterLogEvents, oldest first.
+    var request: JSONValue = ["logGroupName": .string(group)]
+    if let streams {
+      request = request.setting("logStreamNames", .array(streams.map { .string($0) }))
     }
-    var lines: [(Int64, String)] = []
-    for s in g.streams where streams?.contains(s.name) ?? true {
-      for e in s.events {
-        let time = Timestamp.iso8601(millis: e.timestamp)
-        lines.append(
-          (
-            e.timestamp,
-            short ? "\(time.prefix(19)) \(e.message)" : "\(time) \(s.name) \(e.message)"
-          ))
+    switch AWSCall.perform(&world, "logs", "FilterLogEvents", request) {
+    case .failure(let result): return result
+    case .success(let response):
+      let lines = (response["events"]?.arrayValue ?? []).map { e -> String in
+        let time = Timestamp.iso8601(millis: Int64(e["timestamp"]?.intValue ?? 0))
+        let message = e["message"]?.stringValue ?? ""
+        let stream = e["logStreamName"]?.stringValue ?? ""
+        return short ? "\(time.prefix(19)) \(message)" : "\(time) \(stream) \(message)"
       }
+      return .ok(lines.map { $0 + "\n" }.joined())
     }
-    lines.sort { $0.0 < $1.0 }
-    return .ok(lines.map { $0.1 + "\n" }.joined())
   }
 
   /// Applies `--query` and `--output` to a response.

@@ -57,14 +57,12 @@ public enum Waiters {
     case .invoke(let inv): invocation = inv
     }
     for attempt in 1...attempts {
-      world.advance(seconds: AWSRunner.secondsPerCall)
       let response: JSONValue
       var errorCode: String?
       var errorMessage = ""
-      do {
-        response = try world.perform(
-          service: invocation.service, operation: operation, invocation.request)
-      } catch {
+      switch AWSCall.attempt(&world, invocation.service, operation, invocation.request) {
+      case .success(let r): response = r
+      case .failure(let error):
         response = .null
         errorCode = error.code
         errorMessage = error.message

@@ -290,7 +290,7 @@ extension World {
       ])
     #expect(w.capacity.containerInstances[0].agentConnected == false)
     w.advance(seconds: 30)
-    #expect(w.ec2Instance(id)?.state == "terminated")
+    #expect(w.ec2Instance(id)?.state == .terminated)
     #expect(w.capacity.containerInstances[0].status == "INACTIVE")
     #expect(w.registeredContainerInstances(in: w.clusters[0].arn).isEmpty)
     let again = try w.perform(
@@ -357,7 +357,7 @@ struct JoinCase: Sendable, CustomStringConvertible {
     let id = try w.launch(image: image, profile: c.profile, userData: c.userData)
     w.advance(seconds: 29)
     #expect(w.capacity.containerInstances.isEmpty, "not before 30 s")
-    #expect(w.ec2Instance(id)?.state == "running")
+    #expect(w.ec2Instance(id)?.state == .running)
     w.advance(seconds: 1)
     let ci = w.capacity.containerInstances.first
     #expect(ci.flatMap { ci in w.clusters.first { $0.arn == ci.clusterArn }?.name } == c.joins)
@@ -557,7 +557,7 @@ struct JoinCase: Sendable, CustomStringConvertible {
     #expect(try w.ecs("ListContainerInstances", ["cluster": "demo"])["containerInstanceArns"] == [])
     // The EC2 instance keeps running; its agent does not come back.
     w.advance(seconds: 120)
-    #expect(w.ec2Instance(id)?.state == "running")
+    #expect(w.ec2Instance(id)?.state == .running)
     #expect(w.registeredContainerInstances(in: w.clusters[0].arn).isEmpty)
     #expect(
       throws: AWSError.invalidParameter(

@@ -136,7 +136,7 @@ import Testing
     let s = w.workloads.services[0]
     #expect(s.deployments.count == 1)
     #expect(s.deployments[0].id == first)
-    #expect(s.deployments[0].rolloutState == "COMPLETED")
+    #expect(s.deployments[0].rolloutState == .completed)
     #expect(s.taskDefinitionArn.hasSuffix("web:1"))
     #expect(
       messages(w).contains(
@@ -246,7 +246,7 @@ import Testing
     w.advance(seconds: 1800)
     let d = w.workloads.services[0].deployments
     #expect(d.count == 1)
-    #expect(d[0].rolloutState == "FAILED")
+    #expect(d[0].rolloutState == .failed)
     #expect(d[0].rolloutStateReason == "ECS deployment circuit breaker: tasks failed to start.")
     let launched = w.workloads.tasks.count
     #expect(launched == 3)

@@ -191,7 +191,7 @@ import Testing
       #expect(running >= 2, "running \(running) at +\((s.world.clock.nowMillis - start) / 1000) s")
       peak = max(peak, running)
       let svc = Self.service(s, "web")
-      if svc?.deployments.count == 1, svc?.deployments.first?.rolloutState == "COMPLETED" {
+      if svc?.deployments.count == 1, svc?.deployments.first?.rolloutState == .completed {
         completed = true
         break
       }

@@ -46,7 +46,7 @@ enum CapacityActions {
         "Value (\(maxCount)) for parameter maxCount is invalid. Expected a value greater than or equal to minCount."
       )
     }
-    let live = world.capacity.instances.filter { $0.state != "terminated" }.count
+    let live = world.capacity.instances.filter { $0.state != .terminated }.count
     let instanceLimit = world.capacity.instanceLimit
     guard minCount <= instanceLimit - live else {
       throw AWSError(
@@ -145,7 +145,7 @@ enum CapacityActions {
       var inst = EC2Instance(
         instanceId: "i-0" + world.random.hex(16), instanceType: type.name, imageId: image.imageId,
         subnetId: subnet.subnetId, availabilityZone: subnet.availabilityZone, privateIpAddress: ip,
-        state: "pending", launchTime: now, iamInstanceProfileArn: profileArn, userData: userData,
+        state: .pending, launchTime: now, iamInstanceProfileArn: profileArn, userData: userData,
         securityGroupIds: groupIds)
       inst.tags = tags
       inst.reservationId = reservationId
@@ -211,10 +211,10 @@ enum CapacityActions {
     var groups: [String: [EC2Instance]] = [:]
     for inst in world.capacity.instances {
       // Terminated instances stay visible for about an hour.
-      if inst.state == "terminated" && now - inst.stateChangedAt > 3_600_000 { continue }
+      if inst.state == .terminated && now - inst.stateChangedAt > 3_600_000 { continue }
       if let ids, !ids.contains(inst.instanceId) { continue }
       var fields: [String: [String]] = [
-        "instance-id": [inst.instanceId], "instance-state-name": [inst.state],
+        "instance-id": [inst.instanceId], "instance-state-name": [inst.state.rawValue],
         "instance-state-code": [String(inst.stateCode)], "instance-type": [inst.instanceType],
         "image-id": [inst.imageId], "subnet-id": [inst.subnetId], "vpc-id": [inst.vpcId],
         "availability-zone": [inst.availabilityZone], "private-ip-address": [inst.privateIpAddress],
@@ -243,8 +243,8 @@ enum CapacityActions {
         continue
       }
       let before = world.capacity.instances[i]
-      if before.state == "pending" || before.state == "running" {
-        world.capacity.instances[i].state = "shutting-down"
+      if before.state == .pending || before.state == .running {
+        world.capacity.instances[i].state = .shuttingDown
         world.capacity.instances[i].stateChangedAt = world.clock.nowMillis
         world.record(.instance, "Instance \(id) is shutting down.", .instanceShuttingDown(id))
         if case .registered(let arn) = before.agent,
@@ -258,8 +258,8 @@ enum CapacityActions {
       let after = world.capacity.instances[i]
       out.append([
         "InstanceId": .string(id),
-        "CurrentState": ["Code": .int(after.stateCode), "Name": .string(after.state)],
-        "PreviousState": ["Code": .int(before.stateCode), "Name": .string(before.state)],
+        "CurrentState": ["Code": .int(after.stateCode), "Name": .string(after.state.rawValue)],
+        "PreviousState": ["Code": .int(before.stateCode), "Name": .string(before.state.rawValue)],
       ])
     }
     return ["TerminatingInstances": .array(out)]
@@ -486,7 +486,7 @@ extension World {
     let base = (octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]
     let size = Int(1 << (32 - bits))
     let taken = Set(
-      capacity.instances.filter { $0.subnetId == subnet.subnetId && $0.state != "terminated" }.map(
+      capacity.instances.filter { $0.subnetId == subnet.subnetId && $0.state != .terminated }.map(
         \.privateIpAddress))
     var addr = ""
     for _ in 0..<64 {
@@ -522,7 +522,7 @@ extension World {
   public func instanceDocument(_ inst: EC2Instance) -> JSONValue {
     let type = InstanceType.named(inst.instanceType)
     let image = MachineImage.find(id: inst.imageId, region: region)
-    let live = inst.state == "pending" || inst.state == "running"
+    let live = inst.state == .pending || inst.state == .running
     let publicIp = live ? inst.publicIpAddress : nil
     let groups: [JSONValue] = inst.securityGroupIds.map { id in
       [
@@ -532,7 +532,7 @@ extension World {
     }
     let profileId = inst.iamInstanceProfileArn.flatMap { instanceProfile($0)?.id }
     let terminatedAt = Timestamp.iso8601(millis: inst.stateChangedAt / 1000 * 1000)
-    let userStopped = inst.state == "shutting-down" || inst.state == "terminated"
+    let userStopped = inst.state == .shuttingDown || inst.state == .terminated
     let threads = inst.instanceType.hasPrefix("t2.") || type?.architecture == "arm64" ? 1 : 2
     let vcpu = type?.vCPU ?? 1
     let al2023 = image?.os == "Amazon Linux 2023"
@@ -553,8 +553,8 @@ extension World {
           "AttachmentId": .string("eni-attach-" + inst.networkInterfaceId.dropFirst(4)),
           "DeleteOnTermination": true, "DeviceIndex": 0,
           "Status": .string(
-            inst.state == "pending"
-              ? "attaching" : inst.state == "terminated" ? "detached" : "attached"),
+            inst.state == .pending
+              ? "attaching" : inst.state == .terminated ? "detached" : "attached"),
         ]
       ),
       ("Description", ""),
@@ -607,13 +607,13 @@ extension World {
       ),
       (
         "PrivateDnsName",
-        .string(inst.state == "terminated" ? "" : privateDnsName(inst.privateIpAddress))
+        .string(inst.state == .terminated ? "" : privateDnsName(inst.privateIpAddress))
       ),
-      ("PrivateIpAddress", inst.state == "terminated" ? nil : .string(inst.privateIpAddress)),
+      ("PrivateIpAddress", inst.state == .terminated ? nil : .string(inst.privateIpAddress)),
       ("ProductCodes", []),
       ("PublicDnsName", .string(publicIp.map(publicDnsName) ?? "")),
       ("PublicIpAddress", publicIp.map { .string($0) }),
-      ("State", ["Code": .int(inst.stateCode), "Name": .string(inst.state)]),
+      ("State", ["Code": .int(inst.stateCode), "Name": .string(inst.state.rawValue)]),
       (
         "StateTransitionReason",
         .string(
@@ -621,8 +621,8 @@ extension World {
             ? "User initiated (\(terminatedAt.prefix(10)) \(terminatedAt.dropFirst(11).prefix(8)) GMT)"
             : "")
       ),
-      ("SubnetId", inst.state == "terminated" ? nil : .string(inst.subnetId)),
-      ("VpcId", inst.state == "terminated" ? nil : .string(inst.vpcId)),
+      ("SubnetId", inst.state == .terminated ? nil : .string(inst.subnetId)),
+      ("VpcId", inst.state == .terminated ? nil : .string(inst.vpcId)),
       ("Architecture", .string(image?.architecture ?? "x86_64")),
       ("BlockDeviceMappings", []),
       ("ClientToken", ""),
@@ -635,12 +635,12 @@ extension World {
           ["Arn": .string(arn), "Id": .string(profileId ?? "")]
         }
       ),
-      ("NetworkInterfaces", inst.state == "terminated" ? [] : [eni]),
+      ("NetworkInterfaces", inst.state == .terminated ? [] : [eni]),
       ("RootDeviceName", .string(image?.rootDeviceName ?? "/dev/xvda")),
       ("RootDeviceType", "ebs"),
       (
         "SecurityGroups",
-        inst.state == "terminated"
+        inst.state == .terminated
           ? []
           : .array(
             groups.map { ["GroupName": $0["GroupName"] ?? "", "GroupId": $0["GroupId"] ?? ""] })
@@ -648,7 +648,7 @@ extension World {
       ("SourceDestCheck", true),
       (
         "StateReason",
-        inst.state == "pending"
+        inst.state == .pending
           ? ["Code": "pending", "Message": "pending"]
           : userStopped
             ? [
@@ -668,7 +668,7 @@ extension World {
       (
         "MetadataOptions",
         [
-          "State": .string(inst.state == "pending" ? "pending" : "applied"),
+          "State": .string(inst.state == .pending ? "pending" : "applied"),
           "HttpTokens": .string(al2023 ? "required" : "optional"),
           "HttpPutResponseHopLimit": .int(al2023 ? 2 : 1), "HttpEndpoint": "enabled",
         ]

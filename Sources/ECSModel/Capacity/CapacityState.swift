@@ -9,6 +9,16 @@ public struct CapacityState: Sendable, Equatable {
   public init() {}
 }
 
+/// An EC2 instance's state, spelled as EC2 prints it (`State.Name`).
+public enum EC2InstanceState: String, Sendable, Equatable, Codable, CaseIterable {
+  case pending
+  case running
+  case shuttingDown = "shutting-down"
+  case terminated
+  case stopping
+  case stopped
+}
+
 /// An EC2 instance (only what ECS lessons need).
 public struct EC2Instance: Sendable, Equatable {
   public var instanceId: String
@@ -17,8 +27,7 @@ public struct EC2Instance: Sendable, Equatable {
   public var subnetId: String
   public var availabilityZone: String
   public var privateIpAddress: String
-  /// pending, running, shutting-down, terminated
-  public var state: String
+  public var state: EC2InstanceState
   public var launchTime: Int64
   public var iamInstanceProfileArn: String?
   /// The user data as the instance sees it (decoded from base64 when it arrived encoded).
@@ -40,7 +49,7 @@ public struct EC2Instance: Sendable, Equatable {
 
   public init(
     instanceId: String, instanceType: String, imageId: String, subnetId: String,
-    availabilityZone: String, privateIpAddress: String, state: String, launchTime: Int64,
+    availabilityZone: String, privateIpAddress: String, state: EC2InstanceState, launchTime: Int64,
     iamInstanceProfileArn: String?, userData: String?, securityGroupIds: [String]
   ) {
     self.instanceId = instanceId
@@ -60,13 +69,12 @@ public struct EC2Instance: Sendable, Equatable {
   /// EC2's numeric state code (`State.Code`).
   public var stateCode: Int {
     switch state {
-    case "pending": return 0
-    case "running": return 16
-    case "shutting-down": return 32
-    case "terminated": return 48
-    case "stopping": return 64
-    case "stopped": return 80
-    default: return 0
+    case .pending: return 0
+    case .running: return 16
+    case .shuttingDown: return 32
+    case .terminated: return 48
+    case .stopping: return 64
+    case .stopped: return 80
     }
   }
 

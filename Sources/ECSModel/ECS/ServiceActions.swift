@@ -195,7 +195,7 @@ enum ServiceActions {
       svc.launchType = strategy.isEmpty ? target.launchType : nil
     }
     if newDeployment {
-      for k in svc.deployments.indices { svc.deployments[k].status = "ACTIVE" }
+      for k in svc.deployments.indices { svc.deployments[k].status = .active }
       let d = world.newDeployment(
         def: def, desired: svc.desiredCount, target: target, strategy: strategy, network: network)
       svc.deployments.insert(d, at: 0)
@@ -355,7 +355,7 @@ extension World {
   ) -> Deployment {
     let id = "ecs-svc/" + random.digits(19)
     return Deployment(
-      id: id, status: "PRIMARY", taskDefinitionArn: def.arn, desiredCount: desired,
+      id: id, status: .primary, taskDefinitionArn: def.arn, desiredCount: desired,
       createdAt: clock.nowMillis, updatedAt: clock.nowMillis,
       launchType: strategy.isEmpty ? target.launchType : nil,
       capacityProviderStrategy: strategy,
@@ -372,7 +372,7 @@ extension World {
     let deployments: [JSONValue] = svc.deployments.map { d in
       let c = counts.byDeployment[d.id] ?? (0, 0)
       return jsonObject([
-        ("id", .string(d.id)), ("status", .string(d.status)),
+        ("id", .string(d.id)), ("status", .string(d.status.rawValue)),
         ("taskDefinition", .string(d.taskDefinitionArn)),
         ("desiredCount", .int(d.desiredCount)), ("pendingCount", .int(c.1)),
         ("runningCount", .int(c.0)),
@@ -387,7 +387,7 @@ extension World {
         ("platformVersion", d.platformVersion.map { .string($0) }),
         ("platformFamily", d.platformVersion.map { _ in "Linux" }),
         ("networkConfiguration", d.networkConfiguration?.document),
-        ("rolloutState", .string(d.rolloutState)),
+        ("rolloutState", .string(d.rolloutState.rawValue)),
         ("rolloutStateReason", .string(d.rolloutStateReason)),
       ])
     }

@@ -136,8 +136,7 @@ public struct DeploymentConfig: Sendable, Equatable {
 public struct Deployment: Sendable, Equatable {
   /// `ecs-svc/` and 19 digits.
   public var id: String
-  /// PRIMARY, ACTIVE, INACTIVE
-  public var status: String
+  public var status: DeploymentStatus
   public var taskDefinitionArn: String
   public var desiredCount: Int
   public var failedTasks: Int = 0
@@ -147,8 +146,7 @@ public struct Deployment: Sendable, Equatable {
   public var capacityProviderStrategy: [CapacityProviderStrategyItem] = []
   public var platformVersion: String?
   public var networkConfiguration: NetworkConfiguration?
-  /// IN_PROGRESS, COMPLETED, FAILED
-  public var rolloutState: String = "IN_PROGRESS"
+  public var rolloutState: RolloutState = .inProgress
   public var rolloutStateReason: String
 }
 

@@ -84,7 +84,7 @@ extension World {
       applyCapacityTransition(i, at: at)
     }
     for i in capacity.instances.indices {
-      if capacity.instances[i].state == "running", case .retrying = capacity.instances[i].agent {
+      if capacity.instances[i].state == .running, case .retrying = capacity.instances[i].agent {
         attemptRegistration(i, at: millis)
       }
     }
@@ -107,9 +107,9 @@ extension World {
     for (i, inst) in capacity.instances.enumerated() {
       let due: Int64?
       switch (inst.state, inst.agent) {
-      case ("pending", _): due = inst.launchTime + ContainerAgent.bootSeconds * 1000
-      case ("running", .starting): due = inst.launchTime + ContainerAgent.registerSeconds * 1000
-      case ("shutting-down", _): due = inst.stateChangedAt + ContainerAgent.shutdownSeconds * 1000
+      case (.pending, _): due = inst.launchTime + ContainerAgent.bootSeconds * 1000
+      case (.running, .starting): due = inst.launchTime + ContainerAgent.registerSeconds * 1000
+      case (.shuttingDown, _): due = inst.stateChangedAt + ContainerAgent.shutdownSeconds * 1000
       default: due = nil
       }
       if let due, due <= millis, best.map({ due < $0.1 }) ?? true { best = (i, due) }
@@ -120,17 +120,17 @@ extension World {
   mutating func applyCapacityTransition(_ i: Int, at: Int64) {
     let inst = capacity.instances[i]
     switch inst.state {
-    case "pending":
-      capacity.instances[i].state = "running"
+    case .pending:
+      capacity.instances[i].state = .running
       capacity.instances[i].stateChangedAt = at
       events.append(
         Event(
           at: at, kind: .instance, message: "Instance \(inst.instanceId) is running.",
           detail: .instanceRunning(inst.instanceId)))
-    case "running":
+    case .running:
       attemptRegistration(i, at: at)
-    case "shutting-down":
-      capacity.instances[i].state = "terminated"
+    case .shuttingDown:
+      capacity.instances[i].state = .terminated
       capacity.instances[i].stateChangedAt = at
       events.append(
         Event(

@@ -103,7 +103,7 @@ extension World {
     }
     workloads.tasks.append(task)
     record(
-      .task, "Task \(id) (\(l.definition.familyRevision)) created: \(task.lastStatus).",
+      .task, "Task \(id) (\(l.definition.familyRevision)) created: \(task.lastStatus.rawValue).",
       .taskCreated(
         id: id, taskDefinition: l.definition.familyRevision, status: task.lastStatus.rawValue))
     return workloads.tasks.count - 1
@@ -564,8 +564,8 @@ extension World {
     var lost: [String: String] = [:]
     for inst in capacity.instances {
       switch inst.state {
-      case "shutting-down", "terminated": lost[inst.instanceId] = "terminated"
-      case "stopping", "stopped": lost[inst.instanceId] = "stopped"
+      case .shuttingDown, .terminated: lost[inst.instanceId] = "terminated"
+      case .stopping, .stopped: lost[inst.instanceId] = "stopped"
       default: break
       }
     }

@@ -104,7 +104,7 @@ extension World {
       if !taskIndices.contains(where: { workloads.tasks[$0].holdsResources }) {
         workloads.services[s].status = .inactive
         for d in workloads.services[s].deployments.indices {
-          workloads.services[s].deployments[d].status = "INACTIVE"
+          workloads.services[s].deployments[d].status = .inactive
         }
       }
       return
@@ -123,23 +123,23 @@ extension World {
   private mutating func checkCircuitBreaker(_ s: Int, now: Int64) {
     let svc = workloads.services[s]
     guard svc.deploymentConfiguration.circuitBreakerEnable, var primary = svc.deployments.first,
-      primary.rolloutState == "IN_PROGRESS",
+      primary.rolloutState == .inProgress,
       primary.failedTasks >= Reconciler.threshold(primary.desiredCount)
     else { return }
-    primary.rolloutState = "FAILED"
+    primary.rolloutState = .failed
     primary.rolloutStateReason = "ECS deployment circuit breaker: tasks failed to start."
     primary.updatedAt = now
     workloads.services[s].deployments[0] = primary
     serviceEvent(s, "(deployment \(primary.id)) deployment failed: tasks failed to start.")
     guard svc.deploymentConfiguration.circuitBreakerRollback,
-      let back = svc.deployments.dropFirst().firstIndex(where: { $0.rolloutState == "COMPLETED" })
+      let back = svc.deployments.dropFirst().firstIndex(where: { $0.rolloutState == .completed })
     else { return }
     // Roll back: the last completed deployment becomes PRIMARY again; the failed one drains.
     var target = workloads.services[s].deployments.remove(at: back)
-    workloads.services[s].deployments[0].status = "ACTIVE"
-    target.status = "PRIMARY"
+    workloads.services[s].deployments[0].status = .active
+    target.status = .primary
     target.desiredCount = svc.desiredCount
-    target.rolloutState = "IN_PROGRESS"
+    target.rolloutState = .inProgress
     // UNCONFIRMED wording of the rollback reason.
     target.rolloutStateReason = "ECS deployment detected failure. Rolling back to \(target.id)."
     target.updatedAt = now
@@ -197,7 +197,7 @@ extension World {
 
     // Start new tasks, within maximumPercent.
     let liveCount = live.filter { workloads.tasks[$0].isLive }.count
-    let canLaunch = primary.rolloutState != "FAILED" && (svc.nextLaunchAt ?? 0) <= now
+    let canLaunch = primary.rolloutState != .failed && (svc.nextLaunchAt ?? 0) <= now
     var room = maxTotal - liveCount
     if liveCount == 0 && maxTotal == 0 && desired > 0 { room = 0 }
     var toStart = min(desired - primaryLive.count, room, Reconciler.launchesPerTick)
@@ -270,7 +270,7 @@ extension World {
     if !stopped.isEmpty { reportStopped(s, stopped) }
     workloads.services[s].desiredCount = eligible.count
     workloads.services[s].deployments[0].desiredCount = eligible.count
-    guard primary.rolloutState != "FAILED", (svc.nextLaunchAt ?? 0) <= now else { return }
+    guard primary.rolloutState != .failed, (svc.nextLaunchAt ?? 0) <= now else { return }
     var covered = Set<String>()
     for i in taskIndices
     where workloads.tasks[i].isLive && workloads.tasks[i].deploymentId == primary.id {
@@ -465,21 +465,21 @@ extension World {
     }
     let before = workloads.services[s].deployments.count
     workloads.services[s].deployments.removeAll {
-      $0.status != "PRIMARY" && (holding[$0.id] ?? 0) == 0
+      $0.status != .primary && (holding[$0.id] ?? 0) == 0
     }
     guard var primary = workloads.services[s].deployments.first else { return }
     let desired = workloads.services[s].desiredCount
     let stable =
       workloads.services[s].deployments.count == 1 && (running[primary.id] ?? 0) == desired
       && (pending[primary.id] ?? 0) == 0
-    if primary.rolloutState == "IN_PROGRESS" && stable && (healthy[primary.id] ?? 0) == desired {
-      primary.rolloutState = "COMPLETED"
+    if primary.rolloutState == .inProgress && stable && (healthy[primary.id] ?? 0) == desired {
+      primary.rolloutState = .completed
       primary.rolloutStateReason = "ECS deployment \(primary.id) completed."
       primary.updatedAt = now
       workloads.services[s].deployments[0] = primary
       serviceEvent(s, "(deployment \(primary.id)) deployment completed.")
     }
-    if stable && primary.rolloutState != "IN_PROGRESS" {
+    if stable && primary.rolloutState != .inProgress {
       serviceEvent(s, "has reached a steady state.")
     } else if before != workloads.services[s].deployments.count {
       workloads.services[s].deployments[0].updatedAt = now
@@ -580,7 +580,7 @@ extension World {
     let c = (counts ?? allServiceCounts())[svc.arn] ?? ServiceTally()
     return svc.deployments.count == 1 && c.running == svc.desiredCount && c.pending == 0
       && c.onDraining == 0
-      && svc.deployments.first?.rolloutState != "IN_PROGRESS"
+      && svc.deployments.first?.rolloutState != .inProgress
   }
 }
 

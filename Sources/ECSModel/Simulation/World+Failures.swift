@@ -5,7 +5,7 @@ extension World {
   /// memory of real output; the stopCode for it is not documented, we use TerminationNotice.
   public mutating func simulateInstanceFailure(_ instanceId: String) {
     if let k = capacity.instances.firstIndex(where: { $0.instanceId == instanceId }) {
-      capacity.instances[k].state = "stopped"
+      capacity.instances[k].state = .stopped
       capacity.instances[k].stateChangedAt = clock.nowMillis
     }
     for k in capacity.containerInstances.indices

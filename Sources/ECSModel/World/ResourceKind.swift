@@ -23,7 +23,7 @@ extension World {
       return capacity.containerInstances.filter { $0.status != "INACTIVE" }.map(\.arn)
     case .tasks: return workloads.tasks.map(\.id)
     case .instances:
-      return capacity.instances.filter { $0.state != "terminated" }.map(\.instanceId)
+      return capacity.instances.filter { $0.state != .terminated }.map(\.instanceId)
     case .repositories: return registry.repositories.map(\.name)
     // Elastic Load Balancing is not simulated yet: there are none to offer.
     case .targetGroups, .loadBalancers: return []

@@ -64,7 +64,7 @@ extension Queries {
     let state = p["state"]?.stringValue
     let type = p["instanceType"]?.stringValue
     return w.capacity.instances.filter {
-      (state == nil || $0.state == state) && (type == nil || $0.instanceType == type)
+      (state == nil || $0.state.rawValue == state) && (type == nil || $0.instanceType == type)
     }.map { w.instanceDocument($0) }
   }
 

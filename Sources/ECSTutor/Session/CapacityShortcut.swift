@@ -43,11 +43,9 @@ enum CapacityShortcut {
       "UserData": .string(userData),
     ]
     let response: JSONValue
-    do {
-      world.advance(seconds: AWSRunner.secondsPerCall)
-      response = try world.perform(service: "ec2", operation: "RunInstances", request)
-    } catch {
-      return .failure("\n" + error.rendered(operation: "RunInstances") + "\n", status: 254)
+    switch AWSCall.perform(&world, "ec2", "RunInstances", request) {
+    case .success(let r): response = r
+    case .failure(let result): return result
     }
     let ids = response["Instances"]?.arrayValue?.compactMap { $0["InstanceId"]?.stringValue } ?? []
     // The same call typed by hand, valid bash as printed (the user data as one $'...' word: in

@@ -63,7 +63,7 @@ enum ClusterView {
           lines.append(
             "        "
               + Msg.deploymentLine(
-                status: d.status, rollout: d.rolloutState, taskDefinition: td,
+                status: d.status.rawValue, rollout: d.rolloutState.rawValue, taskDefinition: td,
                 running: running, desired: d.desiredCount
               ).text(lang))
         }
@@ -78,12 +78,12 @@ enum ClusterView {
     let ports = t.containers.flatMap(\.bindings).map { b in
       b.hostPort == b.containerPort ? "\(b.containerPort)" : "\(b.hostPort)→\(b.containerPort)"
     }
-    var s = "\(t.id.prefix(8))… \(t.familyRevision) \(t.lastStatus) [\(t.group)]"
+    var s = "\(t.id.prefix(8))… \(t.familyRevision) \(t.lastStatus.rawValue) [\(t.group)]"
     if let service = w.workloads.services.first(where: { $0.arn == t.serviceArn }),
       service.deployments.count > 1,
       let d = service.deployments.first(where: { $0.id == t.deploymentId })
     {
-      s += " \(d.status)"
+      s += " \(d.status.rawValue)"
     }
     if !ports.isEmpty { s += " " + Msg.portsLabel.text(lang) + " " + ports.joined(separator: ", ") }
     if let ip = t.eni?.privateIp { s += " ENI " + ip }

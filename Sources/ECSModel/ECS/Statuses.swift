@@ -1,3 +1,5 @@
+/// The status enums of ECS resources, spelled as ECS prints them (`.rawValue`).
+
 /// A task's `lastStatus` or `desiredStatus`, spelled as ECS prints it (`task.lastStatus.rawValue`).
 public enum TaskStatus: String, Sendable, Equatable, Codable, CaseIterable {
   case provisioning = "PROVISIONING"
@@ -15,4 +17,18 @@ public enum ServiceStatus: String, Sendable, Equatable, Codable, CaseIterable {
   case active = "ACTIVE"
   case draining = "DRAINING"
   case inactive = "INACTIVE"
+}
+
+/// A deployment's `status`: the newest is PRIMARY, older ones still running are ACTIVE.
+public enum DeploymentStatus: String, Sendable, Equatable, Codable, CaseIterable {
+  case primary = "PRIMARY"
+  case active = "ACTIVE"
+  case inactive = "INACTIVE"
+}
+
+/// A deployment's `rolloutState`.
+public enum RolloutState: String, Sendable, Equatable, Codable, CaseIterable {
+  case inProgress = "IN_PROGRESS"
+  case completed = "COMPLETED"
+  case failed = "FAILED"
 }
