@@ -40,7 +40,7 @@ import Testing
         result.printed = result.documented.intersection(ExampleResult.keyPaths(ours))
       }
     } else if notSimulated.contains(where: { stderr.contains($0) }) {
-      result.leftOut = "operation not simulated"
+      result.leftOut = ExampleResult.notSimulated
     } else {
       result.error =
         (stderr.split(separator: "\n").first.map(String.init) ?? out.text) + "  ←  " + command
