@@ -82,7 +82,7 @@ import Testing
     #expect(s.prompt == "[first-cluster 3/5] $ ")
     #expect(out.text.components(separatedBy: "✓ Step complete.").count == 3)
     #expect(out.text.contains("called `demo`"))
-    #expect(out.text.contains("Revision 1 of `web` exists"))
+    #expect(out.text.contains("A revision of `web` exists"))
     #expect(out.text.contains("Step 3/5"))
     #expect(s.progress.lessons["first-cluster"]?.solved.count == 2)
   }
