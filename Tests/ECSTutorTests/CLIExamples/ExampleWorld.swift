@@ -92,7 +92,7 @@ struct ExampleWorld {
     "logs": [("logGroupName", { w, v in w.logGroup(v) })],
     "ssm": [("Name", { w, v in w.parameter(v) })],
     "iam": [
-      ("RoleName", { w, v in w.role(v) }),
+      ("RoleName", { w, v in w.profileRole(v) }),
       ("InstanceProfileName", { w, v in w.instanceProfile(v) }),
       ("PolicyArn", { w, v in w.attachedPolicy(v) }),
     ],
@@ -126,6 +126,29 @@ struct ExampleWorld {
     }
     if let output = example.output { walk(output) }
     return found.map(JSONPrinter.compact)
+  }
+
+  /// The task definition of `family` the documented output shows, as register-task-definition
+  /// input: its containers, network mode, sizes and compatibilities (not its roles, which name
+  /// resources of the page's account).
+  static func documentedTaskDefinition(_ family: String, _ example: CLIExample) -> String? {
+    var found: JSONValue?
+    func walk(_ v: JSONValue) {
+      guard found == nil else { return }
+      if let members = v.objectValue {
+        if v["family"]?.stringValue == family, v["containerDefinitions"] != nil { found = v }
+        members.forEach { walk($0.1) }
+      } else {
+        v.arrayValue?.forEach(walk)
+      }
+    }
+    if let output = example.output { walk(output) }
+    guard let shown = found else { return nil }
+    let keys = [
+      "family", "containerDefinitions", "networkMode", "cpu", "memory", "requiresCompatibilities",
+      "volumes", "placementConstraints",
+    ]
+    return JSONPrinter.compact(.object(keys.compactMap { k in shown[k].map { (k, $0) } }))
   }
 
   init(_ example: CLIExample) {
@@ -177,9 +200,7 @@ struct ExampleWorld {
       run("aws \(example.service) \(opposite.operation) \(replaced(rest)) \(opposite.extra)")
     }
     if op.hasPrefix("list-") || op.hasPrefix("describe-") || op.hasPrefix("get-"),
-      let output = example.output,
-      example.options.isEmpty || op.hasPrefix("list-")
-        || op.hasPrefix("describe-")
+      let output = example.output
     {
       for (key, recipe) in Self.documentedNames[example.service] ?? [] {
         for value in Self.strings(under: key, in: output).prefix(3) { recipe(&self, value) }
@@ -287,11 +308,19 @@ struct ExampleWorld {
       ? "--requires-compatibilities FARGATE --network-mode awsvpc --cpu 256 --memory 512 "
         + "--container-definitions name=app,image=nginx,essential=true"
       : "--container-definitions name=app,image=nginx,memory=128,essential=true"
+    // As the documented output shows it, where the tutor accepts that; else a plain one.
+    var documented: String?
+    if let shown = Self.documentedTaskDefinition(family, example) {
+      try? files.write("documented-task-definition.json", shown)
+      documented = "--cli-input-json file://documented-task-definition.json"
+    }
     var arn: String?
     for _ in 0..<min(revision, 12) {
-      arn =
-        run("aws ecs register-task-definition --family \(family) \(shape)")?["taskDefinition"]?[
-          "taskDefinitionArn"]?.stringValue
+      let out =
+        documented.flatMap { run("aws ecs register-task-definition \($0)") }
+        ?? run("aws ecs register-task-definition --family \(family) \(shape)")
+      if out == nil { documented = nil }
+      arn = out?["taskDefinition"]?["taskDefinitionArn"]?.stringValue
     }
     // A family without a revision stays as it is: it names the latest revision either way.
     if value.contains(":") { map(value, ours: arn) }
@@ -421,6 +450,17 @@ struct ExampleWorld {
     self.role(role)
     policy(value)
     run("aws iam attach-role-policy --role-name \(role) --policy-arn \(replaced(value))")
+  }
+
+  /// A role the output shows; in the command's instance profile, if it names one (as
+  /// get-instance-profile shows it).
+  mutating func profileRole(_ value: String) {
+    role(value)
+    guard let profile = example.values("--instance-profile-name").first else { return }
+    instanceProfile(profile)
+    run(
+      "aws iam add-role-to-instance-profile --instance-profile-name \(profile) --role-name \(value)"
+    )
   }
 
   mutating func instanceProfile(_ value: String) {
