@@ -107,7 +107,10 @@ struct ExampleReport {
     }
     let inScope = results.filter { $0.leftOut == nil }
     let accepted = inScope.filter(\.accepted).count
-    lines.append("examples: \(accepted) passed, \(inScope.count - accepted) failed")
+    // Not in the `N passed, N failed` form: an example the tutor does not accept yet is a gap to
+    // close, not a failing test (the floors are the tests).
+    lines.append(
+      "examples accepted: \(accepted) of \(inScope.count) in scope, \(inScope.count - accepted) not yet")
     return lines
   }
 }
