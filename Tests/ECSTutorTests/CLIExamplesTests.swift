@@ -1,0 +1,112 @@
+import ECSModel
+import Testing
+
+@testable import ECSTutor
+
+/// The AWS CLI's own examples as the acceptance suite (issue 13): each example runs in a world
+/// built by rule (`ExampleWorld`), and the report compares it with the page.
+@Suite struct CLIExamplesTests {
+  /// Errors that mean the tutor does not simulate the operation at all: left out, with this reason.
+  static let notSimulated = [
+    "not part of the ecs-tutor simulation", "(UnsupportedOperation)",
+  ]
+
+  /// Today's figures per family: examples accepted, documented key paths printed. Counts, not
+  /// percentages: an operation the tutor starts to simulate brings its examples into scope, which
+  /// may lower a percentage but never a count. A regression fails; raising a floor is how later
+  /// work shows progress.
+  static let floors: [String: (accepted: Int, printed: Int)] = [
+    "ecs": (38, 679), "ecr": (11, 44), "logs": (4, 7), "ssm": (9, 37), "iam": (18, 112),
+    "sts": (1, 3), "application-autoscaling": (5, 15),
+  ]
+
+  static let families = ["ecs", "ecr", "logs", "ssm", "iam", "sts", "application-autoscaling"]
+
+  static func run(_ example: CLIExample) -> ExampleResult {
+    var result = ExampleResult(example: example)
+    if let reason = example.leftOutReason {
+      result.leftOut = reason
+      return result
+    }
+    var world = ExampleWorld(example)
+    let command = world.build()
+    result.ran = command
+    let out = world.session.handle(command)
+    let stderr = out.stderr
+    if let output = example.output { result.documented = ExampleResult.keyPaths(output) }
+    if world.session.lastStatus == 0 {
+      result.accepted = true
+      if let ours = try? JSONParser.parse(out.stdout) {
+        result.printed = result.documented.intersection(ExampleResult.keyPaths(ours))
+      }
+    } else if notSimulated.contains(where: { stderr.contains($0) }) {
+      result.leftOut = ExampleResult.notSimulated
+    } else {
+      result.error =
+        (stderr.split(separator: "\n").first.map(String.init) ?? out.text) + "  ←  " + command
+    }
+    return result
+  }
+
+  @Test func examplesPrintTheDocumentedShape() {
+    let results = CLIExample.all.map(Self.run)
+    let report = ExampleReport(results: results, families: Self.families)
+    print(report.lines.joined(separator: "\n"))
+    for figures in report.figures {
+      let floor = Self.floors[figures.family] ?? (0, 0)
+      #expect(figures.accepted >= floor.accepted, "\(figures.row)")
+      #expect(figures.printed >= floor.printed, "\(figures.row)")
+    }
+  }
+
+  @Test(arguments: [
+    ("aws ecs list-tasks --cluster 'my cluster' --desired-status \"RUNNING\"", 7),
+    (#"aws ssm put-parameter --name a --value "x \"y\"""#, 7),
+  ])
+  func commandsSplitIntoShellWords(command: String, count: Int) {
+    #expect(CLIExample.words(command).count == count)
+  }
+
+  @Test(arguments: [
+    (#"{"a":{"b":[{"c":1},{"d":2}]}}"#, ["a", "a.b", "a.b[].c", "a.b[].d"]),
+    (#"{"x":[]}"#, ["x"]),
+  ])
+  func keyPathsUseAnIndexWildcard(json: String, paths: [String]) throws {
+    #expect(ExampleResult.keyPaths(try JSONParser.parse(json)) == Set(paths))
+  }
+
+  /// The page's IDs give way to the ones the tutor printed, and the command then finds them.
+  @Test(arguments: [
+    ("aws ecs stop-task --cluster MyCluster --task 666fdccc2e2d4b6894dd422f4eeee8f8", "666fdccc"),
+    (
+      "aws ecs describe-tasks --cluster MyCluster --tasks "
+        + "arn:aws:ecs:us-west-2:123456789012:task/MyCluster/4d590253bb114126b7afa7b58EXAMPLE",
+      "4d590253"
+    ),
+    (
+      "aws ecs update-container-instances-state --cluster default --container-instances "
+        + "765936fadbdd46b5991a4bd70c2a43d4 --status DRAINING", "765936fa"
+    ),
+    (
+      "aws ecr describe-images --repository-name sample-repo --image-ids "
+        + "imageDigest=sha256:74b2c688c700ec95a93e478cdb959737c148df3fbf5ea706abe0318726e885e6",
+      "74b2c688"
+    ),
+  ])
+  func pageIDsAreReplacedByOurs(command: String, pageID: String) {
+    let words = command.split(separator: " ")
+    var world = ExampleWorld(
+      CLIExample(
+        service: String(words[1]), operation: String(words[2]), page: "test", command: command))
+    let ran = world.build()
+    #expect(!ran.contains(pageID))
+    _ = world.session.handle(ran)
+    #expect(world.session.lastStatus == 0, "\(ran)")
+  }
+
+  @Test func everyFamilyHasExamples() {
+    for family in Self.families {
+      #expect(CLIExample.all.contains { $0.service == family }, "\(family)")
+    }
+  }
+}
