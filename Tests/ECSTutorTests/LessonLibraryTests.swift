@@ -118,4 +118,18 @@ import Testing
     #expect(node["d"]?.json == .string("yes"))
     #expect(node["e"]?.json == .null)
   }
+
+  /// `lesson ID` on a lesson whose file does not load says where the problem is, instead of
+  /// "there is no lesson".
+  @Test func enteringABrokenLessonNamesTheProblem() throws {
+    let lib = try LessonLibrary.index(files: [
+      LessonFile(path: "index.yaml", text: "lessons: [broken]"),
+      LessonFile(path: "broken.yaml", text: "id: broken\nsteps: [\n"),
+    ])
+    var s = Session(config: SessionConfig(language: .en, narrate: false), lessons: lib)
+    let out = s.handle("lesson broken")
+    #expect(out.map(\.text).joined().contains("could not be loaded"))
+    #expect(out.map(\.text).joined().contains("broken.yaml:"))
+    #expect(s.lastStatus == 1)
+  }
 }

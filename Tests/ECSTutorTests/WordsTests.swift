@@ -26,6 +26,7 @@ func session(
   static let samples: [Msg] = [
     .welcomeFirst, .welcomeBack(lesson: "L", step: 1, of: 2), .welcomeBackSandbox,
     .unknownCommand("x", suggestion: "y"), .lessonsHeader, .noLessons, .noSuchLesson("x"),
+    .lessonBroken("x"),
     .lessonStarted("T"), .stepHeader(lesson: "l", index: 1, count: 2, title: "T"), .stepPassed,
     .stepPassedWithHelp, .lessonComplete("T"), .nextLesson(id: "x", title: "T"), .allLessonsDone,
     .notInLesson, .sandbox, .checkAllMet, .checkHeader(met: 1, total: 2),

@@ -15,7 +15,13 @@ extension Session {
     }
     guard let lesson = lessons.lesson(id) else {
       lastStatus = 1
-      let suggestion = closest(id, among: lessons.lessons.map(\.id))
+      let problems = lessons.problems(id)
+      if !problems.isEmpty {
+        // Listed in index.yaml, but its file did not load: say where, as `lessons verify` does.
+        return [say(.lessonBroken(id), .failure)]
+          + problems.map { Output(.tutor(.dim), "  " + $0.description) }
+      }
+      let suggestion = closest(id, among: lessons.ids)
       var out = [say(.noSuchLesson(id), .failure)]
       if let suggestion { out.append(Output(.tutor(.hint), "→ `lesson \(suggestion)`")) }
       return out

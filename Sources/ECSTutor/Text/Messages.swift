@@ -17,6 +17,8 @@ public enum Msg: Sendable, Equatable {
   case lessonsHeader
   case noLessons
   case noSuchLesson(String)
+  /// A lesson listed in index.yaml whose file has problems (listed after it as `file:line`).
+  case lessonBroken(String)
   case lessonStarted(String)
   case stepHeader(lesson: String, index: Int, count: Int, title: String)
   case stepPassed

@@ -19,6 +19,8 @@ extension Msg {
         "ecs-tutor: command not found: \(word).\(s) Type `help` for the commands you can use."
     case .lessonsHeader: return "**Lessons**"
     case .noLessons: return "No lessons are loaded."
+    case .lessonBroken(let id):
+      return "Lesson '\(id)' is listed, but its file could not be loaded:"
     case .noSuchLesson(let id): return "There is no lesson '\(id)'. Type `lessons` to see them."
     case .lessonStarted(let title): return "**\(title)**"
     case .stepHeader(let lesson, let index, let count, let title):

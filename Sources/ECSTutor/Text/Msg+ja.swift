@@ -20,6 +20,8 @@ extension Msg {
       return "ecs-tutor: `\(word)` は不明なコマンドです。\(s)使えるコマンドは `help` で確認できます。"
     case .lessonsHeader: return "**レッスン**"
     case .noLessons: return "レッスンが読み込まれていません。"
+    case .lessonBroken(let id):
+      return "レッスン `\(id)` は一覧にありますが、ファイルを読み込めませんでした:"
     case .noSuchLesson(let id): return "レッスン `\(id)` はありません。`lessons` で一覧を表示できます。"
     case .lessonStarted(let title): return "**\(title)**"
     case .stepHeader(let lesson, let index, let count, let title):
