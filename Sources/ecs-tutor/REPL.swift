@@ -125,15 +125,15 @@ struct REPL {
   }
 
   /// Prints what the session said. When stdout is not a terminal (a pipe, a file) it carries
-  /// only command output: the tutor's errors and the hints about them go to stderr, as bash's
-  /// own errors do.
+  /// command output and what the learner asked for (a lesson's text, a hint): the tutor's errors
+  /// and the pointers about them go to stderr, as bash's own errors do.
   private func show(_ outputs: [Output], _ renderer: Renderer) {
     let piped = !Terminal.isTerminal(1)
     for output in outputs {
       switch output.kind {
       case .stdout: Console.out(output.text)
       case .stderr: Console.error(output.text)
-      case .tutor(let style) where piped && (style == .failure || style == .hint):
+      case .tutor(let style) where piped && (style == .failure || style == .pointer):
         Console.error(renderer.tutor(output.text, style: style))
       case .tutor(let style): Console.out(renderer.tutor(output.text, style: style))
       }

@@ -40,7 +40,7 @@ struct Renderer {
     case .plain: ""
     case .success: "\u{1B}[32m"
     case .failure: "\u{1B}[31m"
-    case .hint: "\u{1B}[33m"
+    case .hint, .pointer: "\u{1B}[33m"
     case .heading: "\u{1B}[1m"
     case .dim: "\u{1B}[90m"
     }

@@ -53,7 +53,8 @@ struct RunCommand: ParsableCommand {
           switch output.kind {
           case .stdout: Console.out(output.text)
           case .stderr: Console.error(output.text)
-          case .tutor(.failure): Console.error(plain.tutor(output.text, style: .failure))
+          case .tutor(.failure), .tutor(.pointer):
+            Console.error(plain.tutor(output.text, style: .failure))
           case .tutor: break
           }
         }

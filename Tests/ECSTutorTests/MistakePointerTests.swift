@@ -161,7 +161,7 @@ struct PointerCase: CustomTestStringConvertible, Sendable {
     let out = s.handle(c.line)
     if let aws = c.aws, language == .en { #expect(out.text.contains(aws)) }
     // Inline code keeps its backticks until the executable styles it.
-    let hints = out.filter { $0.kind == .tutor(.hint) }.map { $0.text.filter { $0 != "`" } }
+    let hints = out.filter { $0.kind == .tutor(.pointer) }.map { $0.text.filter { $0 != "`" } }
     #expect(hints.contains(language == .ja ? c.ja : c.en), "\(hints)")
   }
 
@@ -178,7 +178,7 @@ struct PointerCase: CustomTestStringConvertible, Sendable {
     var s = Session(config: SessionConfig(narrate: false))
     _ = s.handle("aws ecs create-cluster --cluster-name demo")
     let out = s.handle(line)
-    #expect(!out.contains { $0.kind == .tutor(.hint) }, "\(out.text)")
+    #expect(!out.contains { $0.kind == .tutor(.pointer) }, "\(out.text)")
   }
 
   /// What the AWS CLI prints is the same with and without the tutor's pointer.

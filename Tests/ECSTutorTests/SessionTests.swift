@@ -154,7 +154,7 @@ import Testing
   @Test func nothingIsSaidWhenNothingIsWrong() throws {
     var s = Session(config: SessionConfig(), lessons: try repositoryLessons())
     let out = s.handle("aws ecs create-cluster --cluster-name demo")
-    #expect(!out.contains { $0.kind == .tutor(.hint) })
+    #expect(!out.contains { $0.kind == .tutor(.pointer) })
   }
 
   @Test func everyDiagnosisIsLoaded() throws {

@@ -10,6 +10,9 @@ public struct Output: Sendable, Equatable {
   }
   public enum Style: Sendable, Equatable {
     case plain, success, failure, hint, heading, dim
+    /// A `→` line about something that went wrong (a mistake pointer, a diagnosis, a
+    /// did-you-mean): in a pipe it goes to stderr with the error it explains.
+    case pointer
   }
   public var kind: Kind
   public var text: String

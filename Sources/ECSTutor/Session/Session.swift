@@ -206,7 +206,7 @@ public struct Session: Sendable {
       out.append(say(.unknownCommand(word, suggestion: suggestion), .failure))
     }
     out += result.pointers.map {
-      Output(.tutor(.hint), "→ " + Markdown.render(Msg.pointer($0).text(language)))
+      Output(.tutor(.pointer), "→ " + Markdown.render(Msg.pointer($0).text(language)))
     }
     if config.narrate {
       // Stopped tasks are narrated by their STOPPED events, with code and reason.
@@ -228,7 +228,7 @@ public struct Session: Sendable {
     // Nothing said, nothing to diagnose: the diagnoses are not even parsed.
     guard said.contains(where: { !$0.isEmpty }) else { return [] }
     return Diagnoser.find(lessons.diagnoses, in: said).map {
-      Output(.tutor(.hint), "→ " + Markdown.render($0.text.text(language)))
+      Output(.tutor(.pointer), "→ " + Markdown.render($0.text.text(language)))
     }
   }
 

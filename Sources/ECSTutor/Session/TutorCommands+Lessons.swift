@@ -23,7 +23,7 @@ extension Session {
       }
       let suggestion = closest(id, among: lessons.ids)
       var out = [say(.noSuchLesson(id), .failure)]
-      if let suggestion { out.append(Output(.tutor(.hint), "→ `lesson \(suggestion)`")) }
+      if let suggestion { out.append(Output(.tutor(.pointer), "→ `lesson \(suggestion)`")) }
       return out
     }
     if args.count > 1 {
