@@ -154,7 +154,7 @@ import Testing
     let out = s.handle("check")
     #expect(
       out.text.contains(
-        "`undo` takes back your last change (`aws ecs deregister-task-definition --task-definition web:2`)"
+        "`undo` takes back your changes one at a time (the last was `aws ecs deregister-task-definition --task-definition web:2`)"
       ))
     #expect(out.text.contains("`reset` starts the step again"))
     // Nothing of the learner's in the way: no pointer.

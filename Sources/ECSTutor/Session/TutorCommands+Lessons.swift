@@ -196,8 +196,9 @@ extension Session {
     ]
     var fresh = Msg.freshAccount.text(language)
     if !lesson.setup.isEmpty {
+      // Japanese sentences follow each other without a space after 「。」.
       fresh +=
-        " " + Msg.setupBuilt.text(language) + "\n\n"
+        (language == .ja ? "" : " ") + Msg.setupBuilt.text(language) + "\n\n"
         + lesson.setup.map { "    " + $0 }.joined(separator: "\n")
     }
     out.append(Output(.tutor(.dim), Markdown.render(fresh)))

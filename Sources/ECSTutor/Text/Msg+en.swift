@@ -138,7 +138,7 @@ extension Msg {
     case .undone(let line): return "Undone: \(line)"
     case .leftoverState(let last):
       return
-        "Something made earlier in this step may be in the way. `undo` takes back your last change (`\(last)`); `reset` starts the step again from its beginning."
+        "Something made earlier in this step may be in the way. `undo` takes back your changes one at a time (the last was `\(last)`); `reset` starts the step again from its beginning."
     case .lessonMap(let done, let of, let helped, let now):
       var en = "\(done)/\(of) steps"
       if helped > 0 { en += ", \(helped) with help" }

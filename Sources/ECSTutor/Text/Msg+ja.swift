@@ -142,7 +142,7 @@ extension Msg {
     case .undone(let line): return "取り消しました: \(line)"
     case .leftoverState(let last):
       return
-        "このステップで先に行った変更が原因かもしれません。`undo` で直前の変更 (`\(last)`) を取り消せます。`reset` でステップを最初からやり直せます。"
+        "このステップで先に行った変更が原因かもしれません。`undo` を実行するたびに変更を 1 つずつ取り消せます (直前の変更は `\(last)`)。`reset` でステップを最初からやり直せます。"
     case .lessonMap(let done, let of, let helped, let now):
       var ja = "\(done)/\(of) ステップ完了"
       if helped > 0 { ja += " (うち \(helped) つは解答例を見て完了)" }
