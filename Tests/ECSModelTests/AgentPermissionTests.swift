@@ -1,0 +1,118 @@
+import Testing
+
+@testable import ECSModel
+
+/// The agent's calls (secrets, pulls, logs) go through the policy evaluator with the real ARN.
+@Suite struct AgentPermissionTests {
+  /// Runs a task whose container reads `valueFrom` with an execution role holding `inline`.
+  static func runWithSecret(_ valueFrom: String, inline: String) throws -> ECSTask {
+    var w = try World.workloads()
+    let exec = try LifecycleTests.role(
+      &w, "execRole", policies: ["AmazonECSTaskExecutionRolePolicy"])
+    _ = try w.perform(
+      service: "iam", operation: "PutRolePolicy",
+      ["RoleName": "execRole", "PolicyName": "secrets", "PolicyDocument": .string(inline)])
+    _ = try w.perform(
+      service: "ssm", operation: "PutParameter",
+      ["Name": "/app/db-pass", "Type": "SecureString", "Value": "s3cret"])
+    _ = try w.ecs(
+      "RegisterTaskDefinition",
+      [
+        "family": "app", "executionRoleArn": .string(exec),
+        "containerDefinitions": [
+          [
+            "name": "app", "image": "nginx", "memory": 128,
+            "secrets": [["name": "DB", "valueFrom": .string(valueFrom)]],
+          ]
+        ],
+      ])
+    _ = try w.ecs("RunTask", ["taskDefinition": "app"])
+    w.settle(maxSeconds: 60)
+    return w.workloads.tasks[0]
+  }
+
+  static func allow(_ resource: String) -> String {
+    #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ssm:GetParameters","Resource":"\#(resource)"}]}"#
+  }
+
+  @Test(arguments: [
+    ("arn:aws:ssm:*:*:parameter/other/*", false),
+    ("arn:aws:ssm:us-east-1:123456789012:parameter/app/*", true),
+    ("*", true),
+  ])
+  func aScopedPolicyReadsOnlyItsParameters(resource: String, runs: Bool) throws {
+    let t = try Self.runWithSecret("/app/db-pass", inline: Self.allow(resource))
+    if runs {
+      #expect(t.lastStatus == .running)
+    } else {
+      #expect(t.stopCode == "TaskFailedToStart")
+      #expect(
+        (t.stoppedReason ?? "").hasSuffix(
+          "ssm:GetParameters on resource: arn:aws:ssm:us-east-1:123456789012:parameter/app/db-pass")
+      )
+    }
+  }
+
+  @Test func secretsManagerJsonKeySuffixIsNotPartOfTheResource() {
+    let w = World()
+    #expect(
+      w.secretResourceArn(
+        "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf:password::")
+        == "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf")
+    #expect(
+      w.secretResourceArn("/app/db-pass")
+        == "arn:aws:ssm:us-east-1:123456789012:parameter/app/db-pass")
+    #expect(
+      w.secretResourceArn("db-pass") == "arn:aws:ssm:us-east-1:123456789012:parameter/db-pass")
+  }
+
+  static let readAll =
+    #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ssm:GetParameters","secretsmanager:GetSecretValue"],"Resource":"*"}]}"#
+
+  @Test func aMissingParameterStopsTheTaskAtStart() throws {
+    let t = try Self.runWithSecret("/app/nothing", inline: Self.readAll)
+    #expect(t.stopCode == "TaskFailedToStart")
+    #expect(
+      (t.stoppedReason ?? "").hasSuffix(
+        "unable to retrieve secrets from ssm: service call has been retried 1 time(s): invalid parameters: /app/nothing"
+      ))
+  }
+
+  @Test(arguments: [
+    ("password", nil as String?),
+    ("missing", "did not contain json key missing"),
+    ("", nil),
+  ])
+  func secretsManagerReferences(key: String, failure: String?) throws {
+    var w2 = try World.workloads()
+    _ = try sm(&w2, "CreateSecret", ["Name": "db", "SecretString": #"{"password":"a"}"#])
+    let arn2 = w2.secrets.secrets[0].arn
+    let exec = try LifecycleTests.role(
+      &w2, "execRole", policies: ["AmazonECSTaskExecutionRolePolicy"])
+    _ = try w2.perform(
+      service: "iam", operation: "PutRolePolicy",
+      ["RoleName": "execRole", "PolicyName": "secrets", "PolicyDocument": .string(Self.readAll)])
+    _ = try w2.ecs(
+      "RegisterTaskDefinition",
+      [
+        "family": "app", "executionRoleArn": .string(exec),
+        "containerDefinitions": [
+          [
+            "name": "app", "image": "nginx", "memory": 128,
+            "secrets": [
+              ["name": "DB", "valueFrom": .string(arn2 + (key.isEmpty ? "" : ":\(key)::"))]
+            ],
+          ]
+        ],
+      ])
+    _ = try w2.ecs("RunTask", ["taskDefinition": "app"])
+    w2.settle(maxSeconds: 60)
+    let task = w2.workloads.tasks[0]
+    if let failure {
+      #expect(task.stopCode == "TaskFailedToStart")
+      #expect((task.stoppedReason ?? "").hasSuffix(failure))
+    } else {
+      #expect(task.lastStatus == .running)
+    }
+  }
+}
