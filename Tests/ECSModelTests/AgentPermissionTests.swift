@@ -116,3 +116,64 @@ import Testing
     }
   }
 }
+
+/// `roleUses`: who uses which role for what, with IAM's decision now.
+@Suite struct RoleUsesTests {
+  @Test func fargateTaskDefinitionWithAScopedSecretPolicy() throws {
+    var w = try World.workloads()
+    let exec = try LifecycleTests.role(
+      &w, "execRole", policies: ["AmazonECSTaskExecutionRolePolicy"])
+    _ = try w.perform(
+      service: "iam", operation: "PutRolePolicy",
+      [
+        "RoleName": "execRole", "PolicyName": "secrets",
+        "PolicyDocument": .string(AgentPermissionTests.allow("arn:aws:ssm:*:*:parameter/other/*")),
+      ])
+    _ = try w.ecs(
+      "RegisterTaskDefinition",
+      [
+        "family": "app", "executionRoleArn": .string(exec), "networkMode": "awsvpc",
+        "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",
+        "containerDefinitions": [
+          [
+            "name": "app", "image": "nginx",
+            "secrets": [["name": "DB", "valueFrom": "/app/db-pass"]],
+          ]
+        ],
+      ])
+    let def = try #require(w.taskDefinitions.last)
+    let uses = w.roleUses(definition: def, launchType: "FARGATE", instanceRole: nil)
+    let secret = try #require(uses.first { $0.purpose == "secrets" })
+    #expect(secret.roleName == "execRole")
+    #expect(secret.resource == "arn:aws:ssm:us-east-1:123456789012:parameter/app/db-pass")
+    #expect(secret.evaluation?.decision == .implicitDeny)
+    // No task role on Fargate: the application has no credentials.
+    let app = try #require(uses.first { $0.actor == .application })
+    #expect(app.roleName == nil && app.evaluation == nil)
+  }
+
+  @Test func onEC2WithoutAnExecutionRoleTheInstanceRolePullsAndLogs() throws {
+    var w = try World.workloads()
+    _ = try w.ecs(
+      "RegisterTaskDefinition",
+      [
+        "family": "app",
+        "containerDefinitions": [
+          [
+            "name": "app", "image": "nginx", "memory": 128,
+            "logConfiguration": [
+              "logDriver": "awslogs",
+              "options": ["awslogs-group": "/ecs/app", "awslogs-region": "us-east-1"],
+            ],
+          ]
+        ],
+      ])
+    let def = try #require(w.taskDefinitions.last)
+    let uses = w.roleUses(definition: def, launchType: "EC2", instanceRole: "ecsInstanceRole")
+    let logs = try #require(uses.first { $0.purpose == "logs" })
+    #expect(logs.roleKind == "instance role" && logs.roleName == "ecsInstanceRole")
+    #expect(
+      logs.evaluation?.matched.first?.sourcePolicyId == "AmazonEC2ContainerServiceforEC2Role")
+    #expect(uses.contains { $0.actor == .application && $0.roleName == "ecsInstanceRole" })
+  }
+}

@@ -73,6 +73,12 @@ extension Session {
     case "show":
       switch args.first {
       case "planes": return [Output(.tutor(.plain), Markdown.render(PlanesView.render(language)))]
+      case "roles":
+        return [
+          Output(
+            .tutor(.plain),
+            Markdown.render(RolesView.render(world, ref: args.dropFirst().first, language)))
+        ]
       case "cluster":
         return [
           Output(
@@ -83,8 +89,8 @@ extension Session {
           Output(
             .tutor(.plain),
             ja
-              ? "使い方: show cluster [NAME] | show planes"
-              : "usage: show cluster [NAME] | show planes")
+              ? "使い方: show cluster [NAME] | show planes | show roles [TASK|TASKDEF]"
+              : "usage: show cluster [NAME] | show planes | show roles [TASK|TASKDEF]")
         ]
       }
     case "simulate": return simulate(args)

@@ -83,6 +83,7 @@ enum Msg {
           undo                 undo the last command that changed the world
           reset                restart the current step; `reset lesson` restarts the lesson
           show cluster [NAME]  instances, their CPU and memory, tasks and ports; `show planes`
+          show roles [TASK]    who uses which role for what, and whether IAM allows it now
           capacity add --cluster NAME [--type t3.medium] [--count N]   launch EC2 capacity
         **Time and failures**
           wait [30s|2m]        let time pass (no argument: until nothing changes)
@@ -112,6 +113,7 @@ enum Msg {
           undo                 ワールドを変えた直前のコマンドを取り消す
           reset                現在のステップをやり直す。`reset lesson` でレッスン全体
           show cluster [NAME]  インスタンスの CPU とメモリ、タスクとポート。`show planes` も
+          show roles [TASK]    誰がどのロールを何に使うか、いま IAM が許可するか
           capacity add --cluster NAME [--type t3.medium] [--count N]   EC2 キャパシティを追加
         **時間と障害**
           wait [30s|2m]        時間を進める（引数なし: 変化が止まるまで）
