@@ -176,4 +176,21 @@ import Testing
       logs.evaluation?.matched.first?.sourcePolicyId == "AmazonEC2ContainerServiceforEC2Role")
     #expect(uses.contains { $0.actor == .application && $0.roleName == "ecsInstanceRole" })
   }
+
+  @Test func anExecutionRoleTrustingEC2IsShownWithThePrincipalItNames() throws {
+    var w = try World.workloads()
+    let exec = try LifecycleTests.role(
+      &w, "swapped", trust: "ec2.amazonaws.com", policies: ["AmazonECSTaskExecutionRolePolicy"])
+    _ = try w.ecs(
+      "RegisterTaskDefinition",
+      [
+        "family": "app", "executionRoleArn": .string(exec),
+        "containerDefinitions": [["name": "app", "image": "nginx", "memory": 128]],
+      ])
+    let def = try #require(w.taskDefinitions.last)
+    let uses = w.roleUses(definition: def, launchType: "EC2", instanceRole: "ecsInstanceRole")
+    let assume = try #require(uses.first { $0.purpose == "assume" })
+    #expect(assume.evaluation?.decision == .implicitDeny)
+    #expect(assume.trusted == ["ec2.amazonaws.com"])
+  }
 }

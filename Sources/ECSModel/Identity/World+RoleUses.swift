@@ -22,6 +22,8 @@ public struct RoleUse: Sendable, Equatable {
   public var resource: String
   /// IAM's decision now; nil when there is no role to evaluate.
   public var evaluation: PolicyEvaluation?
+  /// For the rows about assuming a role: the service principals its trust policy names.
+  public var trusted: [String] = []
 }
 
 extension World {
@@ -46,6 +48,12 @@ extension World {
         RoleUse(
           actor: actor, roleKind: kind, roleName: name, purpose: purpose, action: action,
           resource: resource, evaluation: e))
+    }
+    // ECS assumes the execution role for the agent: its trust policy must name ecs-tasks.
+    if let exec {
+      add(.agent, "execution role", exec, "assume", "sts:AssumeRole", role(exec)?.arn ?? "*")
+      out[out.count - 1].evaluation = trustEvaluation(exec)
+      out[out.count - 1].trusted = trustedServices(exec)
     }
     var repositories: [String] = []
     for c in def.containers {
@@ -88,10 +96,11 @@ extension World {
     // through the instance metadata service; on Fargate without one, none.
     let taskRole = def.taskRoleArn.flatMap { role($0)?.name }
     if let taskRole {
-      add(.application, "task role", taskRole, "credentials", "sts:AssumeRole", "*")
-      out[out.count - 1].evaluation = PolicyEvaluation(
-        decision: roleTrusts(taskRole, service: "ecs-tasks.amazonaws.com")
-          ? .allowed : .implicitDeny, matched: [], missingContextKeys: [])
+      add(
+        .application, "task role", taskRole, "credentials", "sts:AssumeRole",
+        role(taskRole)?.arn ?? "*")
+      out[out.count - 1].evaluation = trustEvaluation(taskRole)
+      out[out.count - 1].trusted = trustedServices(taskRole)
     } else if !fargate, let instanceRole {
       add(.application, "instance role", instanceRole, "credentials", "sts:AssumeRole", "*")
       out[out.count - 1].evaluation = PolicyEvaluation(
@@ -104,6 +113,19 @@ extension World {
         .instance, "instance role", instanceRole, "register", "ecs:RegisterContainerInstance", "*")
     }
     return out
+  }
+
+  /// Whether ECS (`ecs-tasks.amazonaws.com`) may assume the role, as an evaluation.
+  func trustEvaluation(_ name: String) -> PolicyEvaluation {
+    PolicyEvaluation(
+      decision: roleTrusts(name, service: "ecs-tasks.amazonaws.com") ? .allowed : .implicitDeny,
+      matched: [], missingContextKeys: [])
+  }
+
+  /// The service principals the role's trust policy names.
+  func trustedServices(_ name: String) -> [String] {
+    guard let r = role(name) else { return [] }
+    return PolicyStatement.parse(r.assumeRolePolicy).filter(\.allow).flatMap(\.services)
   }
 
   /// The role uses of a running or stopped task.

@@ -47,7 +47,7 @@ enum RolesView {
     let words = [
       "execution role": "タスク実行ロール", "task role": "タスクロール", "instance role": "インスタンスロール",
       "pull": "プル", "logs": "ログ", "secrets": "シークレット", "credentials": "認証情報",
-      "register": "登録",
+      "register": "登録", "assume": "引き受け",
     ]
     return words[w] ?? w
   }
@@ -68,10 +68,18 @@ enum RolesView {
     let by = e.matched.map { "\($0.sourcePolicyId) #\($0.index + 1)" }.joined(separator: ", ")
     switch e.decision {
     case .allowed:
+      if by.isEmpty && !u.trusted.isEmpty {
+        return (ja ? "✓ 信頼: " : "✓ trusts ") + u.trusted.joined(separator: ", ")
+      }
       if by.isEmpty { return ja ? "✓ 可" : "✓ yes" }
       return (ja ? "✓ 許可: " : "✓ allowed by ") + by
     case .explicitDeny:
       return (ja ? "✗ 明示的な拒否: " : "✗ denied by ") + by + " (Deny)"
+    case .implicitDeny where u.purpose == "assume" || u.purpose == "credentials":
+      let found = u.trusted.isEmpty ? "-" : u.trusted.joined(separator: ", ")
+      return ja
+        ? "✗ 信頼ポリシーに ecs-tasks.amazonaws.com がありません（あるのは \(found)）"
+        : "✗ the trust policy does not name ecs-tasks.amazonaws.com (it names \(found))"
     case .implicitDeny:
       var s = ja ? "✗ 拒否（許可するステートメントなし）" : "✗ denied (no statement allows it)"
       if !e.missingContextKeys.isEmpty {
