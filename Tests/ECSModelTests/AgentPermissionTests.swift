@@ -115,6 +115,38 @@ import Testing
       #expect(task.lastStatus == .running)
     }
   }
+
+  /// A policy that allows secrets tagged app=web reads the tagged secret and not the other.
+  @Test(arguments: [("web", true), ("batch", false)])
+  func resourceTagConditions(tag: String, runs: Bool) throws {
+    var w = try World.workloads()
+    _ = try sm(
+      &w, "CreateSecret",
+      ["Name": "db", "SecretString": "s3cret", "Tags": [["Key": "app", "Value": .string(tag)]]])
+    let arn = w.secrets.secrets[0].arn
+    let exec = try LifecycleTests.role(
+      &w, "execRole", policies: ["AmazonECSTaskExecutionRolePolicy"])
+    let policy =
+      #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"secretsmanager:GetSecretValue","Resource":"*","Condition":{"StringEquals":{"secretsmanager:ResourceTag/app":"web"}}}]}"#
+    _ = try w.perform(
+      service: "iam", operation: "PutRolePolicy",
+      ["RoleName": "execRole", "PolicyName": "secrets", "PolicyDocument": .string(policy)])
+    _ = try w.ecs(
+      "RegisterTaskDefinition",
+      [
+        "family": "app", "executionRoleArn": .string(exec),
+        "containerDefinitions": [
+          [
+            "name": "app", "image": "nginx", "memory": 128,
+            "secrets": [["name": "DB", "valueFrom": .string(arn)]],
+          ]
+        ],
+      ])
+    _ = try w.ecs("RunTask", ["taskDefinition": "app"])
+    w.settle(maxSeconds: 60)
+    let t = w.workloads.tasks[0]
+    #expect((t.lastStatus == .running) == runs, "\(t.stoppedReason ?? "")")
+  }
 }
 
 /// `roleUses`: who uses which role for what, with IAM's decision now.

@@ -259,4 +259,21 @@ private let cases: [EvalCase] = [
       (all["Policies"]?.arrayValue ?? []).compactMap { $0["PolicyName"]?.stringValue })
     #expect(Set(names).isSubset(of: listed))
   }
+
+  /// The confused-deputy trust policy AWS recommends for task roles, and variants.
+  @Test(arguments: [
+    (#"{"StringEquals":{"aws:SourceAccount":"123456789012"}}"#, true),
+    (#"{"StringEquals":{"aws:SourceAccount":"111122223333"}}"#, false),
+    (#"{"ArnLike":{"aws:SourceArn":"arn:aws:ecs:us-east-1:123456789012:*"}}"#, true),
+    (#"{"ArnLike":{"aws:SourceArn":"arn:aws:ecs:eu-west-1:123456789012:*"}}"#, false),
+    (#"{"StringEquals":{"sts:ExternalId":"x"}}"#, false),
+  ])
+  func trustPolicyConditions(condition: String, trusted: Bool) throws {
+    var w = World()
+    let doc =
+      #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole","Condition":"#
+      + condition + "}]}"
+    _ = try iam(&w, "CreateRole", ["RoleName": "app", "AssumeRolePolicyDocument": .string(doc)])
+    #expect(w.roleTrusts("app", service: "ecs-tasks.amazonaws.com") == trusted)
+  }
 }

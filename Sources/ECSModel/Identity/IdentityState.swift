@@ -360,7 +360,8 @@ extension World {
     evaluate(role: roleRef, action: action, resource: resource, context: context)?.allowed ?? false
   }
 
-  /// Whether the role's trust policy lets `service` (e.g. `ecs-tasks.amazonaws.com`) assume it.
+  /// Whether the role's trust policy lets `service` (e.g. `ecs-tasks.amazonaws.com`) assume it,
+  /// conditions included (`aws:SourceAccount`, `aws:SourceArn`), through `PolicyEvaluator`.
   ///
   /// ```swift
   /// world.roleTrusts("ecsInstanceRole", service: "ec2.amazonaws.com")        // true
@@ -368,11 +369,24 @@ extension World {
   /// ```
   public func roleTrusts(_ roleRef: String, service: String) -> Bool {
     guard let r = role(roleRef) else { return false }
-    let statements = PolicyStatement.parse(r.assumeRolePolicy)
-    let named = { (s: PolicyStatement) in s.services.contains(service) && s.covers("sts:AssumeRole")
-    }
-    if statements.contains(where: { !$0.allow && named($0) }) { return false }
-    return statements.contains { $0.allow && named($0) }
+    // Only the statements that name the service as a principal take part; their conditions are
+    // evaluated with what the service tells IAM: its account and (ECS) a source ARN in it.
+    // UNCONFIRMED: the exact aws:SourceArn ECS sends; any ARN of ECS in the account stands in.
+    let raw = PolicyEvaluator.statements(r.assumeRolePolicy)
+    let parsed = PolicyStatement.parse(r.assumeRolePolicy)
+    let naming = zip(raw, parsed).filter { $1.services.contains(service) }.map(\.0)
+    let context = [
+      "aws:SourceAccount": [account],
+      "aws:SourceArn": [
+        arn(
+          service: service.hasPrefix("ecs") ? "ecs" : String(service.prefix { $0 != "." }),
+          resource: "*")
+      ],
+    ]
+    let trust = PolicySource(id: "trust", type: "role", document: ["Statement": .array(naming)])
+    return PolicyEvaluator.evaluate(
+      [trust], action: "sts:AssumeRole", resource: r.arn, context: context
+    ).allowed
   }
 
   /// The role an instance profile hands to its instances, if it holds one that exists.

@@ -36,4 +36,12 @@ extension World {
     return arn(
       service: "logs", resource: "log-group:\(option("awslogs-group")):log-stream:\(stream)")
   }
+
+  /// The condition keys a Secrets Manager call on `resource` carries: the secret's tags as
+  /// `secretsmanager:ResourceTag/KEY`.
+  func secretContext(_ resource: String) -> [String: [String]] {
+    var out: [String: [String]] = [:]
+    for t in secret(resource)?.tags ?? [] { out["secretsmanager:ResourceTag/\(t.key)"] = [t.value] }
+    return out
+  }
 }

@@ -41,9 +41,11 @@ extension World {
     var out: [RoleUse] = []
     func add(
       _ actor: RoleUse.Actor, _ kind: String, _ name: String?, _ purpose: String,
-      _ action: String, _ resource: String
+      _ action: String, _ resource: String, context: [String: [String]] = [:]
     ) {
-      let e = name.flatMap { evaluate(role: $0, action: action, resource: resource) }
+      let e = name.flatMap {
+        evaluate(role: $0, action: action, resource: resource, context: context)
+      }
       out.append(
         RoleUse(
           actor: actor, roleKind: kind, roleName: name, purpose: purpose, action: action,
@@ -85,7 +87,8 @@ extension World {
         // Secrets always need the execution role; the instance role never fetches them.
         add(
           .agent, "execution role", exec, "secrets",
-          sm ? "secretsmanager:GetSecretValue" : "ssm:GetParameters", resource)
+          sm ? "secretsmanager:GetSecretValue" : "ssm:GetParameters", resource,
+          context: secretContext(resource))
         if sm, let key = secret(resource)?.kmsKeyId, !key.hasSuffix("alias/aws/secretsmanager") {
           let keyArn = key.hasPrefix("arn:") ? key : arn(service: "kms", resource: "key/\(key)")
           add(.agent, "execution role", exec, "secrets", "kms:Decrypt", keyArn)

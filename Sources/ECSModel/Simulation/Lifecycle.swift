@@ -165,7 +165,11 @@ extension World {
         let fromSSM = !secret.value.hasPrefix("arn:aws:secretsmanager:")
         let action = fromSSM ? "ssm:GetParameters" : "secretsmanager:GetSecretValue"
         let resource = secretResourceArn(secret.value)
-        guard execRole == nil || !roleAllows(execName, action: action, resource: resource) else {
+        guard
+          execRole == nil
+            || !roleAllows(
+              execName, action: action, resource: resource, context: secretContext(resource))
+        else {
           continue
         }
         if fromSSM {
