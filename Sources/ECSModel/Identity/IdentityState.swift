@@ -223,12 +223,21 @@ public struct ManagedPolicy: Sendable, Equatable {
       version: "v3"),
     aws("/", "AmazonS3FullAccess", ["s3:*", "s3-object-lambda:*"], version: "v2"),
     aws("/", "AmazonDynamoDBFullAccess", ["dynamodb:*"]),
+    // v15's GeneralReadOnlyAccess statement, reduced to its dynamodb actions (it also names
+    // application-autoscaling, cloudwatch, datapipeline, dax and ec2 actions, and more).
     aws(
       "/", "AmazonDynamoDBReadOnlyAccess",
-      [
-        "dynamodb:BatchGetItem", "dynamodb:Describe*", "dynamodb:List*", "dynamodb:GetItem",
-        "dynamodb:Query", "dynamodb:Scan", "dynamodb:PartiQLSelect",
-      ]),
+      statements: [
+        [
+          "Sid": "GeneralReadOnlyAccess",
+          "Action": [
+            "dynamodb:BatchGetItem", "dynamodb:Describe*", "dynamodb:List*",
+            "dynamodb:GetAbacStatus", "dynamodb:GetItem", "dynamodb:GetResourcePolicy",
+            "dynamodb:Query", "dynamodb:Scan", "dynamodb:PartiQLSelect",
+          ],
+          "Effect": "Allow", "Resource": "*",
+        ]
+      ], version: "v15"),
     // ✓ v1.
     aws("/", "AmazonSSMReadOnlyAccess", ["ssm:Describe*", "ssm:Get*", "ssm:List*"]),
     aws("/", "AmazonSQSFullAccess", ["sqs:*"]),
