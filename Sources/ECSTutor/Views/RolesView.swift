@@ -39,6 +39,28 @@ enum RolesView {
       ])
     }
     return "**\(title)**\n" + Markdown.table(rows, indent: 2)
+      + hints(w, uses, ja).map { "\n→ " + $0 }.joined()
+  }
+
+  /// What the table shows, named: permissions on the wrong role.
+  static func hints(_ w: World, _ uses: [RoleUse], _ ja: Bool) -> [String] {
+    var out: [String] = []
+    let taskRole = uses.first { $0.actor == .application && $0.roleKind == "task role" }?.roleName
+    // The agent is denied something the task role would allow: the roles are swapped.
+    if let taskRole,
+      let u = uses.first(where: { u in
+        u.actor == .agent && u.purpose != "assume" && u.evaluation?.allowed == false
+          && w.evaluate(role: taskRole, action: u.action, resource: u.resource)?.allowed == true
+      })
+    {
+      let agentRole = u.roleName ?? (ja ? "（なし）" : "(none)")
+      out.append(
+        ja
+          ? "**\(u.action) はタスクロール \(taskRole) に許可されていますが、使うのはエージェントで、エージェントは\(word(u.roleKind, ja)) \(agentRole) を使います。** 権限を\(word(u.roleKind, ja))に移してください。"
+          : "**\(u.action) is allowed to the task role \(taskRole), but the agent makes that call with the \(u.roleKind) \(agentRole).** Move the permission to the \(u.roleKind)."
+      )
+    }
+    return out
   }
 
   /// The Japanese for the model's role kinds and purposes (glossary-ja.md); English as is.
