@@ -277,3 +277,50 @@ private let cases: [EvalCase] = [
     #expect(w.roleTrusts("app", service: "ecs-tasks.amazonaws.com") == trusted)
   }
 }
+
+/// Statement positions, as the policy simulator reports them (IAM's documented example: a
+/// Statement object opening at line 3, column 16 and closing before line 7, column 4).
+@Suite struct PolicyTextTests {
+  @Test func theDocumentedExample() {
+    let text = """
+      {
+        "Version": "2012-10-17",
+        "Statement": {
+          "Effect": "Allow",
+          "Action": "s3:*",
+          "Resource": "*"
+        }
+      }
+      """
+    #expect(
+      PolicyText.statementSpans(text) == [
+        TextSpan(startLine: 3, startColumn: 16, endLine: 7, endColumn: 4)
+      ])
+  }
+
+  @Test func aListOfStatementsOnOneLine() {
+    let text =
+      #"{"Statement":[{"Effect":"Allow","Action":"a:b","Resource":"*"},{"Effect":"Deny","Action":"c:d","Resource":"x}"}]}"#
+    let spans = PolicyText.statementSpans(text)
+    #expect(spans.count == 2)
+    #expect(spans.first == TextSpan(startLine: 1, startColumn: 15, endLine: 1, endColumn: 63))
+  }
+
+  @Test func simulateCustomPolicyGivesPositions() throws {
+    var w = World()
+    let out = try iam(
+      &w, "SimulateCustomPolicy",
+      [
+        "PolicyInputList": [
+          .string(
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}"#
+          )
+        ],
+        "ActionNames": ["s3:GetObject"],
+      ])
+    let m = out["EvaluationResults"]?[0]?["MatchedStatements"]?[0]
+    #expect(m?["SourcePolicyId"] == "PolicyInputList.1")
+    #expect(m?["StartPosition"] == ["Line": 1, "Column": 38])
+    #expect(m?["EndPosition"] == ["Line": 1, "Column": 87])
+  }
+}

@@ -196,7 +196,9 @@ enum IAMPolicyActions {
     var out: [PolicySource] = []
     for (i, text) in (req.array("PolicyInputList") ?? []).enumerated() {
       let doc = try IAMActions.policyDocument(text, trust: false)
-      out.append(PolicySource(id: "PolicyInputList.\(i + 1)", type: "IAM Policy", document: doc))
+      var source = PolicySource(id: "PolicyInputList.\(i + 1)", type: "IAM Policy", document: doc)
+      if let text = text.stringValue { source.spans = PolicyText.statementSpans(text) }
+      out.append(source)
     }
     return out
   }
@@ -219,18 +221,18 @@ enum IAMPolicyActions {
       for resource in resources {
         let e = PolicyEvaluator.evaluate(
           policies, action: action, resource: resource, context: context)
-        results.append(evaluationResult(e, action: action, resource: resource))
+        results.append(evaluationResult(e, action: action, resource: resource, policies))
       }
     }
     return ["EvaluationResults": .array(results), "IsTruncated": false]
   }
 
-  /// One `EvaluationResult` in botocore's member order. IAM also gives each matched statement's
-  /// StartPosition/EndPosition in the policy text; the simulation keeps parsed documents only,
-  /// so it leaves them out.
-  static func evaluationResult(_ e: PolicyEvaluation, action: String, resource: String)
-    -> JSONValue
-  {
+  /// One `EvaluationResult` in botocore's member order. A matched statement's StartPosition and
+  /// EndPosition are given for the policies whose text the request carried (`PolicyInputList`);
+  /// the simulation keeps attached and inline policies as parsed documents, so theirs are left out.
+  static func evaluationResult(
+    _ e: PolicyEvaluation, action: String, resource: String, _ policies: [PolicySource] = []
+  ) -> JSONValue {
     jsonObject([
       ("EvalActionName", .string(action)),
       ("EvalResourceName", .string(resource)),
@@ -239,10 +241,17 @@ enum IAMPolicyActions {
         "MatchedStatements",
         .array(
           e.matched.map { m in
-            [
-              "SourcePolicyId": .string(m.sourcePolicyId),
-              "SourcePolicyType": .string(m.sourcePolicyType),
-            ]
+            let span = policies.first { $0.id == m.sourcePolicyId }?.spans
+              .dropFirst(m.index).first
+            let position = { (line: Int, column: Int) -> JSONValue in
+              ["Line": .int(line), "Column": .int(column)]
+            }
+            return jsonObject([
+              ("SourcePolicyId", .string(m.sourcePolicyId)),
+              ("SourcePolicyType", .string(m.sourcePolicyType)),
+              ("StartPosition", span.map { position($0.startLine, $0.startColumn) }),
+              ("EndPosition", span.map { position($0.endLine, $0.endColumn) }),
+            ])
           })
       ),
       ("MissingContextValues", .array(e.missingContextKeys.map { .string($0) })),

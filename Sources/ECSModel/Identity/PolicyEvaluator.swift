@@ -14,6 +14,9 @@ public struct PolicySource: Sendable, Equatable {
   /// `SourcePolicyType`: `aws-managed`, `user-managed`, `role` (inline) or `IAM Policy`.
   public var type: String
   public var document: JSONValue
+  /// Where each statement sits in the policy's text, when the simulation has the text (the
+  /// simulator's `PolicyInputList`).
+  public var spans: [TextSpan] = []
 
   public init(id: String, type: String, document: JSONValue) {
     self.id = id
