@@ -81,6 +81,11 @@ private func resources(_ kind: ResourceKind) -> [String] {
     "--aws-service-name": "a service principal (ecs.amazonaws.com), not a resource",
     "--name": "means a different thing in each service (SSM: a parameter)",
     "--names": "means a different thing in each service (SSM: parameters)",
+    "--version-id":
+      "a policy or secret version (v1, a UUID): read from the resource, not the world's names",
+    "--action-names": "IAM actions (s3:GetObject) are a catalogue, not resources of the world",
+    "--resource-arns": "any ARN the simulator should evaluate, not only resources that exist",
+    "--caller-arn": "a principal to evaluate as, not necessarily one that exists",
   ]
 
   /// Every parameter of a simulated operation that names a resource either completes from the

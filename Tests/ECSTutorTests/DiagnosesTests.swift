@@ -136,6 +136,37 @@ import Testing
       ]
     ),
     Case(
+      id: "instance-role-ecr-denied",
+      lines: ec2Cluster + pushWeb + [
+        "aws iam detach-role-policy --role-name ecsInstanceRole --policy-arn arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role",
+        "aws iam put-role-policy --role-name ecsInstanceRole --policy-name agent --policy-document '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"ecs:*\",\"logs:*\",\"ecr:GetAuthorizationToken\"],\"Resource\":\"*\"}]}'",
+        "aws ecs register-task-definition --family web --container-definitions name=web,image=\(ecr)/web:v1,memory=256",
+        "aws ecs run-task --cluster demo --task-definition web",
+      ]
+    ),
+    Case(
+      id: "secret-not-found",
+      lines: cluster + [
+        role(trusting: "ecs-tasks.amazonaws.com"),
+        attach("service-role/AmazonECSTaskExecutionRolePolicy"),
+        "aws iam put-role-policy --role-name ecsTaskExecutionRole --policy-name secrets --policy-document '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ssm:GetParameters\",\"Resource\":\"*\"}]}'",
+        "\(fargate) --execution-role-arn \(executionRole) --container-definitions 'name=web,image=nginx,secrets=[{name=DB_PASSWORD,valueFrom=/app/nothing}]'",
+        subnet, runFargate,
+      ]
+    ),
+    Case(
+      id: "secret-kms-denied",
+      lines: cluster + [
+        "aws secretsmanager create-secret --name db --kms-key-id 1234abcd-12ab-34cd-56ef-1234567890ab --secret-string s3cret",
+        "ARN=$(aws secretsmanager describe-secret --secret-id db --query ARN --output text)",
+        role(trusting: "ecs-tasks.amazonaws.com"),
+        attach("service-role/AmazonECSTaskExecutionRolePolicy"),
+        "aws iam put-role-policy --role-name ecsTaskExecutionRole --policy-name secrets --policy-document '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"secretsmanager:GetSecretValue\",\"Resource\":\"*\"}]}'",
+        "\(fargate) --execution-role-arn \(executionRole) --container-definitions \"name=web,image=nginx,secrets=[{name=DB_PASSWORD,valueFrom=$ARN}]\"",
+        subnet, runFargate,
+      ]
+    ),
+    Case(
       id: "image-not-found",
       lines: ec2Cluster + [
         "aws ecr create-repository --repository-name web",

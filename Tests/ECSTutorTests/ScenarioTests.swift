@@ -341,6 +341,12 @@ import Testing
     #expect(cluster.contains("demo"))
     #expect(cluster.contains(s.world.capacity.instances[0].instanceId))
     #expect(!Self.ok(&s, "show planes").text.isEmpty)
+    // The service's task on EC2 without an execution role: the instance role writes nothing here,
+    // and the application falls back to the instance role's credentials.
+    let roles = Self.ok(&s, "show roles web").text
+    #expect(roles.contains("Task definition web:1 (EC2)"), "\(roles)")
+    #expect(roles.contains("application  instance role ecsInstanceRole"), "\(roles)")
+    #expect(roles.contains("instance     instance role ecsInstanceRole  register"), "\(roles)")
     #expect(s.handle("wait soon").text.contains("usage: wait [30s|2m]"))
     #expect(s.lastStatus == 2)
   }

@@ -38,7 +38,7 @@ import Testing
   }
 
   @Test(arguments: [
-    ("show ", ["cluster", "planes"]),
+    ("show ", ["cluster", "planes", "roles"]),
     ("simulate ", ["crash", "instance-failure", "load"]),
     ("simulate c", ["crash"]),
     ("lang ", ["en", "ja"]),

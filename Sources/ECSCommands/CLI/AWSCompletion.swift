@@ -10,6 +10,7 @@ public enum AWSCompletion {
   /// Option names whose values name existing resources.
   static let resourceOptions: [String: ResourceKind] = [
     "--cluster": .clusters, "--clusters": .clusters,
+    "--secret-id": .secrets, "--policy-source-arn": .roleArns,
     "--task-definition": .taskDefinitions, "--task-definitions": .taskDefinitions,
     "--family": .taskDefinitionFamilies, "--family-prefix": .taskDefinitionFamilies,
     "--service": .services, "--services": .services,

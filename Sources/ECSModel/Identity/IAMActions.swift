@@ -101,7 +101,7 @@ enum IAMActions {
     let policyArn = req.string("PolicyArn") ?? ""
     try validatePolicyArn(policyArn)
     try requireModifiable(role)
-    guard ManagedPolicy.find(policyArn) != nil else {
+    guard ManagedPolicy.find(policyArn) != nil || world.customerPolicy(policyArn) != nil else {
       throw AWSError("NoSuchEntity", "Policy \(policyArn) does not exist or is not attachable.")
     }
     try world.updateRole(role.name) { r in
@@ -128,6 +128,9 @@ enum IAMActions {
     let role = try findRole(world, req.string("RoleName") ?? "")
     let prefix = req.string("PathPrefix") ?? "/"
     let items: [JSONValue] = role.attachedPolicyArns.compactMap { arn in
+      if let c = world.customerPolicy(arn), c.path.hasPrefix(prefix) {
+        return ["PolicyName": .string(c.name), "PolicyArn": .string(c.arn)]
+      }
       guard let p = ManagedPolicy.find(arn), p.path.hasPrefix(prefix) else { return nil }
       return ["PolicyName": .string(p.name), "PolicyArn": .string(p.arn)]
     }

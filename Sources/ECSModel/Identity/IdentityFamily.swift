@@ -4,6 +4,7 @@ enum IdentityFamily {
     name: "Identity",
     operations: [
       ("iam", IAMActions.table),
+      ("iam", IAMPolicyActions.table),
       ("sts", IAMActions.stsTable),
     ])
 }

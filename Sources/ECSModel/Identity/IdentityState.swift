@@ -2,6 +2,8 @@
 public struct IdentityState: Sendable, Equatable {
   public var roles: [Role] = []
   public var instanceProfiles: [InstanceProfile] = []
+  /// Customer managed policies (`iam create-policy`), in the order they were created.
+  public var policies: [CustomerPolicy] = []
   /// The IAM user the learner's CLI calls as (`sts get-caller-identity`).
   public var userName = "learner"
   /// The user's unique ID (`AIDA...`).
@@ -113,12 +115,15 @@ public struct InstanceProfile: Sendable, Equatable {
   }
 }
 
-/// An AWS managed policy the simulation knows, with the actions it allows on any resource.
+/// An AWS managed policy the simulation knows: its real ARN and its default version's document.
 public struct ManagedPolicy: Sendable, Equatable {
   public var name: String
   public var arn: String
   public var path: String
-  public var actions: [String]
+  /// The default version's policy document, as AWS's managed policy reference prints it.
+  public var document: JSONValue
+  /// The default version (`v3`), where the reference gives it.
+  public var versionId = "v1"
 
   static let ecsServiceRolePolicy =
     "arn:aws:iam::aws:policy/aws-service-role/AmazonECSServiceRolePolicy"
@@ -128,14 +133,36 @@ public struct ManagedPolicy: Sendable, Equatable {
   /// The policy with `arn`, if the simulation knows it.
   public static func find(_ arn: String) -> ManagedPolicy? { all.first { $0.arn == arn } }
 
-  static func aws(_ path: String, _ name: String, _ actions: [String]) -> ManagedPolicy {
-    ManagedPolicy(
-      name: name, arn: "arn:aws:iam::aws:policy\(path)\(name)", path: path, actions: actions)
+  /// The actions the document's Allow statements name (for listings; evaluation reads `document`).
+  public var actions: [String] {
+    PolicyEvaluator.statements(document).filter { $0["Effect"]?.stringValue == "Allow" }
+      .flatMap { $0["Action"].map(PolicyStatement.strings) ?? [] }
   }
 
-  /// The managed policies ECS lessons use. Lists from shared/ecs-facts.md §4 where it gives them;
-  /// the broad ones (FullAccess, ReadOnly) are reduced to the wildcards that matter here.
+  /// A policy of one Allow statement on every resource.
+  static func aws(_ path: String, _ name: String, _ actions: [String], version: String = "v1")
+    -> ManagedPolicy
+  {
+    aws(
+      path, name,
+      statements: [
+        ["Effect": "Allow", "Action": .array(actions.map { .string($0) }), "Resource": "*"]
+      ], version: version)
+  }
+
+  static func aws(_ path: String, _ name: String, statements: [JSONValue], version: String)
+    -> ManagedPolicy
+  {
+    ManagedPolicy(
+      name: name, arn: "arn:aws:iam::aws:policy\(path)\(name)", path: path,
+      document: ["Version": "2012-10-17", "Statement": .array(statements)], versionId: version)
+  }
+
+  /// The managed policies ECS lessons use. Documents from AWS's managed policy reference
+  /// (docs.aws.amazon.com/aws-managed-policy/latest/reference/NAME.html) where noted ✓; the others
+  /// are abridged to the statements that matter here (UNCONFIRMED as full documents).
   public static let all: [ManagedPolicy] = [
+    // ✓ DG:task_execution_IAM_role, ecs-facts §4.
     aws(
       "/service-role/", "AmazonECSTaskExecutionRolePolicy",
       [
@@ -143,16 +170,30 @@ public struct ManagedPolicy: Sendable, Equatable {
         "ecr:GetDownloadUrlForLayer",
         "ecr:BatchGetImage", "logs:CreateLogStream", "logs:PutLogEvents",
       ]),
+    // Actions ✓ ecs-facts §4 (DG:instance_IAM_role); the TagResource condition's exact values
+    // are UNCONFIRMED.
     aws(
       "/service-role/", "AmazonEC2ContainerServiceforEC2Role",
-      [
-        "ec2:DescribeTags", "ecs:CreateCluster", "ecs:DeregisterContainerInstance",
-        "ecs:DiscoverPollEndpoint", "ecs:Poll", "ecs:RegisterContainerInstance",
-        "ecs:StartTelemetrySession", "ecs:UpdateContainerInstancesState", "ecs:Submit*",
-        "ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability",
-        "ecr:GetDownloadUrlForLayer",
-        "ecr:BatchGetImage", "logs:CreateLogStream", "logs:PutLogEvents", "ecs:TagResource",
-      ]),
+      statements: [
+        [
+          "Effect": "Allow",
+          "Action": [
+            "ec2:DescribeTags", "ecs:CreateCluster", "ecs:DeregisterContainerInstance",
+            "ecs:DiscoverPollEndpoint", "ecs:Poll", "ecs:RegisterContainerInstance",
+            "ecs:StartTelemetrySession", "ecs:UpdateContainerInstancesState", "ecs:Submit*",
+            "ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability",
+            "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage", "logs:CreateLogStream",
+            "logs:PutLogEvents",
+          ],
+          "Resource": "*",
+        ],
+        [
+          "Effect": "Allow", "Action": "ecs:TagResource", "Resource": "*",
+          "Condition": [
+            "StringEquals": ["ecs:CreateAction": ["CreateCluster", "RegisterContainerInstance"]]
+          ],
+        ],
+      ], version: "v10"),
     aws(
       "/aws-service-role/", "AmazonECSServiceRolePolicy",
       [
@@ -175,17 +216,51 @@ public struct ManagedPolicy: Sendable, Equatable {
         "logs:CreateLogGroup", "logs:DescribeLogGroups", "logs:FilterLogEvents",
         "servicediscovery:*", "ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath",
       ]),
+    // ✓ v3.
     aws(
       "/", "AmazonS3ReadOnlyAccess",
-      ["s3:Get*", "s3:List*", "s3:Describe*", "s3-object-lambda:Get*", "s3-object-lambda:List*"]),
+      ["s3:Get*", "s3:List*", "s3:Describe*", "s3-object-lambda:Get*", "s3-object-lambda:List*"],
+      version: "v3"),
+    aws("/", "AmazonS3FullAccess", ["s3:*", "s3-object-lambda:*"], version: "v2"),
+    aws("/", "AmazonDynamoDBFullAccess", ["dynamodb:*"]),
+    // v15's GeneralReadOnlyAccess statement, reduced to its dynamodb actions (it also names
+    // application-autoscaling, cloudwatch, datapipeline, dax and ec2 actions, and more).
+    aws(
+      "/", "AmazonDynamoDBReadOnlyAccess",
+      statements: [
+        [
+          "Sid": "GeneralReadOnlyAccess",
+          "Action": [
+            "dynamodb:BatchGetItem", "dynamodb:Describe*", "dynamodb:List*",
+            "dynamodb:GetAbacStatus", "dynamodb:GetItem", "dynamodb:GetResourcePolicy",
+            "dynamodb:Query", "dynamodb:Scan", "dynamodb:PartiQLSelect",
+          ],
+          "Effect": "Allow", "Resource": "*",
+        ]
+      ], version: "v15"),
+    // ✓ v1.
     aws("/", "AmazonSSMReadOnlyAccess", ["ssm:Describe*", "ssm:Get*", "ssm:List*"]),
+    aws("/", "AmazonSQSFullAccess", ["sqs:*"]),
+    // ✓ v5, BasePermissions statement; its Lambda and serverlessrepo statements are left out.
     aws(
       "/", "SecretsManagerReadWrite",
-      [
-        "secretsmanager:*", "kms:DescribeKey", "kms:ListAliases", "kms:ListKeys",
-        "rds:DescribeDBInstances",
-        "tag:GetResources", "lambda:ListFunctions",
-      ]),
+      statements: [
+        [
+          "Sid": "BasePermissions", "Effect": "Allow",
+          "Action": [
+            "secretsmanager:*", "cloudformation:CreateChangeSet",
+            "cloudformation:DescribeChangeSet", "cloudformation:DescribeStackResource",
+            "cloudformation:DescribeStacks", "cloudformation:ExecuteChangeSet",
+            "docdb-elastic:GetCluster", "docdb-elastic:ListClusters",
+            "ec2:DescribeSecurityGroups", "ec2:DescribeSubnets", "ec2:DescribeVpcs",
+            "kms:DescribeKey", "kms:ListAliases", "kms:ListKeys", "lambda:ListFunctions",
+            "rds:DescribeDBClusters", "rds:DescribeDBInstances", "redshift:DescribeClusters",
+            "redshift-serverless:ListWorkgroups", "redshift-serverless:GetNamespace",
+            "tag:GetResources",
+          ],
+          "Resource": "*",
+        ]
+      ], version: "v5"),
     aws("/", "CloudWatchLogsFullAccess", ["logs:*", "cloudwatch:GenerateQuery"]),
     aws(
       "/", "AmazonEC2ContainerRegistryReadOnly",
@@ -281,30 +356,21 @@ extension World {
     return identity.instanceProfiles.first { $0.name.lowercased() == lower }
   }
 
-  /// Whether the role's policies (attached managed and inline) allow `action`: some Allow
-  /// statement names it (with `*` wildcards) and no Deny statement does. Conditions and resources
-  /// are not evaluated. A missing role allows nothing.
+  /// Whether the role's policies (attached managed and customer managed, and inline) allow
+  /// `action` on `resource`, as `PolicyEvaluator` decides. A missing role allows nothing.
   ///
   /// ```swift
   /// world.roleAllows("ecsInstanceRole", action: "ecs:RegisterContainerInstance")  // true
   /// world.roleAllows("ecsInstanceRole", action: "ssm:GetParameters")              // false
   /// ```
-  public func roleAllows(_ roleRef: String, action: String) -> Bool {
-    guard let r = role(roleRef) else { return false }
-    var statements: [PolicyStatement] = []
-    for arn in r.attachedPolicyArns {
-      if let p = ManagedPolicy.find(arn) {
-        statements.append(
-          PolicyStatement(
-            allow: true, actions: p.actions, notActions: nil, services: [], otherPrincipals: []))
-      }
-    }
-    for p in r.inlinePolicies { statements += PolicyStatement.parse(p.document) }
-    if statements.contains(where: { !$0.allow && $0.covers(action) }) { return false }
-    return statements.contains { $0.allow && $0.covers(action) }
+  public func roleAllows(
+    _ roleRef: String, action: String, resource: String = "*", context: [String: [String]] = [:]
+  ) -> Bool {
+    evaluate(role: roleRef, action: action, resource: resource, context: context)?.allowed ?? false
   }
 
-  /// Whether the role's trust policy lets `service` (e.g. `ecs-tasks.amazonaws.com`) assume it.
+  /// Whether the role's trust policy lets `service` (e.g. `ecs-tasks.amazonaws.com`) assume it,
+  /// conditions included (`aws:SourceAccount`, `aws:SourceArn`), through `PolicyEvaluator`.
   ///
   /// ```swift
   /// world.roleTrusts("ecsInstanceRole", service: "ec2.amazonaws.com")        // true
@@ -312,11 +378,24 @@ extension World {
   /// ```
   public func roleTrusts(_ roleRef: String, service: String) -> Bool {
     guard let r = role(roleRef) else { return false }
-    let statements = PolicyStatement.parse(r.assumeRolePolicy)
-    let named = { (s: PolicyStatement) in s.services.contains(service) && s.covers("sts:AssumeRole")
-    }
-    if statements.contains(where: { !$0.allow && named($0) }) { return false }
-    return statements.contains { $0.allow && named($0) }
+    // Only the statements that name the service as a principal take part; their conditions are
+    // evaluated with what the service tells IAM: its account and (ECS) a source ARN in it.
+    // UNCONFIRMED: the exact aws:SourceArn ECS sends; any ARN of ECS in the account stands in.
+    let raw = PolicyEvaluator.statements(r.assumeRolePolicy)
+    let parsed = PolicyStatement.parse(r.assumeRolePolicy)
+    let naming = zip(raw, parsed).filter { $1.services.contains(service) }.map(\.0)
+    let context = [
+      "aws:SourceAccount": [account],
+      "aws:SourceArn": [
+        arn(
+          service: service.hasPrefix("ecs") ? "ecs" : String(service.prefix { $0 != "." }),
+          resource: "*")
+      ],
+    ]
+    let trust = PolicySource(id: "trust", type: "role", document: ["Statement": .array(naming)])
+    return PolicyEvaluator.evaluate(
+      [trust], action: "sts:AssumeRole", resource: r.arn, context: context
+    ).allowed
   }
 
   /// The role an instance profile hands to its instances, if it holds one that exists.

@@ -200,7 +200,11 @@ extension World {
         )
         return
       }
-      guard roleAllows(role.arn, action: "ecs:CreateCluster") else {
+      guard
+        roleAllows(
+          role.arn, action: "ecs:CreateCluster",
+          resource: arn(service: "ecs", resource: "cluster/default"))
+      else {
         agentFails(
           i, at: at, permanent: false,
           "\(id): the ECS agent cannot create the default cluster: AccessDeniedException: User: \(principal) is not authorized to perform: ecs:CreateCluster"
@@ -213,7 +217,7 @@ extension World {
       clock = saved
     }
     guard let target = cluster(clusterName) else { return }
-    guard roleAllows(role.arn, action: "ecs:RegisterContainerInstance") else {
+    guard roleAllows(role.arn, action: "ecs:RegisterContainerInstance", resource: target.arn) else {
       agentFails(
         i, at: at, permanent: false,
         "\(id): the ECS agent cannot register: AccessDeniedException: User: \(principal) is not authorized to perform: ecs:RegisterContainerInstance on resource: \(target.arn)"

@@ -167,19 +167,25 @@ extension World {
       for secret in spec.secrets {
         let fromSSM = !secret.value.hasPrefix("arn:aws:secretsmanager:")
         let action = fromSSM ? "ssm:GetParameters" : "secretsmanager:GetSecretValue"
-        guard execRole == nil || !roleAllows(execName, action: action) else { continue }
-        let resource =
-          secret.value.hasPrefix("arn:")
-          ? secret.value
-          : arn(service: "ssm", resource: "parameter/" + secret.value.trimmingPrefix("/"))
+        let resource = secretResourceArn(secret.value)
+        guard
+          execRole == nil
+            || !roleAllows(
+              execName, action: action, resource: resource, context: secretContext(resource))
+        else {
+          continue
+        }
         if fromSSM {
           return
             "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secrets from ssm: service call has been retried 1 time(s): operation error SSM: GetParameters, https response error StatusCode: 400, RequestID: \(requestId(task)), api error AccessDeniedException: User: \(assumed) is not authorized to perform: ssm:GetParameters on resource: \(resource)"
         }
         // UNCONFIRMED: the Secrets Manager variant, built like the SSM one.
         return
-          "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secret from asm: service call has been retried 1 time(s): failed to fetch secret \(secret.value) from secrets manager: AccessDeniedException: User: \(assumed) is not authorized to perform: secretsmanager:GetSecretValue on resource: \(secret.value)"
+          "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secret from asm: service call has been retried 1 time(s): failed to fetch secret \(secret.value) from secrets manager: AccessDeniedException: User: \(assumed) is not authorized to perform: secretsmanager:GetSecretValue on resource: \(resource)"
       }
+    }
+    if let failure = secretReferenceFailure(task, definition: def, executionRole: execRole?.name) {
+      return failure
     }
     for c in task.containers {
       switch resolveImage(c.image) {
@@ -189,18 +195,18 @@ extension World {
         guard isECR else { continue }
         // The execution role pulls when there is one; otherwise (EC2 only) the instance role.
         if let execRole {
-          if !roleAllows(execRole.name, action: "ecr:GetAuthorizationToken") {
+          if !roleAllows(execRole.name, action: "ecr:GetAuthorizationToken", resource: "*") {
             // UNCONFIRMED (ecs-facts §11.3): wording of the registry-auth failure.
             return
               "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve ecr registry auth: service call has been retried 3 time(s): AccessDeniedException: User: \(assumed) is not authorized to perform: ecr:GetAuthorizationToken on resource: * because no identity-based policy allows the ecr:GetAuthorizationToken action"
           }
-          if !roleAllows(execRole.name, action: "ecr:BatchGetImage") {
+          if !ecrPullAllowed(execRole.name, repositoryArn: repositoryArn) {
             return ecrDenied(
               image: c.image, roleName: execRole.name, session: task.id,
               repositoryArn: repositoryArn)
           }
         } else if !fargate, let instanceRole = instanceRoleName(task),
-          !roleAllows(instanceRole, action: "ecr:BatchGetImage")
+          !ecrPullAllowed(instanceRole, repositoryArn: repositoryArn)
         {
           return ecrDenied(
             image: c.image, roleName: instanceRole, session: task.ec2InstanceId ?? "",
@@ -208,16 +214,9 @@ extension World {
         }
       }
     }
-    // awslogs on Fargate writes through the execution role (on EC2 the instance role does).
-    if fargate, let spec = def.containers.first(where: { $0.logDriver == "awslogs" }), let execRole,
-      !roleAllows(execRole.name, action: "logs:CreateLogStream")
-    {
-      let group = spec.logOptions.first { $0.name == "awslogs-group" }?.value ?? ""
-      let prefix = spec.logOptions.first { $0.name == "awslogs-stream-prefix" }?.value ?? ""
-      let stream = [prefix, spec.name, task.id].filter { !$0.isEmpty }.joined(separator: "/")
-      // UNCONFIRMED: assembled from the agent's awslogs error format.
-      return
-        "ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: failed to create Cloudwatch log stream: AccessDeniedException: User: \(assumed) is not authorized to perform: logs:CreateLogStream on resource: \(arn(service: "logs", resource: "log-group:\(group):log-stream:\(stream)")) : exit status 1"
+    // awslogs writes through the execution role; on EC2 without one, the instance role does.
+    if let failure = awslogsStreamFailure(task, definition: def, executionRole: execRole?.name) {
+      return failure
     }
     // awslogs needs its group to exist, unless the driver may create it.
     for spec in def.containers where spec.logDriver == "awslogs" {
@@ -225,7 +224,11 @@ extension World {
       guard let group = option("awslogs-group"), logGroup(group) == nil else { continue }
       if option("awslogs-create-group") == "true" {
         let creator = execRole?.name ?? (fargate ? nil : instanceRoleName(task))
-        if let creator, !roleAllows(creator, action: "logs:CreateLogGroup") {
+        if let creator,
+          !roleAllows(
+            creator, action: "logs:CreateLogGroup",
+            resource: arn(service: "logs", resource: "log-group:\(group)"))
+        {
           // ecs-pain-points 11: the driver creates the group as the execution (or instance) role.
           return fargate
             ? "ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: failed to create Cloudwatch log group: AccessDeniedException: User: \(assumed) is not authorized to perform: logs:CreateLogGroup on resource: \(arn(service: "logs", resource: "log-group:\(group)")) : exit status 1"
@@ -284,7 +287,7 @@ extension World {
   }
 
   /// The role the EC2 instance under a task runs with, if any.
-  private func instanceRoleName(_ task: ECSTask) -> String? {
+  func instanceRoleName(_ task: ECSTask) -> String? {
     guard let id = task.ec2InstanceId,
       let inst = capacity.instances.first(where: { $0.instanceId == id })
     else { return nil }
@@ -292,7 +295,7 @@ extension World {
   }
 
   /// A request ID for error texts, derived from the task so runs repeat.
-  private func requestId(_ task: ECSTask) -> String {
+  func requestId(_ task: ECSTask) -> String {
     let h = Array(task.id)
     guard h.count >= 32 else { return task.id }
     return String(h[0..<8]) + "-" + String(h[8..<12]) + "-" + String(h[12..<16]) + "-"

@@ -5,6 +5,8 @@ public enum ResourceKind: String, Sendable, CaseIterable {
   case subnets, securityGroups, securityGroupNames, vpcs, networkInterfaces, logGroups, logStreams
   /// Application Auto Scaling's resource IDs of ECS services: `service/CLUSTER/NAME`.
   case scalableResources
+  /// Secrets Manager secrets, by name.
+  case secrets
 }
 
 extension World {
@@ -29,6 +31,7 @@ extension World {
     case .targetGroups, .loadBalancers: return []
     case .roles: return identity.roles.map(\.name)
     case .roleArns: return identity.roles.map(\.arn)
+    case .secrets: return secrets.secrets.map(\.name)
     case .instanceProfiles: return identity.instanceProfiles.map(\.name)
     case .subnets: return subnets.map(\.subnetId)
     case .securityGroups: return securityGroups.map(\.groupId)

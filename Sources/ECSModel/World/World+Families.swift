@@ -9,6 +9,7 @@ extension World {
     LogsFamily.family,
     AutoScalingFamily.family,
     SSMFamily.family,
+    SecretsManagerFamily.family,
   ]
 
   /// The families' operations and waiters, merged once; a duplicate stops the program at start-up.

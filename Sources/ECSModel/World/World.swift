@@ -29,6 +29,8 @@ public struct World: Sendable, Equatable {
   public var logs = LogsState()
   /// The learner's SSM parameters.
   public var ssm = SSMState()
+  /// Secrets Manager secrets.
+  public var secrets = SecretsState()
 
   public var vpcs: [VPC] = []
   public var subnets: [Subnet] = []

@@ -4,8 +4,12 @@ import ECSModel
 /// stopped reason) and names, with the concept behind it and the fix (lessons/diagnoses.yaml).
 public struct Diagnosis: Sendable {
   public var id: String
-  /// Substrings of AWS's own text; any one of them matching is enough.
+  /// Substrings of AWS's own text; any one of them matching is enough. A `*` in one stands for
+  /// any run of characters.
   public var match: [String]
+  /// Texts (same form as `match`) that keep the diagnosis silent when one of them appears: a more
+  /// specific diagnosis names that case.
+  public var unless: [String] = []
   public var text: Localized
   public var line: Int
 }
@@ -19,7 +23,7 @@ extension LessonDecoder {
     var out: [Diagnosis] = []
     var seen: Set<String> = []
     for item in items {
-      checkKeys(item, allowed: ["id", "match", "text"], in: "diagnosis")
+      checkKeys(item, allowed: ["id", "match", "unless", "text"], in: "diagnosis")
       let id = requiredString(item, "id") ?? ""
       if !seen.insert(id).inserted { fail(item, "duplicate diagnosis id '\(id)'") }
       let match = commands(item, "match")
@@ -27,7 +31,9 @@ extension LessonDecoder {
         fail(item, "diagnosis '\(id)' needs `match`: a list of AWS texts of at least 8 characters")
       }
       guard let text = localized(item, "text", required: true) else { continue }
-      out.append(Diagnosis(id: id, match: match, text: text, line: item.line))
+      var d = Diagnosis(id: id, match: match, text: text, line: item.line)
+      d.unless = commands(item, "unless")
+      out.append(d)
     }
     return out
   }
@@ -36,7 +42,14 @@ extension LessonDecoder {
 enum Diagnoser {
   /// The diagnoses whose texts appear in `said`, each once, in file order.
   static func find(_ rules: [Diagnosis], in said: [String]) -> [Diagnosis] {
-    rules.filter { rule in rule.match.contains { m in said.contains { $0.contains(m) } } }
+    let appears = { (m: String) in
+      said.contains { s in
+        m.contains("*") ? PolicyEvaluator.wildcard("*" + m + "*", s) : s.contains(m)
+      }
+    }
+    return rules.filter { rule in
+      rule.match.contains(where: appears) && !rule.unless.contains(where: appears)
+    }
   }
 
   /// What the world said while a command ran: new events and the stopped reasons of tasks that

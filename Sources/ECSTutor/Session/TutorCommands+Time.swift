@@ -62,6 +62,12 @@ extension Session {
   func showCommand(_ args: [String]) -> [Output] {
     switch args.first {
     case "planes": return [Output(.tutor(.plain), Markdown.render(PlanesView.render(language)))]
+    case "roles":
+      return [
+        Output(
+          .tutor(.plain),
+          Markdown.render(RolesView.render(world, ref: args.dropFirst().first, language)))
+      ]
     case "cluster":
       return [
         Output(

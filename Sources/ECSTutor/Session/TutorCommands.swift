@@ -90,11 +90,19 @@ enum TutorCommands {
         Help(
           "show cluster [NAME]",
           en: "instances, their CPU and memory, tasks and ports; `show planes` the two planes",
-          ja: "インスタンスの CPU とメモリ、タスク、ポートを表示。`show planes` は 2 つのプレーンの概要")
+          ja: "インスタンスの CPU とメモリ、タスク、ポートを表示。`show planes` は 2 つのプレーンの概要"),
+        Help(
+          "show roles [TASK|TASKDEF]",
+          en:
+            "who uses which role for what (agent, application, instance), and whether IAM allows it now",
+          ja: "どのロールを誰が何に使うか (エージェント、アプリケーション、インスタンス) と、いま IAM が許可するか"),
       ],
       complete: { s, args in
         switch args.count {
-        case 0: return ["cluster", "planes"]
+        case 0: return ["cluster", "planes", "roles"]
+        case 1 where args[0] == "roles":
+          return s.world.workloads.tasks.map(\.id)
+            + s.world.taskDefinitions.filter { $0.status == "ACTIVE" }.map(\.familyRevision)
         case 1 where args[0] == "cluster":
           return s.world.clusters.filter { $0.status == "ACTIVE" }.map(\.name)
         default: return []
