@@ -63,7 +63,7 @@ extension SecurityGroupRule {
   }
 
   /// The rule's peer as EC2 names it in InvalidPermission.Duplicate.
-  var peer: String { cidrs.first ?? sourceGroupIds.first ?? "" }
+  public var peer: String { cidrs.first ?? sourceGroupIds.first ?? "" }
 
   /// The rule as EC2 quotes it: `peer: 0.0.0.0/0, TCP, from port: 80, to port: 80, ALLOW`.
   // UNCONFIRMED: the TCP form is AWS's (quoted in public reports); the ALL and ICMP forms follow it.

@@ -7,6 +7,7 @@ enum Queries {
 
   /// Singular kinds select one resource (and fail when it is missing); plural kinds select a list.
   static let table = definitionTable.merging(runtimeTable) { a, _ in a }
+    .merging(reachTable) { a, _ in a }
 
   static let definitionTable: [String: (plural: Bool, query: Query)] = [
     "cluster": (false, { w, p in clusters(w, p) }),
@@ -106,6 +107,7 @@ enum Queries {
       let repo = p["repository"]?.stringValue ?? p.stringValue ?? "?"
       return ja ? "リポジトリ \(repo) のイメージ" : "images in repository \(repo)"
     case "role": return (ja ? "IAM ロール " : "IAM role ") + name
+    case "reach": return describeReach(p, lang)
     default: return s.kind
     }
   }

@@ -78,14 +78,12 @@ extension Session {
           Output(
             .tutor(.plain), ClusterView.render(world, cluster: args.dropFirst().first, language))
         ]
+      case "ports":
+        return [Output(.tutor(.plain), NetworkView.ports(world, args.dropFirst().first, language))]
+      case "task" where args.count == 2:
+        return [Output(.tutor(.plain), NetworkView.task(world, args[1], language))]
       default:
-        return [
-          Output(
-            .tutor(.plain),
-            ja
-              ? "使い方: show cluster [NAME] | show planes"
-              : "usage: show cluster [NAME] | show planes")
-        ]
+        return [Output(.tutor(.plain), NetworkText.usageShow(language))]
       }
     case "simulate": return simulate(args)
     default: return nil

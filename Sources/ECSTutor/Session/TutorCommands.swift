@@ -6,7 +6,7 @@ import Foundation
 enum TutorCommands {
   static let names = [
     "lessons", "lesson", "goal", "check", "hint", "solution", "undo", "reset", "sandbox", "lang",
-    "help", "exit", "quit", "progress", "wait", "time", "events", "show", "simulate",
+    "help", "exit", "quit", "progress", "wait", "time", "events", "show", "simulate", "reach",
   ]
 }
 
@@ -90,6 +90,7 @@ extension Session {
       progress.language = lang
       return [say(.languageSet, .success)]
     case "progress": return progressCommand(args)
+    case "reach": return reachCommand(args)
     default: return timeCommand(word, args)
     }
   }

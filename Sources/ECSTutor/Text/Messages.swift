@@ -83,6 +83,8 @@ enum Msg {
           undo                 undo the last command that changed the world
           reset                restart the current step; `reset lesson` restarts the lesson
           show cluster [NAME]  instances, their CPU and memory, tasks and ports; `show planes`
+          show ports [INSTANCE] | show task TASK   host ports per instance; a task's network
+          reach SOURCE TARGET:PORT   can it get there? the path, or the hop that refuses
           capacity add --cluster NAME [--type t3.medium] [--count N]   launch EC2 capacity
         **Time and failures**
           wait [30s|2m]        let time pass (no argument: until nothing changes)
@@ -112,6 +114,8 @@ enum Msg {
           undo                 ワールドを変えた直前のコマンドを取り消す
           reset                現在のステップをやり直す。`reset lesson` でレッスン全体
           show cluster [NAME]  インスタンスの CPU とメモリ、タスクとポート。`show planes` も
+          show ports [INSTANCE] | show task TASK   インスタンスのホストポート、タスクのネットワーク
+          reach SOURCE TARGET:PORT   届くかどうか: 経路、または拒否したホップ
           capacity add --cluster NAME [--type t3.medium] [--count N]   EC2 キャパシティを追加
         **時間と障害**
           wait [30s|2m]        時間を進める（引数なし: 変化が止まるまで）
