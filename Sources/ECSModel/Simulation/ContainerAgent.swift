@@ -238,6 +238,7 @@ extension World {
       instanceType: inst.instanceType, availabilityZone: inst.availabilityZone,
       registeredCpu: type?.registeredCpu ?? 1024, registeredMemory: type?.registeredMemory ?? 900,
       reservedPorts: InstanceType.reservedPorts, maxENIs: type?.maxENIs ?? 2, registeredAt: at)
+    if let r = ContainerAgent.dynamicPortRange(userData: inst.userData) { ci.dynamicPortRange = r }
     ci.attributes = [
       "ecs.availability-zone": inst.availabilityZone,
       "ecs.instance-type": inst.instanceType,
