@@ -142,6 +142,25 @@ import Testing
     #expect(s.lastStatus == 1)
   }
 
+  @Test func showPortsAndShowTask() throws {
+    var s = Self.world()
+    let ports = s.handle("show ports").text
+    for piece in [
+      "reserved ports: 22, 2375, 2376, 51678, 51679", "static", "dynamic", "host",
+      "ENIs: 1 of 2 free for tasks",
+    ] {
+      #expect(ports.contains(piece), "show ports lacks \(piece)")
+    }
+    let vpc = s.handle("show task \(Self.id(s, "vpc"))").text
+    #expect(vpc.contains("network mode: awsvpc"))
+    #expect(vpc.contains("no public IP"))
+    #expect(vpc.contains("inbound all all from sg-"))
+    let web = s.handle("show task \(Self.id(s, "web"))").text
+    #expect(web.contains("web: host 80 → 80/tcp"))
+    s.config.language = .ja
+    #expect(s.handle("show ports").text.contains("予約済みポート"))
+  }
+
   @Test func theReachAssertionRequiresOrForbids() throws {
     var s = Self.world()
     let sg = s.world.securityGroups.first { $0.groupName == "default" }!.groupId

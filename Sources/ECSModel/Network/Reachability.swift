@@ -61,6 +61,8 @@ public enum Reachability {
   enum Endpoint {
     case external(cidr: String)
     case vpcAddress(ip: String)
+    /// A range inside a VPC: its addresses send from private IPs.
+    case vpcRange(cidr: String)
     case task(ECSTask, container: String?)
     case instance(EC2Instance)
   }
@@ -88,8 +90,12 @@ extension World {
     var srcCidr: String?
     var srcGroups: [String] = []
     var srcTask: ECSTask?
+    var external = false
     switch src {
-    case .external(let cidr): srcCidr = cidr
+    case .external(let cidr):
+      srcCidr = cidr
+      external = true
+    case .vpcRange(let cidr): srcCidr = cidr
     case .vpcAddress(let ip): srcIp = ip
     case .instance(let i):
       srcIp = i.privateIpAddress
@@ -113,12 +119,12 @@ extension World {
 
     // The target side.
     switch dst {
-    case .external, .vpcAddress:
+    case .external, .vpcAddress, .vpcRange:
       return .refused(.unknownTarget(target), path: path)
     case .instance(let inst):
       return reachInstance(
-        inst, port: port, proto: proto, srcIp: srcIp, srcCidr: srcCidr, srcGroups: srcGroups,
-        path: path)
+        inst, port: port, proto: proto, external: external, srcIp: srcIp, srcCidr: srcCidr,
+        srcGroups: srcGroups, path: path)
     case .task(let t, let container):
       if t.lastStatus != .running {
         return .refused(.taskNotRunning(taskId: t.id, status: t.lastStatus.rawValue), path: path)
@@ -136,7 +142,6 @@ extension World {
         return .refused(.networkModeNone(taskId: t.id), path: path)
       }
       if let e = t.eni {
-        let external = srcCidr != nil
         let ip = external ? e.publicIp : e.privateIp
         guard let ip else { return .refused(.noPublicAddress(target: t.id), path: path) }
         path.append(.address(ip: ip, isPublic: external))
@@ -164,8 +169,8 @@ extension World {
       }
       let hostPort = binding?.1.hostPort ?? port
       let hopResult = reachInstance(
-        inst, port: hostPort, proto: proto, srcIp: srcIp, srcCidr: srcCidr, srcGroups: srcGroups,
-        path: path, boundCheck: false)
+        inst, port: hostPort, proto: proto, external: external, srcIp: srcIp, srcCidr: srcCidr,
+        srcGroups: srcGroups, path: path, boundCheck: false)
       guard case .reachable(var through) = hopResult else { return hopResult }
       guard let binding else {
         return .refused(
@@ -191,11 +196,10 @@ extension World {
 
   /// An instance as the target: its address, its groups, and something bound on the port.
   private func reachInstance(
-    _ inst: EC2Instance, port: Int, proto: String, srcIp: String?, srcCidr: String?,
-    srcGroups: [String], path: [Reachability.Hop], boundCheck: Bool = true
+    _ inst: EC2Instance, port: Int, proto: String, external: Bool, srcIp: String?,
+    srcCidr: String?, srcGroups: [String], path: [Reachability.Hop], boundCheck: Bool = true
   ) -> Reachability.Result {
     var path = path
-    let external = srcCidr != nil
     guard let ip = external ? inst.publicIpAddress : inst.privateIpAddress else {
       return .refused(.noPublicAddress(target: inst.instanceId), path: path)
     }
@@ -334,7 +338,8 @@ extension World {
       }
       guard asSource else { return nil }
       let inVpc = vpcs.contains { CIDR($0.cidrBlock)?.contains(block) == true }
-      return inVpc && block.prefix == 32 ? .vpcAddress(ip: ip) : .external(cidr: name)
+      if inVpc { return block.prefix == 32 ? .vpcAddress(ip: ip) : .vpcRange(cidr: name) }
+      return .external(cidr: name)
     }
     if let t = task(named: name), !name.hasSuffix("/") { return .task(t, container: nil) }
     // TASK/container (a task ARN has slashes too: the container is after the last one).
