@@ -239,6 +239,7 @@ extension World {
       registeredCpu: type?.registeredCpu ?? 1024, registeredMemory: type?.registeredMemory ?? 900,
       reservedPorts: InstanceType.reservedPorts, maxENIs: type?.maxENIs ?? 2, registeredAt: at)
     if let r = ContainerAgent.dynamicPortRange(userData: inst.userData) { ci.dynamicPortRange = r }
+    if let trunked = trunkedENIs(inst.instanceType) { ci.maxENIs = trunked }
     ci.attributes = [
       "ecs.availability-zone": inst.availabilityZone,
       "ecs.instance-type": inst.instanceType,

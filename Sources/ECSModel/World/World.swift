@@ -29,6 +29,8 @@ public struct World: Sendable, Equatable {
   public var logs = LogsState()
   /// The learner's SSM parameters.
   public var ssm = SSMState()
+  /// ECS account settings the learner changed (`put-account-setting`): name → value.
+  public var accountSettings: [String: String] = [:]
 
   public var vpcs: [VPC] = []
   public var subnets: [Subnet] = []

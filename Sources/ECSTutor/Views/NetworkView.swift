@@ -63,10 +63,17 @@ enum NetworkView {
       }
       let enis = tasks.filter { $0.eni != nil }
       let taskENIs = max(ci.maxENIs - 1, 0)
+      let trunked = ci.maxENIs > (InstanceType.named(ci.instanceType)?.maxENIs ?? ci.maxENIs)
       lines.append(
         ja
-          ? "  ENI: タスク用 \(taskENIs - enis.count) / \(taskENIs) が空き（全 \(ci.maxENIs)、うち 1 つはインスタンスのプライマリ）"
-          : "  ENIs: \(taskENIs - enis.count) of \(taskENIs) free for tasks (\(ci.maxENIs) in all, one is the instance's primary)"
+          ? "  ENI: タスク用 \(taskENIs - enis.count) / \(taskENIs) が空き"
+            + (trunked
+              ? "（ENI トランキング: トランク ENI がタスクのブランチ ENI を束ねます）"
+              : "（全 \(ci.maxENIs)、うち 1 つはインスタンスのプライマリ）")
+          : "  ENIs: \(taskENIs - enis.count) of \(taskENIs) free for tasks"
+            + (trunked
+              ? " (ENI trunking: a trunk ENI carries the tasks' branch ENIs)"
+              : " (\(ci.maxENIs) in all, one is the instance's primary)")
       )
       for t in enis {
         lines.append(
