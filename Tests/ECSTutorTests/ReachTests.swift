@@ -135,6 +135,12 @@ import Testing
       let expected = fill(after == "same" ? before : after, s).replacingSG(sg)
       #expect(line(src, dst).hasPrefix(expected), "after: reach \(src) \(dst)")
     }
+    // A missing rule comes with the command that adds it.
+    let advice = s.handle("reach internet \(webTask.id):22").stdout
+    #expect(
+      advice.contains(
+        "to open it: aws ec2 authorize-security-group-ingress --group-id \(sg) --protocol tcp --port 22 --cidr 0.0.0.0/0"
+      ))
     // The status: 0 when reachable, 1 when not.
     _ = s.handle("reach internet \(webTask.id):80")
     #expect(s.lastStatus == 0)

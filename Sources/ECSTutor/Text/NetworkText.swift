@@ -22,7 +22,16 @@ enum NetworkText {
       return (true, (l == .ja ? "到達可能: " : "reachable: ") + pathText(path, l))
     case .refused(let why, let path):
       let head = (l == .ja ? "到達不可: " : "not reachable: ") + refusal(why, l)
-      return (false, path.count > 1 ? head + "\n  " + pathText(path, l) + " ✗" : head)
+      var text = path.count > 1 ? head + "\n  " + pathText(path, l) + " ✗" : head
+      if case .securityGroup(let groups, let proto, let port, let from) = why, let g = groups.first
+      {
+        // The missing rule, as the command that adds it (a group source for a group, else a CIDR).
+        let source = from.hasPrefix("sg-") ? "--source-group \(from)" : "--cidr \(from)"
+        text +=
+          (l == .ja ? "\n  開けるには: " : "\n  to open it: ")
+          + "aws ec2 authorize-security-group-ingress --group-id \(g) --protocol \(proto) --port \(port) \(source)"
+      }
+      return (false, text)
     }
   }
 
