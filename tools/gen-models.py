@@ -45,7 +45,7 @@ SERVICES = [
         "CreateVpc", "CreateSubnet", "DescribeAvailabilityZones", "DescribeRouteTables",
         "DescribeInternetGateways", "DescribeNatGateways", "DescribeImages",
         "AuthorizeSecurityGroupEgress", "RevokeSecurityGroupEgress", "CreateTags",
-        "StopInstances", "StartInstances", "DescribeInstanceStatus",
+        "StopInstances", "StartInstances", "DescribeInstanceStatus", "DescribeSecurityGroupRules",
     ]),
     ("iam", "iam", "IAM", [
         "CreateRole", "GetRole", "ListRoles", "DeleteRole", "AttachRolePolicy",

@@ -86,6 +86,8 @@ private func resources(_ kind: ResourceKind) -> [String] {
     "--action-names": "IAM actions (s3:GetObject) are a catalogue, not resources of the world",
     "--resource-arns": "any ARN the simulator should evaluate, not only resources that exist",
     "--caller-arn": "a principal to evaluate as, not necessarily one that exists",
+    "--source-security-group-owner-id": "an account ID",
+    "--principal-arn": "an IAM user or role, or the account's root: not only roles of the world",
   ]
 
   /// Every parameter of a simulated operation that names a resource either completes from the

@@ -247,7 +247,7 @@ extension World {
     #expect(t["containerInstanceArn"] == nil)
     let eni = try #require(w.workloads.tasks[0].eni)
     #expect(eni.publicIp?.hasPrefix("54.") == true)
-    #expect(eni.securityGroups.isEmpty)
+    #expect(eni.securityGroups == [w.defaultGroupId])  // none given: the VPC's default group
   }
 
   @Test func stopTaskStopsWithUserInitiated() throws {

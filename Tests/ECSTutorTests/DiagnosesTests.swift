@@ -175,6 +175,26 @@ import Testing
       ]
     ),
     Case(
+      id: "none-port-mappings",
+      lines: [
+        "aws ecs register-task-definition --family job --network-mode none --container-definitions name=job,image=busybox,memory=64,portMappings=[{containerPort=80}]"
+      ]
+    ),
+    Case(
+      id: "host-mode-host-port",
+      lines: [
+        "aws ecs register-task-definition --family web --network-mode host --container-definitions 'name=web,image=nginx,memory=64,portMappings=[{containerPort=80,hostPort=8080}]'"
+      ]
+    ),
+    Case(
+      id: "eni-exhaustion",
+      lines: cluster + [
+        "capacity add --cluster demo --count 1", subnet,
+        "aws ecs register-task-definition --family web --network-mode awsvpc --container-definitions name=web,image=nginx,memory=64,portMappings=[{containerPort=80}]",
+        "aws ecs create-service --cluster demo --service-name web --task-definition web --desired-count 3 --network-configuration awsvpcConfiguration={subnets=[$SUBNET]}",
+      ]
+    ),
+    Case(
       id: "static-host-port",
       lines: cluster + [
         "capacity add --cluster demo --count 2",

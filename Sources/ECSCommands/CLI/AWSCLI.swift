@@ -261,6 +261,12 @@ public enum AWSCLI {
       set("MinCount", .int(lo))
       set("MaxCount", .int(hi))
     }
+    if SecurityGroupOptions.applies(spec.model.cliName, spec.operation),
+      let permissions = try SecurityGroupOptions.permissions(
+        { parsed.last("--" + $0)?.first }, hasIpPermissions: parsed.has("--ip-permissions"))
+    {
+      set("IpPermissions", permissions)
+    }
     if let v = parsed.last("--starting-token")?.first { globals.startingToken = v }
     if let v = parsed.last("--page-size")?.first { globals.pageSize = try PythonText.int(v) }
     if let v = parsed.last("--max-items")?.first { globals.maxItems = try PythonText.int(v) }

@@ -11,6 +11,8 @@ public enum AWSCompletion {
   static let resourceOptions: [String: ResourceKind] = [
     "--cluster": .clusters, "--clusters": .clusters,
     "--secret-id": .secrets, "--policy-source-arn": .roleArns,
+    "--group-name": .securityGroupNames, "--source-security-group-name": .securityGroupNames,
+    "--vpc-id": .vpcs, "--security-group-rule-ids": .securityGroupRules,
     "--task-definition": .taskDefinitions, "--task-definitions": .taskDefinitions,
     "--family": .taskDefinitionFamilies, "--family-prefix": .taskDefinitionFamilies,
     "--service": .services, "--services": .services,

@@ -94,6 +94,9 @@ public struct OperationSpec: Sendable {
           "Number of instances to launch: N, or MIN:MAX (sets MinCount and MaxCount; default 1)."
         ))
     }
+    if SecurityGroupOptions.applies(model.cliName, operation) {
+      args += SecurityGroupOptions.options.map { Self.special($0.0, $0.1) }
+    }
     args.append(
       Self.special(
         "cli-input-json",

@@ -126,6 +126,9 @@ public struct ContainerInstance: Sendable, Equatable {
   public var reservedPorts: [Int]
   /// ENIs the instance type allows (the primary one included).
   public var maxENIs: Int
+  /// Where dynamic host ports come from: 32768-61000 on the ECS-optimized AMI, or
+  /// `ECS_DYNAMIC_HOST_PORT_RANGE` from the user data.
+  public var dynamicPortRange: ClosedRange<Int> = ContainerAgent.defaultDynamicPortRange
   public var registeredAt: Int64
   /// Built-in attributes with values (`ecs.ami-id`, `ecs.cpu-architecture`, ...) and custom ones.
   public var attributes: [String: String] = [:]

@@ -7,6 +7,7 @@ enum ECSFamily {
       ("ecs", TaskDefinitionActions.table),
       ("ecs", TaskActions.table),
       ("ecs", ServiceActions.table),
+      ("ecs", AccountSettingActions.table),
     ],
     waiters: ["ecs": waiters])
 

@@ -90,6 +90,13 @@ extension World {
       out.subnets.append(s)
     }
     out.securityGroups = vpc.securityGroups ?? []
+    if out.securityGroups.isEmpty,
+      let g = securityGroups.first(where: {
+        $0.vpcId == out.subnets[0].vpcId && $0.groupName == "default"
+      })
+    {
+      out.securityGroups = [g.groupId]  // the VPC's default group, as ECS gives an ENI without groups
+    }
     guard out.securityGroups.count <= 5 else {
       throw .invalidParameter("securityGroups can have at most 5 items.")
     }

@@ -284,7 +284,8 @@ extension World {
         (
           "networkBindings",
           .array(
-            t.lastStatus == .running || t.eni == nil && c.runtimeId != nil
+            // awsvpc tasks (EC2 and Fargate) hold their ports on the ENI: networkBindings is [].
+            t.eni == nil && (t.lastStatus == .running || c.runtimeId != nil)
               ? c.bindings.map {
                 [
                   "bindIP": "0.0.0.0", "containerPort": .int($0.containerPort),

@@ -21,12 +21,17 @@ public struct Subnet: Sendable, Equatable, Codable {
 }
 
 /// One rule of a security group: a protocol and port range from CIDRs or from other groups.
+/// Stored rules have exactly one peer (one CIDR or one group) and their own `sgr-` ID, as EC2
+/// keeps them; describe-security-groups merges rules of one protocol and range into an IpPermission.
 public struct SecurityGroupRule: Sendable, Equatable, Codable {
-  public var ipProtocol: String  // "tcp", "udp", "-1"
+  public var ipProtocol: String  // "tcp", "udp", "icmp", "-1" or a protocol number
   public var fromPort: Int?
   public var toPort: Int?
   public var cidrs: [String] = []
   public var sourceGroupIds: [String] = []
+  /// `sgr-` and 17 hex digits.
+  public var ruleId: String = ""
+  public var description: String?
 }
 
 /// A security group with its inbound and outbound rules.
@@ -58,8 +63,14 @@ extension World {
       groupId: "sg-" + random.hex(17), groupName: "default",
       description: "default VPC security group", vpcId: vpcId, ownerId: account)
     var withRules = sg
-    withRules.ingress = [SecurityGroupRule(ipProtocol: "-1", sourceGroupIds: [sg.groupId])]
-    withRules.egress = [SecurityGroupRule(ipProtocol: "-1", cidrs: ["0.0.0.0/0"])]
+    withRules.ingress = [
+      SecurityGroupRule(
+        ipProtocol: "-1", sourceGroupIds: [sg.groupId], ruleId: SecurityGroup.derivedRuleId(sg, 0))
+    ]
+    withRules.egress = [
+      SecurityGroupRule(
+        ipProtocol: "-1", cidrs: ["0.0.0.0/0"], ruleId: SecurityGroup.derivedRuleId(sg, 1))
+    ]
     securityGroups.append(withRules)
   }
 }

@@ -120,14 +120,16 @@ enum NetworkActions {
       guard try filters.accept(fields) else { continue }
       out.append([
         "GroupId": .string(g.groupId),
-        "IpPermissionsEgress": .array(g.egress.map { $0.document(owner: g.ownerId) }),
+        "IpPermissionsEgress": .array(
+          SecurityGroup.merged(g.egress).map { $0.document(owner: g.ownerId) }),
         "VpcId": .string(g.vpcId),
         "SecurityGroupArn": .string(
           world.arn(service: "ec2", resource: "security-group/" + g.groupId)),
         "OwnerId": .string(g.ownerId),
         "GroupName": .string(g.groupName),
         "Description": .string(g.description),
-        "IpPermissions": .array(g.ingress.map { $0.document(owner: g.ownerId) }),
+        "IpPermissions": .array(
+          SecurityGroup.merged(g.ingress).map { $0.document(owner: g.ownerId) }),
       ])
     }
     return ["SecurityGroups": .array(out)]

@@ -5,5 +5,6 @@ enum NetworkFamily {
     operations: [
       ("ec2", NetworkActions.table),
       ("ec2", NetworkInterfaceActions.table),
+      ("ec2", SecurityGroupActions.table),
     ])
 }

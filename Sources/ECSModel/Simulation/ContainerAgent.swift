@@ -247,6 +247,8 @@ extension World {
       instanceType: inst.instanceType, availabilityZone: inst.availabilityZone,
       registeredCpu: type?.registeredCpu ?? 1024, registeredMemory: type?.registeredMemory ?? 900,
       reservedPorts: InstanceType.reservedPorts, maxENIs: type?.maxENIs ?? 2, registeredAt: at)
+    if let r = ContainerAgent.dynamicPortRange(userData: inst.userData) { ci.dynamicPortRange = r }
+    if let trunked = trunkedENIs(inst.instanceType) { ci.maxENIs = trunked }
     ci.attributes = [
       "ecs.availability-zone": inst.availabilityZone,
       "ecs.instance-type": inst.instanceType,

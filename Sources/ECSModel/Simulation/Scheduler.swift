@@ -136,12 +136,15 @@ enum PlacementResult {
 }
 
 enum Scheduler {
-  static let dynamicPortRange = 32768...61000
+  static let dynamicPortRange = ContainerAgent.defaultDynamicPortRange
 
   static func place(_ need: PlacementNeed, in ctx: inout PlacementContext) -> PlacementResult {
     let candidates = ctx.eligible
     if candidates.isEmpty { return .noInstances }
     let staticPorts = need.staticHostPorts
+    let hasDynamicPorts =
+      need.networkMode == "bridge"
+      && need.portMappings.joined().contains { ($0.hostPort ?? 0) == 0 }
     let queries = need.constraints.compactMap { c in
       c.type == "memberOf" ? c.expression.flatMap { try? ClusterQuery.parse($0) } : nil
     }
@@ -159,8 +162,14 @@ enum Scheduler {
         reason = .memory
       } else if need.networkMode == "awsvpc" && ctx.freeENIs[i] <= 0 {
         reason = .eni
-      } else if !staticPorts.isEmpty && portsTaken(staticPorts, at: i, ctx: ctx) {
+      } else if !staticPorts.isEmpty
+        && (portsTaken(staticPorts, at: i, ctx: ctx) || tooManyPorts(staticPorts, at: i, ctx: ctx))
+      {
         reason = .ports
+      } else if hasDynamicPorts
+        && hostBindings(need, ci: ctx.instances[i], used: ctx.usage[i]) == nil
+      {
+        reason = .ports  // the instance's dynamic range is used up
       } else if distinct && (groupCounts?[i] ?? 0) > 0 {
         reason = .distinctInstance
       } else if !queries.isEmpty && !queries.allSatisfy({ $0.matches(ctx.instances[i]) }) {
@@ -211,6 +220,22 @@ enum Scheduler {
     return false
   }
 
+  /// Whether `ports` would take the instance past 100 reserved ports (the agent's own included;
+  /// dynamic ports do not count), the limit ECS documents for PortMapping.hostPort.
+  // UNCONFIRMED: AWS's exact reason; reported here as RESOURCE:PORTS like a taken port.
+  static func tooManyPorts(_ ports: [(port: Int, udp: Bool)], at i: Int, ctx: PlacementContext)
+    -> Bool
+  {
+    let ci = ctx.instances[i]
+    let held = (ctx.usage[i].ports + ctx.usage[i].udpPorts).filter {
+      !ci.dynamicPortRange.contains($0)
+    }
+    return ci.reservedPorts.count + held.count + ports.count > maxReservedPorts
+  }
+
+  /// Reserved ports a container instance may hold at once.
+  static let maxReservedPorts = 100
+
   /// Host ports for each container's mappings on `ci`; nil when a static port is taken.
   static func hostBindings(_ need: PlacementNeed, ci: ContainerInstance, used: InstanceUsage)
     -> [[NetworkBinding]]?
@@ -238,13 +263,13 @@ enum Scheduler {
         if need.networkMode == "host" { host = m.containerPort }
         if host == 0 {
           // Dynamic: the lowest free port of the ephemeral range, so runs are repeatable.
-          var p = dynamicPortRange.lowerBound
-          while p <= dynamicPortRange.upperBound
+          var p = ci.dynamicPortRange.lowerBound
+          while p <= ci.dynamicPortRange.upperBound
             && ((isUDP ? udp : tcp).contains(p) || reserved.contains(p))
           {
             p += 1
           }
-          guard p <= dynamicPortRange.upperBound else { return nil }
+          guard p <= ci.dynamicPortRange.upperBound else { return nil }
           host = p
         } else {
           if (isUDP ? udp : tcp).contains(host) || (!isUDP && reserved.contains(host)) {

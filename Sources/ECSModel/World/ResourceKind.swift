@@ -7,6 +7,8 @@ public enum ResourceKind: String, Sendable, CaseIterable {
   case scalableResources
   /// Secrets Manager secrets, by name.
   case secrets
+  /// Security group rules, by `sgr-` ID.
+  case securityGroupRules
 }
 
 extension World {
@@ -32,6 +34,8 @@ extension World {
     case .roles: return identity.roles.map(\.name)
     case .roleArns: return identity.roles.map(\.arn)
     case .secrets: return secrets.secrets.map(\.name)
+    case .securityGroupRules:
+      return securityGroups.flatMap { ($0.ingress + $0.egress).map(\.ruleId) }
     case .instanceProfiles: return identity.instanceProfiles.map(\.name)
     case .subnets: return subnets.map(\.subnetId)
     case .securityGroups: return securityGroups.map(\.groupId)

@@ -31,6 +31,8 @@ public struct World: Sendable, Equatable {
   public var ssm = SSMState()
   /// Secrets Manager secrets.
   public var secrets = SecretsState()
+  /// ECS account settings the learner changed (`put-account-setting`): name → value.
+  public var accountSettings: [String: String] = [:]
 
   public var vpcs: [VPC] = []
   public var subnets: [Subnet] = []

@@ -7,6 +7,7 @@ enum Queries {
 
   /// Singular kinds select one resource (and fail when it is missing); plural kinds select a list.
   static let table = definitionTable.merging(runtimeTable) { a, _ in a }
+    .merging(reachTable) { a, _ in a }
 
   static let definitionTable: [String: (plural: Bool, query: Query)] = [
     "cluster": (false, { w, p in clusters(w, p) }),
@@ -62,6 +63,7 @@ enum Queries {
   /// `クラスター demo` (the words are in the catalogue, `Msg.selection`).
   static func describe(_ s: Selector, _ lang: Language = .en) -> String {
     let p = s.params
+    if s.kind == "reach" { return describeReach(p, lang) }
     var params = SelectionParams()
     params.name = p.stringValue ?? p["name"]?.stringValue
     params.cluster = p["cluster"]?.stringValue

@@ -73,6 +73,10 @@ extension Session {
         Output(
           .tutor(.plain), ClusterView.render(world, cluster: args.dropFirst().first, language))
       ]
+    case "ports":
+      return [Output(.tutor(.plain), NetworkView.ports(world, args.dropFirst().first, language))]
+    case "task" where args.count == 2:
+      return [Output(.tutor(.plain), NetworkView.task(world, args[1], language))]
     default:
       return [say(.showUsage)]
     }

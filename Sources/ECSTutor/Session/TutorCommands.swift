@@ -96,10 +96,21 @@ enum TutorCommands {
           en:
             "who uses which role for what (agent, application, instance), and whether IAM allows it now",
           ja: "どのロールを誰が何に使うか (エージェント、アプリケーション、インスタンス) と、いま IAM が許可するか"),
+        Help(
+          "show ports [INSTANCE]",
+          en: "each instance's host ports (static, dynamic, host), reserved ports, free ENIs",
+          ja: "インスタンスごとのホストポート (静的、動的、host)、予約済みポート、空いている ENI"),
+        Help(
+          "show task TASK",
+          en:
+            "a task's network: mode, ENI and IPs or host bindings, security groups and their rules",
+          ja: "タスクのネットワーク: モード、ENI と IP またはホストのバインド、セキュリティグループとそのルール"),
       ],
       complete: { s, args in
         switch args.count {
-        case 0: return ["cluster", "planes", "roles"]
+        case 0: return ["cluster", "planes", "roles", "ports", "task"]
+        case 1 where args[0] == "ports": return s.world.names(of: .instances)
+        case 1 where args[0] == "task": return s.world.names(of: .tasks)
         case 1 where args[0] == "roles":
           return s.world.workloads.tasks.map(\.id)
             + s.world.taskDefinitions.filter { $0.status == "ACTIVE" }.map(\.familyRevision)
@@ -157,6 +168,24 @@ enum TutorCommands {
         }
       },
       run: { s, args, _ in s.simulate(args) }),
+    Row(
+      ["reach"], .world, replays: false,
+      help: [
+        Help(
+          "reach SOURCE TARGET:PORT",
+          en:
+            "can SOURCE (internet, a CIDR or IP, a task, TASK/container, an instance) reach that port? The path, or the first hop that refuses",
+          ja:
+            "SOURCE (internet、CIDR か IP、タスク、TASK/コンテナ、インスタンス) からそのポートに届くか。経路か、拒否する最初の地点を表示")
+      ],
+      complete: { s, args in
+        switch args.count {
+        case 0: return ["internet"] + s.world.names(of: .tasks) + s.world.names(of: .instances)
+        case 1: return s.world.names(of: .tasks) + s.world.names(of: .instances)
+        default: return []
+        }
+      },
+      run: { s, args, _ in s.reachCommand(args) }),
     Row(
       ["lang"], .settings, replays: false,
       help: [Help("lang ja|en", en: "switch the tutor's language", ja: "表示言語を切り替え")],

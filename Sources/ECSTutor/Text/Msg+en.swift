@@ -171,7 +171,7 @@ extension Msg {
       return "now: \(now) (time \(auto ? "auto" : "manual"); `time auto|manual`)"
     case .noEvents: return "No events yet."
     case .moreEvents(let n): return "… \(n) more (`events` shows them)"
-    case .showUsage: return "usage: show cluster [NAME] | show planes | show roles [TASK|TASKDEF]"
+    case .showUsage: return "usage: show cluster [NAME] | show planes | show roles [TASK|TASKDEF] | show ports [INSTANCE] | show task TASK"
     case .simulateUsage:
       return
         "usage: simulate instance-failure INSTANCE_ID | simulate crash TASK [CONTAINER] | simulate load SERVICE PERCENT"

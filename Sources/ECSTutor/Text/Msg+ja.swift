@@ -174,7 +174,7 @@ extension Msg {
       return "現在時刻: \(now) (時間の進め方: \(auto ? "auto" : "manual")。切り替えは `time auto|manual`)"
     case .noEvents: return "まだイベントはありません。"
     case .moreEvents(let n): return "… ほか \(n) 件 (`events` で表示)"
-    case .showUsage: return "使い方: show cluster [NAME] | show planes | show roles [TASK|TASKDEF]"
+    case .showUsage: return "使い方: show cluster [NAME] | show planes | show roles [TASK|TASKDEF] | show ports [INSTANCE] | show task TASK"
     case .simulateUsage:
       return
         "使い方: simulate instance-failure INSTANCE_ID | simulate crash TASK [CONTAINER] | simulate load SERVICE PERCENT"
