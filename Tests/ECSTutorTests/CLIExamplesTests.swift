@@ -16,7 +16,7 @@ import Testing
   /// may lower a percentage but never a count. A regression fails; raising a floor is how later
   /// work shows progress.
   static let floors: [String: (accepted: Int, printed: Int)] = [
-    "ecs": (38, 679), "ecr": (11, 44), "logs": (4, 7), "ssm": (9, 37), "iam": (18, 112),
+    "ecs": (41, 689), "ecr": (11, 44), "logs": (5, 7), "ssm": (9, 37), "iam": (28, 167),
     "sts": (1, 3), "application-autoscaling": (5, 15),
   ]
 
