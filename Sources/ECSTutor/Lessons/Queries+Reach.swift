@@ -27,7 +27,7 @@ extension Queries {
         if case .reachable(let path) = w.reach(
           from: source, to: target, port: port, protocol: proto)
         {
-          return [["reachable": true, "path": .string(NetworkText.pathText(path, .en))]]
+          return [["reachable": true, "path": .string(NetworkView.pathText(path, .en))]]
         }
       }
     }
@@ -50,13 +50,11 @@ extension Queries {
   static func describeReach(_ p: JSONValue, _ lang: Language) -> String {
     func name(_ v: JSONValue?) -> String {
       if let s = v?.stringValue { return s }
-      if let f = v?["family"]?.stringValue { return (lang == .ja ? "ファミリー " : "family ") + f }
-      if let s = v?["service"]?.stringValue { return (lang == .ja ? "サービス " : "service ") + s }
+      if let f = v?["family"]?.stringValue { return Msg.reachFamily(f).text(lang) }
+      if let s = v?["service"]?.stringValue { return Msg.reachService(s).text(lang) }
       return "?"
     }
     let port = p["port"].map { Matcher.show($0) } ?? "?"
-    return lang == .ja
-      ? "\(name(p["from"])) から \(name(p["to"])) のポート \(port) に到達"
-      : "port \(port) of \(name(p["to"])) reachable from \(name(p["from"]))"
+    return Msg.reachAssertion(from: name(p["from"]), to: name(p["to"]), port: port).text(lang)
   }
 }

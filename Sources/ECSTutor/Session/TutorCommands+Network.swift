@@ -7,7 +7,7 @@ extension Session {
   mutating func reachCommand(_ args: [String]) -> [Output] {
     guard args.count == 2, let colon = args[1].lastIndex(of: ":") else {
       lastStatus = 2
-      return [Output(.tutor(.plain), NetworkText.usageReach(language))]
+      return [say(.reachUsage)]
     }
     let target = String(args[1][..<colon])
     var portText = String(args[1][args[1].index(after: colon)...])
@@ -18,9 +18,9 @@ extension Session {
     }
     guard let port = Int(portText), (0...65535).contains(port), !target.isEmpty else {
       lastStatus = 2
-      return [Output(.tutor(.plain), NetworkText.usageReach(language))]
+      return [say(.reachUsage)]
     }
-    let (ok, text) = NetworkText.result(
+    let (ok, text) = NetworkView.reach(
       world.reach(from: args[0], to: target, port: port, protocol: proto), language)
     lastStatus = ok ? 0 : 1
     // The answer is the command's output (stdout), so scripts and pipes see it as well.

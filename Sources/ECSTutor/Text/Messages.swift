@@ -137,8 +137,91 @@ public enum Msg: Sendable, Equatable {
     status: String, rollout: String?, taskDefinition: String, running: Int, desired: Int)
   case planes
 
+  // reach, and the reach: assertion
+  case reachUsage
+  /// `reach`'s answer when the port is reachable: the path in words (`reachHop`, joined by →).
+  case reachable(path: String)
+  /// `reach`'s answer when it is not: the refusal in words (`reachRefusal`).
+  case notReachable(String)
+  /// After a refusal by a security group: the command that adds the missing rule.
+  case reachOpenIt(command: String)
+  /// One hop of the way a packet takes.
+  case reachHop(Reachability.Hop)
+  /// The hop that refuses, and why.
+  case reachRefusal(Reachability.Refusal)
+  /// A `reach:` endpoint given as `{family: F}`.
+  case reachFamily(String)
+  /// A `reach:` endpoint given as `{service: S}`.
+  case reachService(String)
+  /// A `reach:` assertion in words: `port 80 of family web reachable from internet`.
+  case reachAssertion(from: String, to: String, port: String)
+
+  // show roles
+  case rolesUsage
+  case rolesTaskTitle(id: String, taskDefinition: String, launchType: String)
+  /// `family:revision` and the launch type it is shown for.
+  case rolesDefinitionTitle(String, launchType: String)
+  /// The column names of the `show roles` table, separated by ` | `.
+  case rolesColumns
+  /// A use without a role.
+  case roleNone
+  /// A role kind or purpose as the model names it (`execution role`, `pull`, ...).
+  case roleWord(String)
+  case roleActor(RoleUse.Actor)
+  case roleNoCredentials
+  /// Allowed by trust: the principals the trust policy names.
+  case roleTrusts([String])
+  case roleAllowed
+  /// Allowed by these statements (`POLICY #N, ...`).
+  case roleAllowedBy(String)
+  /// Denied by these statements (`POLICY #N, ...`) with an explicit Deny.
+  case roleDeniedBy(String)
+  /// The trust policy does not name ecs-tasks.amazonaws.com; `found` is what it names.
+  case roleTrustMissing(found: String)
+  /// No statement allows the call; `missingKeys` are condition keys that could not be evaluated.
+  case roleImplicitDeny(missingKeys: [String])
+  /// The agent is denied what the task role would allow: the roles are swapped (`agentRole` nil
+  /// when the agent has none).
+  case roleSwapped(action: String, taskRole: String, roleKind: String, agentRole: String?)
+
+  // show ports, show task
+  case noContainerInstances
+  case noContainerInstance(String)
+  /// The ports the agent reserves on an instance, listed.
+  case reservedPorts(String)
+  /// The column names of the `show ports` table, separated by ` | `.
+  case portsColumns
+  case portDynamic
+  case portStatic
+  case noHostPorts
+  /// Task ENIs free of those an instance can attach (`all` ENIs, or trunked).
+  case enisFree(free: Int, of: Int, all: Int, trunked: Bool)
+  case noTask(String)
+  case taskNetworkTitle(id: String, family: String, status: String)
+  case networkMode(String)
+  case eniAddresses(eni: String, privateIp: String, publicIp: String?)
+  case noNetwork
+  /// The instance a task in bridge or host mode runs on.
+  case taskOnInstance(String)
+  /// A host-port binding: `host 32768 → 80/tcp`.
+  case hostBinding(hostPort: Int, containerPort: Int, protocol: String)
+  case securityGroupLine(id: String, name: String)
+  case noInboundRules
+  case inboundRule(protocol: String, port: String, peer: String)
+
   /// The text in the learner's language.
   public func text(_ lang: Language) -> String { lang == .ja ? ja : en }
+
+  /// The first 8 characters of a task ID, as the tutor shows tasks.
+  static func short(_ id: String) -> String { id.count == 32 ? String(id.prefix(8)) : id }
+
+  /// A `reach` source as given, a task (ARN or ID, maybe /container) by its short ID.
+  static func shownSource(_ s: String) -> String {
+    var parts = s.split(separator: "/").map(String.init)
+    if s.hasPrefix("arn:aws:ecs:"), parts.count >= 3 { parts = Array(parts.dropFirst(2)) }
+    guard let first = parts.first, first.count == 32 else { return s }
+    return ([short(first)] + parts.dropFirst()).joined(separator: "/")
+  }
 }
 
 /// The parameters of a selection that its name mentions.

@@ -171,7 +171,9 @@ extension Msg {
       return "now: \(now) (time \(auto ? "auto" : "manual"); `time auto|manual`)"
     case .noEvents: return "No events yet."
     case .moreEvents(let n): return "… \(n) more (`events` shows them)"
-    case .showUsage: return "usage: show cluster [NAME] | show planes | show roles [TASK|TASKDEF] | show ports [INSTANCE] | show task TASK"
+    case .showUsage:
+      return
+        "usage: show cluster [NAME] | show planes | show roles [TASK|TASKDEF] | show ports [INSTANCE] | show task TASK"
     case .simulateUsage:
       return
         "usage: simulate instance-failure INSTANCE_ID | simulate crash TASK [CONTAINER] | simulate load SERVICE PERCENT"
@@ -208,6 +210,76 @@ extension Msg {
     case .portsLabel: return "ports"
     case .deploymentLine(let status, let rollout, let td, let running, let desired):
       return "\(status) \(td) \(running)/\(desired) running" + (rollout.map { ", \($0)" } ?? "")
+    case .reachUsage:
+      return
+        "usage: reach SOURCE TARGET:PORT   (SOURCE: internet, a CIDR or IP, a task ID, TASK/container, an instance ID)"
+    case .reachable(let path): return "reachable: \(path)"
+    case .notReachable(let why): return "not reachable: \(why)"
+    case .reachOpenIt(let command): return "to open it: \(command)"
+    case .reachHop(let h): return Self.enHop(h)
+    case .reachRefusal(let r): return Self.enRefusal(r)
+    case .reachFamily(let f): return "family \(f)"
+    case .reachService(let s): return "service \(s)"
+    case .reachAssertion(let from, let to, let port):
+      return "port \(port) of \(to) reachable from \(from)"
+
+    case .rolesUsage:
+      return "usage: show roles [TASK|TASKDEF] (no such task or task definition yet)"
+    case .rolesTaskTitle(let id, let def, let launchType):
+      return "Task \(id) (\(def), \(launchType))"
+    case .rolesDefinitionTitle(let def, let launchType):
+      return "Task definition \(def) (\(launchType))"
+    case .rolesColumns: return "who | role | for | action | resource | now"
+    case .roleNone: return "(none)"
+    case .roleWord(let w): return w
+    case .roleActor(let a):
+      switch a {
+      case .agent: return "agent"
+      case .application: return "application"
+      case .instance: return "instance"
+      }
+    case .roleNoCredentials: return "✗ no credentials"
+    case .roleTrusts(let principals): return "✓ trusts " + principals.joined(separator: ", ")
+    case .roleAllowed: return "✓ yes"
+    case .roleAllowedBy(let by): return "✓ allowed by \(by)"
+    case .roleDeniedBy(let by): return "✗ denied by \(by) (Deny)"
+    case .roleTrustMissing(let found):
+      return "✗ the trust policy does not name ecs-tasks.amazonaws.com (it names \(found))"
+    case .roleImplicitDeny(let keys):
+      return "✗ denied (no statement allows it)"
+        + (keys.isEmpty ? "" : "; cannot evaluate " + keys.joined(separator: ", "))
+    case .roleSwapped(let action, let taskRole, let roleKind, let agentRole):
+      let agentRole = agentRole ?? Msg.roleNone.en
+      return
+        "**\(action) is allowed to the task role \(taskRole), but the agent makes that call with the \(roleKind) \(agentRole).** Move the permission to the \(roleKind)."
+
+    case .noContainerInstances: return "There are no container instances."
+    case .noContainerInstance(let ref): return "No container instance \(ref)."
+    case .reservedPorts(let ports): return "reserved ports: \(ports)"
+    case .portsColumns: return "host port | protocol | task | container | container port | kind"
+    case .portDynamic: return "dynamic"
+    case .portStatic: return "static"
+    case .noHostPorts: return "no host ports in use"
+    case .enisFree(let free, let of, let all, let trunked):
+      return "ENIs: \(free) of \(of) free for tasks"
+        + (trunked
+          ? " (ENI trunking: a trunk ENI carries the tasks' branch ENIs)"
+          : " (\(all) in all, one is the instance's primary)")
+    case .noTask(let ref): return "No task \(ref)."
+    case .taskNetworkTitle(let id, let family, let status):
+      return "task \(id) (\(family), \(status))"
+    case .networkMode(let mode): return "network mode: \(mode)"
+    case .eniAddresses(let eni, let privateIp, let publicIp):
+      return "ENI \(eni): private IP \(privateIp)"
+        + (publicIp.map { ", public IP " + $0 } ?? ", no public IP")
+    case .noNetwork: return "no network (loopback only)"
+    case .taskOnInstance(let id): return "instance \(id)"
+    case .hostBinding(let hostPort, let containerPort, let proto):
+      return "host \(hostPort) → \(containerPort)/\(proto)"
+    case .securityGroupLine(let id, let name): return "security group \(id) (\(name))"
+    case .noInboundRules: return "no inbound rules"
+    case .inboundRule(let proto, let port, let peer): return "inbound \(proto) \(port) from \(peer)"
+
     case .planes:
       return """
         **Control plane — Amazon ECS itself (AWS runs it; you call its API)**
@@ -226,6 +298,47 @@ extension Msg {
         | network modes | bridge, host, awsvpc, none | awsvpc only |
         | task size | optional | cpu and memory required |
         """
+    }
+  }
+
+  /// One hop of a `reach` path in English.
+  static func enHop(_ h: Reachability.Hop) -> String {
+    switch h {
+    case .source(let s): return shownSource(s)
+    case .address(let ip, let pub): return "\(ip) (\(pub ? "public" : "private") IP)"
+    case .allowedBy(let g, let rule): return "\(g) rule \(rule) allows"
+    case .hostPort(let i, let hp, let cp): return "\(i) host port \(hp) → container port \(cp)"
+    case .localhost: return "localhost"
+    case .container(let t, let name, let port):
+      return "container \(short(t))/\(name) listening on \(port)"
+    case .instancePort(let i, let port): return "\(i) port \(port) (host mode)"
+    }
+  }
+
+  /// Why `reach` is refused, in English.
+  static func enRefusal(_ r: Reachability.Refusal) -> String {
+    switch r {
+    case .unknownSource(let s): return "no source named \(s)"
+    case .unknownTarget(let t):
+      return "no target named \(t) (name a running task, container, instance or IP)"
+    case .taskNotRunning(let t, let status): return "task \(short(t)) is not RUNNING (\(status))"
+    case .networkModeNone(let t):
+      return "task \(short(t)) uses network mode none: it has no network beyond its own loopback"
+    case .noPublicAddress(let t):
+      return "\(short(t)) has no public IP address, so nothing outside the VPC can reach it"
+    case .securityGroup(let groups, let proto, let port, let from):
+      return
+        "security group \(groups.joined(separator: ", ")) has no inbound rule allowing \(proto) \(port) from \(from)"
+    case .egress(let groups, let proto, let port, let to):
+      return
+        "the source's security group \(groups.joined(separator: ", ")) has no outbound rule allowing \(proto) \(port) to \(to)"
+    case .nothingBound(let i, let port): return "nothing is bound on host port \(port) of \(i)"
+    case .notListening(let t, let c, let port):
+      let who = c.map { "\(short(t))/\($0)" } ?? short(t)
+      return "\(who) is not listening on port \(port) (no such portMappings entry)"
+    case .bridgeNoLocalhost(let t):
+      return
+        "task \(short(t)) uses bridge mode: its containers do not share localhost (use links or service discovery)"
     }
   }
 

@@ -174,7 +174,9 @@ extension Msg {
       return "現在時刻: \(now) (時間の進め方: \(auto ? "auto" : "manual")。切り替えは `time auto|manual`)"
     case .noEvents: return "まだイベントはありません。"
     case .moreEvents(let n): return "… ほか \(n) 件 (`events` で表示)"
-    case .showUsage: return "使い方: show cluster [NAME] | show planes | show roles [TASK|TASKDEF] | show ports [INSTANCE] | show task TASK"
+    case .showUsage:
+      return
+        "使い方: show cluster [NAME] | show planes | show roles [TASK|TASKDEF] | show ports [INSTANCE] | show task TASK"
     case .simulateUsage:
       return
         "使い方: simulate instance-failure INSTANCE_ID | simulate crash TASK [CONTAINER] | simulate load SERVICE PERCENT"
@@ -219,6 +221,81 @@ extension Msg {
     case .portsLabel: return "ポート"
     case .deploymentLine(let status, let rollout, let td, let running, let desired):
       return "\(status) \(td) 実行中 \(running)/\(desired)" + (rollout.map { "、\($0)" } ?? "")
+    case .reachUsage:
+      return
+        "使い方: reach SOURCE TARGET:PORT   (SOURCE: internet、CIDR または IP、タスク ID、TASK/コンテナ名、インスタンス ID)"
+    case .reachable(let path): return "到達可能: \(path)"
+    case .notReachable(let why): return "到達不可: \(why)"
+    case .reachOpenIt(let command): return "開けるには: \(command)"
+    case .reachHop(let h): return Self.jaHop(h)
+    case .reachRefusal(let r): return Self.jaRefusal(r)
+    case .reachFamily(let f): return "ファミリー \(f)"
+    case .reachService(let s): return "サービス \(s)"
+    case .reachAssertion(let from, let to, let port):
+      return "\(from) から \(to) のポート \(port) に到達"
+
+    case .rolesUsage: return "使い方: show roles [TASK|TASKDEF] (タスクもタスク定義も見つかりません)"
+    case .rolesTaskTitle(let id, let def, let launchType):
+      return "タスク \(id) (\(def), \(launchType))"
+    case .rolesDefinitionTitle(let def, let launchType): return "タスク定義 \(def) (\(launchType))"
+    case .rolesColumns: return "呼び出し元 | ロール | 用途 | アクション | リソース | 現在"
+    case .roleNone: return "(なし)"
+    case .roleWord(let w):
+      let words = [
+        "execution role": "タスク実行ロール", "task role": "タスクロール", "instance role": "インスタンスロール",
+        "pull": "プル", "logs": "ログ", "secrets": "シークレット", "credentials": "認証情報",
+        "register": "登録", "assume": "引き受け",
+      ]
+      return words[w] ?? w
+    case .roleActor(let a):
+      switch a {
+      case .agent: return "エージェント"
+      case .application: return "アプリ"
+      case .instance: return "インスタンス"
+      }
+    case .roleNoCredentials: return "✗ 認証情報なし"
+    case .roleTrusts(let principals): return "✓ 信頼: " + principals.joined(separator: ", ")
+    case .roleAllowed: return "✓ 可"
+    case .roleAllowedBy(let by): return "✓ 許可: \(by)"
+    case .roleDeniedBy(let by): return "✗ 明示的な拒否: \(by) (Deny)"
+    case .roleTrustMissing(let found):
+      return "✗ 信頼ポリシーに ecs-tasks.amazonaws.com がありません (あるのは \(found))"
+    case .roleImplicitDeny(let keys):
+      return "✗ 拒否 (許可するステートメントなし)"
+        + (keys.isEmpty ? "" : " 評価できないキー: " + keys.joined(separator: ", "))
+    case .roleSwapped(let action, let taskRole, let roleKind, let agentRole):
+      let kind = Msg.roleWord(roleKind).ja
+      let agentRole = agentRole ?? Msg.roleNone.ja
+      return
+        "**\(action) はタスクロール \(taskRole) に許可されていますが、使うのはエージェントで、エージェントは\(kind) \(agentRole) を使います。** 権限を\(kind)に移してください。"
+
+    case .noContainerInstances: return "コンテナインスタンスがありません。"
+    case .noContainerInstance(let ref): return "インスタンス \(ref) が見つかりません。"
+    case .reservedPorts(let ports): return "予約済みポート: \(ports)"
+    case .portsColumns: return "ホストポート | プロトコル | タスク | コンテナ | コンテナポート | 種類"
+    case .portDynamic: return "動的"
+    case .portStatic: return "静的"
+    case .noHostPorts: return "使用中のホストポートはありません"
+    case .enisFree(let free, let of, let all, let trunked):
+      return "ENI: タスク用 \(free) / \(of) が空き"
+        + (trunked
+          ? " (ENI トランキング: トランク ENI がタスクのブランチ ENI を束ねます)"
+          : " (全 \(all)、うち 1 つはインスタンスのプライマリ)")
+    case .noTask(let ref): return "タスク \(ref) が見つかりません。"
+    case .taskNetworkTitle(let id, let family, let status):
+      return "タスク \(id) (\(family), \(status))"
+    case .networkMode(let mode): return "ネットワークモード: \(mode)"
+    case .eniAddresses(let eni, let privateIp, let publicIp):
+      return "ENI \(eni): プライベート IP \(privateIp)"
+        + (publicIp.map { "、パブリック IP " + $0 } ?? "、パブリック IP なし")
+    case .noNetwork: return "ネットワークなし (ループバックのみ)"
+    case .taskOnInstance(let id): return "インスタンス \(id)"
+    case .hostBinding(let hostPort, let containerPort, let proto):
+      return "ホスト \(hostPort) → \(containerPort)/\(proto)"
+    case .securityGroupLine(let id, let name): return "セキュリティグループ \(id) (\(name))"
+    case .noInboundRules: return "インバウンドルールなし"
+    case .inboundRule(let proto, let port, let peer): return "インバウンド \(proto) \(port) 送信元 \(peer)"
+
     case .planes:
       return """
         **コントロールプレーン — Amazon ECS そのもの (AWS が運用し、ユーザーは API を呼び出す)**
@@ -236,6 +313,47 @@ extension Msg {
         | ネットワークモード | bridge、host、awsvpc、none | awsvpc のみ |
         | タスクサイズ | 任意 | cpu と memory が必須 |
         """
+    }
+  }
+
+  /// One hop of a `reach` path in Japanese.
+  static func jaHop(_ h: Reachability.Hop) -> String {
+    switch h {
+    case .source(let s): return shownSource(s)
+    case .address(let ip, let pub): return "\(ip) (\(pub ? "パブリック" : "プライベート") IP)"
+    case .allowedBy(let g, let rule): return "\(g) のルール \(rule) が許可"
+    case .hostPort(let i, let hp, let cp): return "\(i) のホストポート \(hp) → コンテナポート \(cp)"
+    case .localhost: return "localhost"
+    case .container(let t, let name, let port):
+      return "コンテナ \(short(t))/\(name) がポート \(port) で待ち受け"
+    case .instancePort(let i, let port): return "\(i) のポート \(port) (host モード)"
+    }
+  }
+
+  /// Why `reach` is refused, in Japanese.
+  static func jaRefusal(_ r: Reachability.Refusal) -> String {
+    switch r {
+    case .unknownSource(let s): return "送信元 \(s) が見つかりません"
+    case .unknownTarget(let t):
+      return "宛先 \(t) が見つかりません (実行中のタスク、コンテナ、インスタンス、IP を指定)"
+    case .taskNotRunning(let t, let status): return "タスク \(short(t)) は RUNNING ではありません (\(status))"
+    case .networkModeNone(let t):
+      return "タスク \(short(t)) のネットワークモードは none: ループバック以外のネットワークがありません"
+    case .noPublicAddress(let t):
+      return "\(short(t)) にパブリック IP アドレスがないため、VPC の外からは届きません"
+    case .securityGroup(let groups, let proto, let port, let from):
+      return
+        "セキュリティグループ \(groups.joined(separator: ", ")) に \(from) からの \(proto) \(port) を許可するインバウンドルールがありません"
+    case .egress(let groups, let proto, let port, let to):
+      return
+        "送信元のセキュリティグループ \(groups.joined(separator: ", ")) のアウトバウンドルールが \(to) への \(proto) \(port) を許可していません"
+    case .nothingBound(let i, let port): return "\(i) のホストポート \(port) を使っているタスクがありません"
+    case .notListening(let t, let c, let port):
+      let who = c.map { "\(short(t))/\($0)" } ?? short(t)
+      return "\(who) はポート \(port) で待ち受けていません (portMappings にありません)"
+    case .bridgeNoLocalhost(let t):
+      return
+        "タスク \(short(t)) は bridge モード: コンテナ同士は localhost を共有しません (links かサービス検出を使います)"
     }
   }
 

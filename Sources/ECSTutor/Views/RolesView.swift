@@ -6,45 +6,38 @@ import ECSModel
 /// each call right now, by which statement.
 enum RolesView {
   static func render(_ w: World, ref: String?, _ lang: Language) -> String {
-    let ja = lang == .ja
     let uses: [RoleUse]
-    let title: String
+    let title: Msg
     if let task = task(w, ref) {
       uses = w.roleUses(task: task)
       let def = task.taskDefinitionArn.split(separator: "/").last.map(String.init) ?? ""
-      title = (ja ? "タスク " : "Task ") + task.id + " (\(def), \(task.launchType))"
+      title = .rolesTaskTitle(id: task.id, taskDefinition: def, launchType: "\(task.launchType)")
     } else if let def = definition(w, ref) {
       let fargate = def.requiresCompatibilities.contains("FARGATE")
       let instanceRole = w.capacity.instances.compactMap(\.iamInstanceProfileArn).first
         .flatMap { w.role(ofInstanceProfile: $0)?.name }
       uses = w.roleUses(
         definition: def, launchType: fargate ? "FARGATE" : "EC2", instanceRole: instanceRole)
-      title =
-        (ja ? "タスク定義 " : "Task definition ") + "\(def.family):\(def.revision) ("
-        + (fargate ? "FARGATE" : "EC2") + ")"
+      title = .rolesDefinitionTitle(
+        "\(def.family):\(def.revision)", launchType: fargate ? "FARGATE" : "EC2")
     } else {
-      return ja
-        ? "使い方: show roles [TASK|TASKDEF]（タスクもタスク定義も見つかりません）"
-        : "usage: show roles [TASK|TASKDEF] (no such task or task definition yet)"
+      return Msg.rolesUsage.text(lang)
     }
-    var rows: [[String]] = [
-      ja
-        ? ["呼び出し元", "ロール", "用途", "アクション", "リソース", "現在"]
-        : ["who", "role", "for", "action", "resource", "now"]
-    ]
+    var rows: [[String]] = [Msg.rolesColumns.text(lang).components(separatedBy: " | ")]
     for u in uses {
       rows.append([
-        actor(u.actor, ja), word(u.roleKind, ja) + " " + (u.roleName ?? (ja ? "（なし）" : "(none)")),
-        word(u.purpose, ja), u.action, u.resource, verdict(u, ja),
+        Msg.roleActor(u.actor).text(lang),
+        Msg.roleWord(u.roleKind).text(lang) + " " + (u.roleName ?? Msg.roleNone.text(lang)),
+        Msg.roleWord(u.purpose).text(lang), u.action, u.resource, verdict(u).text(lang),
       ])
     }
-    return "**\(title)**\n" + Markdown.table(rows, indent: 2)
-      + hints(w, uses, ja).map { "\n→ " + $0 }.joined()
+    return "**\(title.text(lang))**\n" + Markdown.table(rows, indent: 2)
+      + hints(w, uses).map { "\n→ " + $0.text(lang) }.joined()
   }
 
   /// What the table shows, named: permissions on the wrong role.
-  static func hints(_ w: World, _ uses: [RoleUse], _ ja: Bool) -> [String] {
-    var out: [String] = []
+  static func hints(_ w: World, _ uses: [RoleUse]) -> [Msg] {
+    var out: [Msg] = []
     let taskRole = uses.first { $0.actor == .application && $0.roleKind == "task role" }?.roleName
     // The agent is denied something the task role would allow: the roles are swapped.
     if let taskRole,
@@ -53,62 +46,28 @@ enum RolesView {
           && w.evaluate(role: taskRole, action: u.action, resource: u.resource)?.allowed == true
       })
     {
-      let agentRole = u.roleName ?? (ja ? "（なし）" : "(none)")
       out.append(
-        ja
-          ? "**\(u.action) はタスクロール \(taskRole) に許可されていますが、使うのはエージェントで、エージェントは\(word(u.roleKind, ja)) \(agentRole) を使います。** 権限を\(word(u.roleKind, ja))に移してください。"
-          : "**\(u.action) is allowed to the task role \(taskRole), but the agent makes that call with the \(u.roleKind) \(agentRole).** Move the permission to the \(u.roleKind)."
-      )
+        .roleSwapped(
+          action: u.action, taskRole: taskRole, roleKind: u.roleKind,
+          agentRole: u.roleName))
     }
     return out
   }
 
-  /// The Japanese for the model's role kinds and purposes (glossary-ja.md); English as is.
-  static func word(_ w: String, _ ja: Bool) -> String {
-    guard ja else { return w }
-    let words = [
-      "execution role": "タスク実行ロール", "task role": "タスクロール", "instance role": "インスタンスロール",
-      "pull": "プル", "logs": "ログ", "secrets": "シークレット", "credentials": "認証情報",
-      "register": "登録", "assume": "引き受け",
-    ]
-    return words[w] ?? w
-  }
-
-  static func actor(_ a: RoleUse.Actor, _ ja: Bool) -> String {
-    switch a {
-    case .agent: return ja ? "エージェント" : "agent"
-    case .application: return ja ? "アプリ" : "application"
-    case .instance: return ja ? "インスタンス" : "instance"
-    }
-  }
-
   /// "allowed by POLICY #N", "denied: no statement allows it", "DENIED by POLICY #N (Deny)".
-  static func verdict(_ u: RoleUse, _ ja: Bool) -> String {
-    guard let e = u.evaluation else {
-      return ja ? "✗ 認証情報なし" : "✗ no credentials"
-    }
+  static func verdict(_ u: RoleUse) -> Msg {
+    guard let e = u.evaluation else { return .roleNoCredentials }
     let by = e.matched.map { "\($0.sourcePolicyId) #\($0.index + 1)" }.joined(separator: ", ")
     switch e.decision {
     case .allowed:
-      if by.isEmpty && !u.trusted.isEmpty {
-        return (ja ? "✓ 信頼: " : "✓ trusts ") + u.trusted.joined(separator: ", ")
-      }
-      if by.isEmpty { return ja ? "✓ 可" : "✓ yes" }
-      return (ja ? "✓ 許可: " : "✓ allowed by ") + by
+      if by.isEmpty && !u.trusted.isEmpty { return .roleTrusts(u.trusted) }
+      return by.isEmpty ? .roleAllowed : .roleAllowedBy(by)
     case .explicitDeny:
-      return (ja ? "✗ 明示的な拒否: " : "✗ denied by ") + by + " (Deny)"
+      return .roleDeniedBy(by)
     case .implicitDeny where u.purpose == "assume" || u.purpose == "credentials":
-      let found = u.trusted.isEmpty ? "-" : u.trusted.joined(separator: ", ")
-      return ja
-        ? "✗ 信頼ポリシーに ecs-tasks.amazonaws.com がありません（あるのは \(found)）"
-        : "✗ the trust policy does not name ecs-tasks.amazonaws.com (it names \(found))"
+      return .roleTrustMissing(found: u.trusted.isEmpty ? "-" : u.trusted.joined(separator: ", "))
     case .implicitDeny:
-      var s = ja ? "✗ 拒否（許可するステートメントなし）" : "✗ denied (no statement allows it)"
-      if !e.missingContextKeys.isEmpty {
-        s +=
-          (ja ? " 評価できないキー: " : "; cannot evaluate ") + e.missingContextKeys.joined(separator: ", ")
-      }
-      return s
+      return .roleImplicitDeny(missingKeys: e.missingContextKeys)
     }
   }
 
