@@ -47,9 +47,7 @@ enum ClusterActions {
     let ref = req.string("cluster") ?? "default"
     guard let i = world.clusters.firstIndex(where: { $0.matches(ref) && $0.status == "ACTIVE" })
     else { throw .clusterNotFound }
-    for check in World.clusterDeletionChecks {
-      if let error = check(world, world.clusters[i].arn) { throw error }
-    }
+    if let error = world.deleteBlocker("cluster", world.clusters[i].arn) { throw error }
     world.clusters[i].status = "INACTIVE"
     world.record(
       .cluster, "Cluster \(world.clusters[i].name) deleted.",
@@ -108,11 +106,6 @@ extension Cluster {
 }
 
 extension World {
-  /// Checks run before a cluster is deleted; each returns the AWS error that blocks deletion.
-  /// Later API families (services, instances, tasks) add theirs here.
-  static let clusterDeletionChecks: [@Sendable (World, String) -> AWSError?] = [
-    servicesBlockDeletion, tasksBlockDeletion, clusterHasContainerInstances,
-  ]
 
   /// The ACTIVE cluster named by `ref` (name or ARN).
   public func cluster(_ ref: String) -> Cluster? {

@@ -8,7 +8,7 @@ enum ECSFamily {
       ("ecs", TaskActions.table),
       ("ecs", ServiceActions.table),
     ],
-    waiters: ["ecs": waiters])
+    waiters: ["ecs": waiters], resources: ECSResources.all)
 
   /// botocore's `ecs` waiters (`waiters-2.json`), as data.
   static let waiters: JSONValue =

@@ -5,5 +5,5 @@ enum IdentityFamily {
     operations: [
       ("iam", IAMActions.table),
       ("sts", IAMActions.stsTable),
-    ])
+    ], resources: IdentityResources.all)
 }

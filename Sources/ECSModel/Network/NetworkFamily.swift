@@ -5,5 +5,5 @@ enum NetworkFamily {
     operations: [
       ("ec2", NetworkActions.table),
       ("ec2", NetworkInterfaceActions.table),
-    ])
+    ], resources: NetworkResources.all)
 }

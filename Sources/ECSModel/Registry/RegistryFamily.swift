@@ -9,5 +9,5 @@ enum RegistryFamily {
     internalOperations: [
       ("docker", DockerActions.table),
       ("awscli", DockerActions.cliTable),
-    ])
+    ], resources: RegistryResources.all)
 }

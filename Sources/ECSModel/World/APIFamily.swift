@@ -19,12 +19,16 @@ public struct APIFamily: Sendable {
   /// commands), under pseudo-service names botocore does not use (`docker`, `awscli`): they run
   /// through `World.perform` like the rest, and the registry refuses a duplicate among them too.
   public var internalOperations: [(service: String, handlers: [String: ActionHandler])]
+  /// The resource kinds the family owns: selectors, completion, delete blockers.
+  public var resources: [ResourceDescriptor]
 
   public init(
     name: String, operations: [(service: String, handlers: [String: ActionHandler])],
     waiters: [String: JSONValue] = [:],
-    internalOperations: [(service: String, handlers: [String: ActionHandler])] = []
+    internalOperations: [(service: String, handlers: [String: ActionHandler])] = [],
+    resources: [ResourceDescriptor] = []
   ) {
+    self.resources = resources
     self.name = name
     self.operations = operations
     self.waiters = waiters
