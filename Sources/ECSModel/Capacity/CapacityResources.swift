@@ -7,7 +7,7 @@ enum CapacityResources {
       completions: [
         (
           .containerInstances,
-          { w in w.capacity.containerInstances.filter { $0.status != "INACTIVE" }.map(\.arn) }
+          { w in w.capacity.containerInstances.filter { $0.status != .inactive }.map(\.arn) }
         )
       ]),
     ResourceDescriptor(
@@ -24,8 +24,10 @@ enum CapacityResources {
   static func containerInstances(_ w: World, _ p: JSONValue) -> [JSONValue] {
     guard let arn = ECSResources.clusterArn(w, p) else { return [] }
     let status = p["status"]?.stringValue
-    return w.registeredContainerInstances(in: arn).filter { status == nil || $0.status == status }
-      .map { w.containerInstanceDocument($0, include: []) }
+    return w.registeredContainerInstances(in: arn).filter {
+      status == nil || $0.status.rawValue == status
+    }
+    .map { w.containerInstanceDocument($0, include: []) }
   }
 
   /// `instances: {state: running, instanceType: t3.medium}` — EC2 instances as describe-instances

@@ -12,6 +12,13 @@ public enum TaskStatus: String, Sendable, Equatable, Codable, CaseIterable {
   case stopped = "STOPPED"
 }
 
+/// A container instance's `status` (INACTIVE once deregistered).
+public enum ContainerInstanceStatus: String, Sendable, Equatable, Codable, CaseIterable {
+  case active = "ACTIVE"
+  case draining = "DRAINING"
+  case inactive = "INACTIVE"
+}
+
 /// A service's `status`.
 public enum ServiceStatus: String, Sendable, Equatable, Codable, CaseIterable {
   case active = "ACTIVE"

@@ -284,7 +284,7 @@ extension World {
 
   private func drainingInstanceArns(_ clusterArn: String) -> Set<String> {
     Set(
-      capacity.containerInstances.filter { $0.clusterArn == clusterArn && $0.status == "DRAINING" }
+      capacity.containerInstances.filter { $0.clusterArn == clusterArn && $0.status == .draining }
         .map(\.arn))
   }
 
@@ -513,7 +513,7 @@ extension World {
   func capacitySignature(_ clusterArn: String) -> [Int] {
     var instances = 0
     for ci in capacity.containerInstances
-    where ci.clusterArn == clusterArn && ci.status == "ACTIVE" && ci.agentConnected {
+    where ci.clusterArn == clusterArn && ci.status == .active && ci.agentConnected {
       instances += 1
     }
     var holding = 0
@@ -533,7 +533,7 @@ extension World {
       return try? ClusterQuery.parse(e)
     }
     return capacity.containerInstances.filter { ci in
-      ci.clusterArn == svc.clusterArn && ci.status == "ACTIVE"
+      ci.clusterArn == svc.clusterArn && ci.status == .active
         && queries.allSatisfy { $0.matches(ci) }
     }
   }
@@ -553,7 +553,7 @@ extension World {
   /// instances, in one pass over the tasks.
   func allServiceCounts() -> [String: ServiceTally] {
     var draining = Set<String>()
-    for ci in capacity.containerInstances where ci.status == "DRAINING" { draining.insert(ci.arn) }
+    for ci in capacity.containerInstances where ci.status == .draining { draining.insert(ci.arn) }
     var out: [String: ServiceTally] = [:]
     for i in workloads.tasks.indices {
       // Field reads, not `isLive`: no copy of the task per visit in debug builds.

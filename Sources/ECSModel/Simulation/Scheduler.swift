@@ -72,7 +72,7 @@ struct PlacementContext {
 
   init(world: World, clusterArn: String) {
     instances = world.capacity.containerInstances.filter {
-      $0.clusterArn == clusterArn && $0.status != "INACTIVE"
+      $0.clusterArn == clusterArn && $0.status != .inactive
     }
     var position: [String: Int] = [:]
     var zoneOf: [String: Int] = [:]
@@ -96,7 +96,7 @@ struct PlacementContext {
     }
     for (group, perInstance) in counts {
       var z = Array(repeating: 0, count: zones.count)
-      for (i, n) in perInstance.enumerated() where instances[i].status == "ACTIVE" {
+      for (i, n) in perInstance.enumerated() where instances[i].status == .active {
         z[zoneIndex[i]] += n
       }
       zoneCounts[group] = z
@@ -106,7 +106,7 @@ struct PlacementContext {
     freeCpu = zip(instances, usage).map { $0.registeredCpu - $1.cpu }
     freeMemory = zip(instances, usage).map { $0.registeredMemory - $1.memory }
     freeENIs = zip(instances, usage).map { max($0.maxENIs - 1, 0) - $1.enis }
-    let active = instances.map { $0.status == "ACTIVE" }
+    let active = instances.map { $0.status == .active }
     placeable = active
     placeableIndices = active.indices.filter { active[$0] }
     agentConnected = instances.map(\.agentConnected)

@@ -28,7 +28,7 @@ enum ClusterView {
       let used = w.usage(of: ci)
       let id = String(ci.id.prefix(8))
       var head =
-        "  ▣ \(ci.ec2InstanceId) (\(ci.instanceType), \(ci.availabilityZone), \(id)…) \(ci.status)"
+        "  ▣ \(ci.ec2InstanceId) (\(ci.instanceType), \(ci.availabilityZone), \(id)…) \(ci.status.rawValue)"
       if !ci.agentConnected { head += Msg.agentDisconnected.text(lang) }
       lines.append(head)
       lines.append(
