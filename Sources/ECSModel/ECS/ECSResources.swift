@@ -103,7 +103,7 @@ enum ECSResources {
         && (serviceName == nil || t.group == "service:" + (serviceName ?? ""))
         && (desired == nil || t.desiredStatus.rawValue == desired)
         && (last == nil || t.lastStatus.rawValue == last)
-        && (launchType == nil || t.launchType == launchType)
+        && (launchType == nil || t.launchType.rawValue == launchType)
         && (startedBy == nil || t.startedBy == startedBy)
     }.map { w.taskDocument($0) }
   }

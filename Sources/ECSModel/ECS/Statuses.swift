@@ -12,6 +12,13 @@ public enum TaskStatus: String, Sendable, Equatable, Codable, CaseIterable {
   case stopped = "STOPPED"
 }
 
+/// Where a task runs (`launchType`); EXTERNAL is accepted and runs as EC2 here.
+public enum LaunchType: String, Sendable, Equatable, Codable, CaseIterable {
+  case ec2 = "EC2"
+  case fargate = "FARGATE"
+  case external = "EXTERNAL"
+}
+
 /// A container instance's `status` (INACTIVE once deregistered).
 public enum ContainerInstanceStatus: String, Sendable, Equatable, Codable, CaseIterable {
   case active = "ACTIVE"

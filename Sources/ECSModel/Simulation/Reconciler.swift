@@ -306,9 +306,10 @@ extension World {
     else { return }
     let target =
       (try? launchTarget(
-        launchType: deployment.launchType, strategy: deployment.capacityProviderStrategy,
+        launchType: deployment.launchType?.rawValue,
+        strategy: deployment.capacityProviderStrategy,
         cluster: cluster))
-      ?? LaunchTarget(launchType: "EC2", capacityProviderName: nil)
+      ?? LaunchTarget(launchType: .ec2, capacityProviderName: nil)
     let net =
       (try? networkSettings(
         deployment.networkConfiguration, definition: def, launchType: target.launchType))
@@ -333,7 +334,7 @@ extension World {
     var problem: String?
     var ctx = contexts[cluster.arn] ?? PlacementContext(world: self, clusterArn: cluster.arn)
     var spread =
-      target.launchType == "FARGATE" ? FargateSpread(world: self, group: group) : FargateSpread()
+      target.launchType == .fargate ? FargateSpread(world: self, group: group) : FargateSpread()
     for n in 0..<count {
       var launch = sizing.launch(
         definition: def, clusterArn: cluster.arn, target: target, net: net, group: group)
@@ -342,8 +343,8 @@ extension World {
       launch.deploymentId = deployment.id
       launch.tags = tags
       launch.enableExecuteCommand = svc.enableExecuteCommand
-      launch.platformVersion = target.launchType == "FARGATE" ? "1.4.0" : nil
-      if target.launchType == "FARGATE" {
+      launch.platformVersion = target.launchType == .fargate ? "1.4.0" : nil
+      if target.launchType == .fargate {
         launch.subnet = spread.pick(net.subnets)
       } else {
         var strategies = svc.placementStrategy.map {

@@ -43,7 +43,7 @@ enum ClusterView {
       }
     }
     let fargate = live.filter {
-      $0.launchType == "FARGATE" || ($0.containerInstanceArn == nil && $0.eni != nil)
+      $0.launchType == .fargate || ($0.containerInstanceArn == nil && $0.eni != nil)
     }
     if !fargate.isEmpty {
       lines.append(Msg.fargateHeading.text(lang))
