@@ -61,7 +61,7 @@ extension World {
     throws(AWSError) -> NetworkSettings
   {
     let vpc = config?.awsvpc
-    guard def.networkMode == "awsvpc" else {
+    guard def.networkMode == .awsvpc else {
       if vpc != nil {
         throw .invalidParameter(
           "Network Configuration is not valid for the given networkMode of this task definition.")

@@ -78,7 +78,7 @@ enum ServiceActions {
     }
     var roleArn: String?
     if let role = req.string("role") {
-      if def.networkMode == "awsvpc" {
+      if def.networkMode == .awsvpc {
         throw .invalidParameter(
           "You cannot specify an IAM role for services that require a service linked role.")
       }

@@ -12,6 +12,11 @@ public enum TaskStatus: String, Sendable, Equatable, Codable, CaseIterable {
   case stopped = "STOPPED"
 }
 
+/// A task definition's `networkMode`: how its containers reach the network.
+public enum NetworkMode: String, Sendable, Equatable, Codable, CaseIterable {
+  case bridge, host, awsvpc, none
+}
+
 /// Where a task runs (`launchType`); EXTERNAL is accepted and runs as EC2 here.
 public enum LaunchType: String, Sendable, Equatable, Codable, CaseIterable {
   case ec2 = "EC2"

@@ -68,7 +68,7 @@ public struct ECSTask: Sendable, Equatable {
   public var clusterArn: String
   public var taskDefinitionArn: String
   public var family: String
-  public var networkMode: String
+  public var networkMode: NetworkMode
   /// EC2 or FARGATE
   public var launchType: LaunchType
   public var capacityProviderName: String?

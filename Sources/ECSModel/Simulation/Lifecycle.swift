@@ -66,7 +66,7 @@ extension World {
       containers.append(c)
     }
     var eni: TaskENI?
-    if l.definition.networkMode == "awsvpc", let subnet = l.subnet {
+    if l.definition.networkMode == .awsvpc, let subnet = l.subnet {
       eni = TaskENI(
         attachmentId: random.uuid(), eniId: "eni-" + random.hex(17), macAddress: macAddress(),
         privateIp: privateIp(in: subnet), subnetId: subnet.subnetId)

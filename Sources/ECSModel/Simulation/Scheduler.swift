@@ -18,7 +18,7 @@ struct PlacementNeed {
   var memory: Int
   /// Per container: its port mappings (host port nil/0 = dynamic in bridge mode).
   var portMappings: [[PortMapping]]
-  var networkMode: String
+  var networkMode: NetworkMode
   var group: String
   var constraints: [PlacementConstraint]
   var strategies: [PlacementStrategy]
@@ -26,9 +26,9 @@ struct PlacementNeed {
   /// Host ports that must be free on the instance (static bridge ports; host mode uses the
   /// container port). Dynamic ports always fit: the ephemeral range is wide.
   var staticHostPorts: [(port: Int, udp: Bool)] {
-    guard networkMode == "bridge" || networkMode == "host" else { return [] }
+    guard networkMode == .bridge || networkMode == .host else { return [] }
     return portMappings.joined().compactMap { m in
-      let host = networkMode == "host" ? m.containerPort : (m.hostPort ?? 0)
+      let host = networkMode == .host ? m.containerPort : (m.hostPort ?? 0)
       return host == 0 ? nil : (host, m.protocol == "udp")
     }
   }
@@ -157,7 +157,7 @@ enum Scheduler {
         reason = .cpu
       } else if ctx.freeMemory[i] < need.memory {
         reason = .memory
-      } else if need.networkMode == "awsvpc" && ctx.freeENIs[i] <= 0 {
+      } else if need.networkMode == .awsvpc && ctx.freeENIs[i] <= 0 {
         reason = .eni
       } else if !staticPorts.isEmpty && portsTaken(staticPorts, at: i, ctx: ctx) {
         reason = .ports
@@ -180,7 +180,7 @@ enum Scheduler {
     ctx.usage[chosen].memory += need.memory
     ctx.freeCpu[chosen] -= need.cpu
     ctx.freeMemory[chosen] -= need.memory
-    if need.networkMode == "awsvpc" {
+    if need.networkMode == .awsvpc {
       ctx.usage[chosen].enis += 1
       ctx.freeENIs[chosen] -= 1
     } else {
@@ -225,17 +225,17 @@ enum Scheduler {
       for m in mappings {
         let isUDP = m.protocol == "udp"
         switch need.networkMode {
-        case "awsvpc":
+        case .awsvpc:
           bindings.append(
             NetworkBinding(
               containerPort: m.containerPort, hostPort: m.containerPort, protocol: m.protocol))
           continue
-        case "none":
+        case .none:
           continue
         default: break
         }
         var host = m.hostPort ?? 0
-        if need.networkMode == "host" { host = m.containerPort }
+        if need.networkMode == .host { host = m.containerPort }
         if host == 0 {
           // Dynamic: the lowest free port of the ephemeral range, so runs are repeatable.
           var p = dynamicPortRange.lowerBound
