@@ -4,7 +4,7 @@ enum ECSResources {
     ResourceDescriptor(
       name: "cluster",
       selectors: [.one("cluster", select: clusters), .many("clusters", select: clusters)],
-      completions: [(.clusters, { w in w.clusters.filter { $0.status == "ACTIVE" }.map(\.name) })],
+      completions: [(.clusters, { w in w.clusters.filter { $0.status == .active }.map(\.name) })],
       // A cluster with services, tasks or container instances cannot be deleted.
       deleteBlockers: [
         World.servicesBlockDeletion, World.tasksBlockDeletion, World.clusterHasContainerInstances,
@@ -45,7 +45,7 @@ enum ECSResources {
   /// `cluster: demo` or `cluster: {name: demo}`; `clusters: {}` selects every ACTIVE cluster.
   static func clusters(_ w: World, _ p: JSONValue) -> [JSONValue] {
     let name = p.stringValue ?? p["name"]?.stringValue
-    return w.clusters.filter { $0.status == "ACTIVE" && (name == nil || $0.name == name) }
+    return w.clusters.filter { $0.status == .active && (name == nil || $0.name == name) }
       .map { w.clusterDocument($0, include: ["SETTINGS", "TAGS"]) }
   }
 

@@ -12,6 +12,12 @@ public enum TaskStatus: String, Sendable, Equatable, Codable, CaseIterable {
   case stopped = "STOPPED"
 }
 
+/// A cluster's `status` (INACTIVE once deleted; a cluster created again is ACTIVE again).
+public enum ClusterStatus: String, Sendable, Equatable, Codable, CaseIterable {
+  case active = "ACTIVE"
+  case inactive = "INACTIVE"
+}
+
 /// A task definition's `networkMode`: how its containers reach the network.
 public enum NetworkMode: String, Sendable, Equatable, Codable, CaseIterable {
   case bridge, host, awsvpc, none

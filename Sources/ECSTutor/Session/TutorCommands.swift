@@ -96,7 +96,7 @@ enum TutorCommands {
         switch args.count {
         case 0: return ["cluster", "planes"]
         case 1 where args[0] == "cluster":
-          return s.world.clusters.filter { $0.status == "ACTIVE" }.map(\.name)
+          return s.world.clusters.filter { $0.status == .active }.map(\.name)
         default: return []
         }
       },

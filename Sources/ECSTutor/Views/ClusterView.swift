@@ -5,7 +5,7 @@ import ECSModel
 /// CPU and memory bars, the tasks on it and their host ports; Fargate tasks on their own.
 enum ClusterView {
   static func render(_ w: World, cluster ref: String?, _ lang: Language) -> String {
-    let active = w.clusters.filter { $0.status == "ACTIVE" }
+    let active = w.clusters.filter { $0.status == .active }
     guard
       let cluster = ref.flatMap({ w.cluster($0) })
         ?? (ref == nil && active.count == 1 ? active.first : nil)
