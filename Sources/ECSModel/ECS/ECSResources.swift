@@ -21,7 +21,7 @@ enum ECSResources {
           .taskDefinitions,
           { w in
             World.unique(w.taskDefinitions.map(\.family))
-              + w.taskDefinitions.filter { $0.status == "ACTIVE" }.map(\.familyRevision)
+              + w.taskDefinitions.filter { $0.status == .active }.map(\.familyRevision)
           }
         ),
       ]),
@@ -64,7 +64,7 @@ enum ECSResources {
     if let n = revision?.intValue ?? revision?.stringValue.flatMap({ Int($0) }) {
       chosen = revs.first { $0.revision == n }
     } else {
-      chosen = revs.last { $0.status == "ACTIVE" }
+      chosen = revs.last { $0.status == .active }
     }
     return chosen.map { [$0.document] } ?? []
   }
@@ -74,7 +74,7 @@ enum ECSResources {
     let family = p["family"]?.stringValue ?? p.stringValue
     let status = p["status"]?.stringValue ?? "ACTIVE"
     return w.taskDefinitions.filter {
-      (family == nil || $0.family == family) && (status == "ALL" || $0.status == status)
+      (family == nil || $0.family == family) && (status == "ALL" || $0.status.rawValue == status)
     }.map(\.document)
   }
 

@@ -18,6 +18,13 @@ public enum ClusterStatus: String, Sendable, Equatable, Codable, CaseIterable {
   case inactive = "INACTIVE"
 }
 
+/// A task definition revision's `status`.
+public enum TaskDefinitionStatus: String, Sendable, Equatable, Codable, CaseIterable {
+  case active = "ACTIVE"
+  case inactive = "INACTIVE"
+  case deleteInProgress = "DELETE_IN_PROGRESS"
+}
+
 /// A task definition's `networkMode`: how its containers reach the network.
 public enum NetworkMode: String, Sendable, Equatable, Codable, CaseIterable {
   case bridge, host, awsvpc, none

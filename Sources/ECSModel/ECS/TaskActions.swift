@@ -242,7 +242,7 @@ extension World {
     guard let i = taskDefinitionIndex(reference: reference) else {
       throw .client("TaskDefinition not found.")
     }
-    guard taskDefinitions[i].status == "ACTIVE" else {
+    guard taskDefinitions[i].status == .active else {
       // UNCONFIRMED: ECS runs INACTIVE revisions named explicitly; we ask for ACTIVE ones.
       throw .client("TaskDefinition is inactive")
     }

@@ -6,7 +6,7 @@ public struct TaskDefinition: Sendable, Equatable {
   public var family: String
   public var revision: Int
   public var arn: String
-  public var status: String = "ACTIVE"
+  public var status: TaskDefinitionStatus = .active
   public var registeredAt: Int64
   public var deregisteredAt: Int64?
   /// Set by DeleteTaskDefinitions (status `DELETE_IN_PROGRESS`).
