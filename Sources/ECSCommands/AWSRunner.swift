@@ -75,8 +75,10 @@ public enum AWSRunner {
         "\nThis ecs-tutor session simulates one region, \(world.region); start ecs-tutor with --region \(region) to work there.\n",
         status: 255)
     }
-    world.advance(seconds: secondsPerCall)
-    return .ok(ECRActions.loginPassword(world: &world) + "\n")
+    switch AWSCall.perform(&world, "awscli", "EcrGetLoginPassword", [:]) {
+    case .failure(let result): return result
+    case .success(let response): return .ok((response["password"]?.stringValue ?? "") + "\n")
+    }
   }
 
   /// `aws logs tail GROUP [--follow] [--log-stream-names ...] [--format detailed|short]` (an AWS CLI

@@ -90,12 +90,22 @@ private func resources(_ kind: ResourceKind) -> [String] {
     "--principal-arn": "an IAM user or role, or the account's root: not only roles of the world",
   ]
 
+  /// The pseudo-services of internal operations (docker's, the AWS CLI's own) are no botocore
+  /// service, so their operation names cannot clash with an API's.
+  @Test func internalServicesAreNoBotocoreService() {
+    #expect(!World.api.internalServices.isEmpty)
+    for service in World.api.internalServices {
+      #expect((try? ServiceModel.named(service)) == nil, "\(service)")
+    }
+  }
+
   /// Every parameter of a simulated operation that names a resource either completes from the
   /// world (`AWSCompletion.resourceOptions`) or is listed above with its reason: a new operation
   /// cannot leave one silently completing nothing.
   @Test func everyResourceParameterOfASimulatedOperationCompletes() throws {
     var unhandled: [String] = []
-    for service in World.api.handlers.keys.sorted() {
+    for service in World.api.handlers.keys.sorted()
+    where !World.api.internalServices.contains(service) {
       let model = try ServiceModel.named(service)
       for operation in (World.api.handlers[service] ?? [:]).keys.sorted() {
         let spec = try OperationSpec(model: model, operation: operation)

@@ -41,6 +41,18 @@ import Testing
     #expect(throws: expected) { try APIRegistry(families) }
   }
 
+  @Test func anInternalOperationDeclaredTwiceIsRefused() {
+    let families = [
+      APIFamily(name: "A", operations: [], internalOperations: [("docker", ["Build": Self.noop])]),
+      APIFamily(name: "B", operations: [], internalOperations: [("docker", ["Build": Self.noop])]),
+    ]
+    #expect(
+      throws: DuplicateOperation(service: "docker", operation: "Build", families: ["A", "B"])
+    ) {
+      try APIRegistry(families)
+    }
+  }
+
   @Test func theSameOperationInTwoServicesIsNoDuplicate() throws {
     let r = try APIRegistry([
       APIFamily(name: "A", operations: [("ecs", ["Describe": Self.noop])]),

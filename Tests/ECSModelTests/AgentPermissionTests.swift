@@ -174,7 +174,7 @@ import Testing
         ],
       ])
     let def = try #require(w.taskDefinitions.last)
-    let uses = w.roleUses(definition: def, launchType: "FARGATE", instanceRole: nil)
+    let uses = w.roleUses(definition: def, launchType: .fargate, instanceRole: nil)
     let secret = try #require(uses.first { $0.purpose == "secrets" })
     #expect(secret.roleName == "execRole")
     #expect(secret.resource == "arn:aws:ssm:us-east-1:123456789012:parameter/app/db-pass")
@@ -201,7 +201,7 @@ import Testing
         ],
       ])
     let def = try #require(w.taskDefinitions.last)
-    let uses = w.roleUses(definition: def, launchType: "EC2", instanceRole: "ecsInstanceRole")
+    let uses = w.roleUses(definition: def, launchType: .ec2, instanceRole: "ecsInstanceRole")
     let logs = try #require(uses.first { $0.purpose == "logs" })
     #expect(logs.roleKind == "instance role" && logs.roleName == "ecsInstanceRole")
     #expect(
@@ -220,7 +220,7 @@ import Testing
         "containerDefinitions": [["name": "app", "image": "nginx", "memory": 128]],
       ])
     let def = try #require(w.taskDefinitions.last)
-    let uses = w.roleUses(definition: def, launchType: "EC2", instanceRole: "ecsInstanceRole")
+    let uses = w.roleUses(definition: def, launchType: .ec2, instanceRole: "ecsInstanceRole")
     let assume = try #require(uses.first { $0.purpose == "assume" })
     #expect(assume.evaluation?.decision == .implicitDeny)
     #expect(assume.trusted == ["ec2.amazonaws.com"])

@@ -291,7 +291,7 @@ extension World {
     #expect(w.capacity.containerInstances[0].agentConnected == false)
     w.advance(seconds: 30)
     #expect(w.ec2Instance(id)?.state == .terminated)
-    #expect(w.capacity.containerInstances[0].status == "INACTIVE")
+    #expect(w.capacity.containerInstances[0].status == .inactive)
     #expect(w.registeredContainerInstances(in: w.clusters[0].arn).isEmpty)
     let again = try w.perform(
       service: "ec2", operation: "TerminateInstances", ["InstanceIds": [.string(id)]])
@@ -529,7 +529,7 @@ struct JoinCase: Sendable, CustomStringConvertible {
     _ = try w.ecs(
       "UpdateContainerInstancesState",
       ["cluster": "demo", "containerInstances": [.string(ciId)], "status": "ACTIVE"])
-    #expect(w.capacity.containerInstances[0].status == "ACTIVE")
+    #expect(w.capacity.containerInstances[0].status == .active)
     let before = w
     #expect(
       throws: AWSError.invalidParameter("Container instance status must be ACTIVE or DRAINING.")

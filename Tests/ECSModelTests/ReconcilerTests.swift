@@ -186,7 +186,7 @@ import Testing
     try w.web(hostPort: 0)
     try w.ecs("CreateService", ["serviceName": "web", "taskDefinition": "web", "desiredCount": 2])
     w.settle(maxSeconds: 300)
-    w.capacity.containerInstances[0].status = "DRAINING"
+    w.capacity.containerInstances[0].status = .draining
     w.settle(maxSeconds: 600)
     let live = w.workloads.tasks.filter { $0.isLive }
     #expect(live.count == 2)

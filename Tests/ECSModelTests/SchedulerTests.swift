@@ -58,7 +58,7 @@ import Testing
 
   @Test func drainingInstancesGetNoNewTasks() throws {
     var w = try World.workloads(instances: 2)
-    w.capacity.containerInstances[0].status = "DRAINING"
+    w.capacity.containerInstances[0].status = .draining
     try w.web(cpu: 10, memory: 10, hostPort: 0)
     _ = try w.ecs("RunTask", ["taskDefinition": "web", "count": 4])
     #expect(Set(placements(w)) == [w.capacity.containerInstances[1].ec2InstanceId])

@@ -236,7 +236,7 @@ extension ServiceActionsTests {
     #expect(!w.isSettled)
     w.settle(maxSeconds: 300)
     #expect(w.workloads.services[0].desiredCount == 3)
-    w.capacity.containerInstances[0].status = "DRAINING"
+    w.capacity.containerInstances[0].status = .draining
     w.settle(maxSeconds: 300)
     let live = w.workloads.tasks.filter { $0.isLive }
     #expect(live.count == 2)

@@ -315,7 +315,7 @@ import Testing
     let order = keys(doc)
     #expect(
       order.firstIndex(of: "deregisteredAt") == order.firstIndex(of: "registeredAt").map { $0 + 1 })
-    #expect(world.taskDefinitions.first?.status == "INACTIVE")
+    #expect(world.taskDefinitions.first?.status == .inactive)
     #expect(world.taskDefinitions.first?.deregisteredAt == SimClock.defaultStart + 90_000)
   }
 
@@ -353,7 +353,7 @@ import Testing
       out["failures"]?[0]?["reason"]
         == "The specified task definition is still in ACTIVE status. Please deregister the target and try again."
     )
-    #expect(world.taskDefinitions.map(\.status) == ["DELETE_IN_PROGRESS", "ACTIVE"])
+    #expect(world.taskDefinitions.map(\.status) == [.deleteInProgress, .active])
     let listed = try perform(&world, "ListTaskDefinitions", ["status": "DELETE_IN_PROGRESS"])
     #expect(listed["taskDefinitionArns"]?.arrayValue?.count == 1)
   }

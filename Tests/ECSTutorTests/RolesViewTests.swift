@@ -26,6 +26,8 @@ import Testing
   @Test func swappedRolesAreNamed() throws {
     let said = try Self.run(Self.swapped)
     #expect(said.contains("Task definition web:1 (FARGATE)"), "\(said)")
+    // The table keeps one row per line (lesson Markdown would join indented lines).
+    #expect(said.split(separator: "\n").contains { $0.hasPrefix("  who ") && $0.hasSuffix(" now") })
     #expect(said.contains("✗ denied (no statement allows it)"), "\(said)")
     #expect(
       said.contains(

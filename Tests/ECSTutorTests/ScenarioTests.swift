@@ -49,7 +49,7 @@ import Testing
   }
 
   static func containerInstanceIds(_ s: Session) -> [String] {
-    s.world.capacity.containerInstances.filter { $0.status == "ACTIVE" }.map(\.id)
+    s.world.capacity.containerInstances.filter { $0.status == .active }.map(\.id)
   }
 
   static func service(_ s: Session, _ name: String) -> Service? {

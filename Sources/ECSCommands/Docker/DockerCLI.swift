@@ -1,8 +1,9 @@
 import ECSModel
 
 /// The learner's `docker`, simulated: build, tag, images, login, logout, push, pull and rmi act
-/// on the local image store and logins in `world.registry` and on ECR; `run` explains that
-/// containers run in ECS here. Output and errors are worded as docker (27, BuildKit) words them.
+/// on the local image store and logins in `world.registry` and on ECR, each change through the
+/// registry family's `docker` operations (`DockerActions`, performed by `AWSCall` like an API
+/// call); `run` explains that containers run in ECS here. Output and errors are worded as docker (27, BuildKit) words them.
 ///
 /// ```swift
 /// var world = World()
@@ -163,25 +164,21 @@ public enum DockerCLI {
     guard let base = ImageCatalogue.find(name: "docker.io/library/nginx", tag: "alpine") else {
       return fail("ERROR: failed to solve: nginx:alpine: not found\n", status: 1)
     }
-    world.advance(seconds: secondsPerCommand)
-    world.registry.buildCount += 1
-    let n = world.registry.buildCount
-    let key = "build|\(refs.first?.canonical ?? "")|\(n)"
-    let image = LocalImage(
-      id: "sha256:" + SHA256.hex("config|" + key),
-      references: [], manifestDigest: "sha256:" + SHA256.hex("manifest|" + key),
-      size: base.size + 1_240, compressedSize: base.compressedSize + 620,
-      layers: base.layers + ["sha256:" + SHA256.hex("layer|" + key)],
-      created: world.clock.nowMillis)
-    world.registry.localImages.append(image)
-    for r in refs { attach(r.canonical, to: image.id, in: &world.registry) }
-    world.record(
-      .image,
-      "Built image \(short(image.id))\(refs.isEmpty ? "" : " as " + refs.map(\.familiar).joined(separator: ", "))."
-    )
+    let tags = JSONValue.array((parsed.values["tag"] ?? []).map { .string($0) })
+    let built: JSONValue
+    switch change(&world, "Build", ["tags": tags], seconds: secondsPerCommand) {
+    case .failure(let error): return fail("ERROR: failed to solve: \(error.message)\n", status: 1)
+    case .success(let response): built = response
+    }
+    guard
+      let image = world.registry.localImages.first(where: {
+        $0.id == built["imageId"]?.stringValue
+      })
+    else { return fail("ERROR: failed to solve: image not stored\n", status: 1) }
     if parsed.flags.contains("quiet") { return ok(image.id + "\n") }
+    let cached = built["cached"]?.boolValue ?? false
     return CommandResult(
-      stdout: "", stderr: buildLog(image: image, base: base, refs: refs, cached: n > 1), status: 0)
+      stdout: "", stderr: buildLog(image: image, base: base, refs: refs, cached: cached), status: 0)
   }
 
   /// BuildKit's final TTY frame for the simulated Dockerfile.
@@ -251,7 +248,10 @@ public enum DockerCLI {
         "Error parsing reference: \"\(targetText)\" is not a valid repository/tag: \(error.message)\n",
         status: 1)
     }
-    attach(target.canonical, to: image.id, in: &world.registry)
+    let request: JSONValue = ["imageId": .string(image.id), "reference": .string(targetText)]
+    if case .failure(let error) = change(&world, "Tag", request, seconds: 0) {
+      return fail("Error response from daemon: \(error.message)\n", status: 1)
+    }
     return ok("")
   }
 
@@ -391,12 +391,12 @@ public enum DockerCLI {
           + "with id '\(world.account)'")
     }
     let existing = Set(repo.images.flatMap(\.layers))
-    world.advance(seconds: secondsPerCommand)
-    do {
-      try world.pushImage(
-        repositoryName: repo.name, tag: ref.effectiveTag, digest: image.manifestDigest,
-        layers: image.layers, sizeInBytes: image.compressedSize)
-    } catch {
+    let request: JSONValue = [
+      "repositoryName": .string(repo.name), "tag": .string(ref.effectiveTag),
+      "digest": .string(image.manifestDigest), "layers": .array(image.layers.map { .string($0) }),
+      "sizeInBytes": .int(image.compressedSize),
+    ]
+    if case .failure(let error) = change(&world, "Push", request, seconds: secondsPerCommand) {
       if error.code == "ImageTagAlreadyExistsException" {
         return failed("tag invalid: " + error.message)
       }
@@ -490,7 +490,6 @@ public enum DockerCLI {
       return failed(
         "Get \"https://\(ref.domain)/v2/\": dial tcp: lookup \(ref.domain): no such host")
     }
-    world.advance(seconds: secondsPerCommand)
     let reference = ref.digest == nil ? ref.canonical : ref.pinned
     let upToDate = world.registry.localImage(reference: reference)?.id == image.id
     out += "\(ref.digest ?? ref.effectiveTag): Pulling from \(ref.path)\n"
@@ -505,10 +504,13 @@ public enum DockerCLI {
       (upToDate ? "Status: Image is up to date for " : "Status: Downloaded newer image for ")
       + ref.familiar + "\n"
     out += reference + "\n"
-    if !world.registry.localImages.contains(where: { $0.id == image.id }) {
-      world.registry.localImages.append(image)
+    // The local store does not change with the clock: what was there decides the output above.
+    let request: JSONValue = [
+      "image": DockerActions.document(image), "reference": .string(reference),
+    ]
+    if case .failure(let error) = change(&world, "Pull", request, seconds: secondsPerCommand) {
+      return failed(error.message)
     }
-    attach(reference, to: image.id, in: &world.registry)
     if parsed.flags.contains("quiet") { return ok(reference + "\n") }
     return ok(out)
   }
@@ -569,21 +571,20 @@ public enum DockerCLI {
           + "unauthorized: incorrect username or password\n", status: 1)
     }
     let probe = ImageReference(domain: host, path: "x", tag: nil, digest: nil)
-    guard let (account, region) = probe.ecrRegistry else {
+    guard probe.ecrRegistry != nil else {
       if host == "public.ecr.aws" { return refused("400 Bad Request") }
       return CommandResult(
         stdout: "",
         stderr: warning + "Error response from daemon: Get \"https://\(host)/v2/\": dial tcp: "
           + "lookup \(host): no such host\n", status: 1)
     }
-    world.advance(seconds: secondsPerCommand)
-    // A token works only for the region (and, here, the account) it was issued in: a
-    // get-login-password from another region gives exactly this 400 (aws/aws-cli#5317).
-    guard username == "AWS", account == world.account, region == world.region,
-      let token = world.registry.issuedTokens.first(where: { $0.password == password }),
-      token.expiresAt > world.clock.nowMillis
-    else { return refused("400 Bad Request") }
-    world.registry.logins[host] = password
+    let request: JSONValue = [
+      "host": .string(host), "username": .string(username), "password": .string(password),
+    ]
+    // The registry checks the password (DockerActions.login): a refusal is its 400.
+    if case .failure(let error) = change(&world, "Login", request, seconds: secondsPerCommand) {
+      return refused(error.message)
+    }
     return CommandResult(stdout: "Login Succeeded\n", stderr: warning, status: 0)
   }
 
@@ -596,7 +597,10 @@ public enum DockerCLI {
     }
     let host = registryHost(parsed.positional.first)
     let shown = host == dockerHub ? "https://index.docker.io/v1/" : host
-    guard world.registry.logins.removeValue(forKey: host) != nil else {
+    let removed =
+      (try? change(&world, "Logout", ["host": .string(host)], seconds: 0).get())?["removed"]?
+      .boolValue ?? false
+    guard removed else {
       return ok("Not logged in to \(shown)\n")
     }
     return ok("Removing login credentials for \(shown)\n")
@@ -632,30 +636,32 @@ public enum DockerCLI {
     var out = ""
     var err = ""
     for text in parsed.positional {
-      guard let image = findLocal(text, in: world.registry),
-        let i = world.registry.localImages.firstIndex(where: { $0.id == image.id })
-      else {
+      guard let image = findLocal(text, in: world.registry) else {
         err += "Error response from daemon: No such image: \(displayName(text))\n"
         continue
       }
-      let byReference =
-        (try? ImageReference.parse(text)).map { image.references.contains($0.canonical) } ?? false
-      if byReference, let r = try? ImageReference.parse(text) {
-        world.registry.localImages[i].references.removeAll { $0 == r.canonical }
-        out += "Untagged: \(r.familiar)\n"
-      } else if image.references.count > 1 && !parsed.flags.contains("force") {
-        err +=
-          "Error response from daemon: conflict: unable to delete \(short(image.id)) (must be "
-          + "forced) - image is referenced in multiple repositories\n"
+      let named = (try? ImageReference.parse(text)).flatMap {
+        image.references.contains($0.canonical) ? $0 : nil
+      }
+      var request: JSONValue = [
+        "imageId": .string(image.id), "force": .bool(parsed.flags.contains("force")),
+      ]
+      if let named { request = request.setting("reference", .string(named.canonical)) }
+      let removed: JSONValue
+      switch change(&world, "RemoveImage", request, seconds: 0) {
+      case .failure(let error):
+        err += "Error response from daemon: \(error.message)\n"
         continue
+      case .success(let response): removed = response
+      }
+      if let named {
+        out += "Untagged: \(named.familiar)\n"
       } else {
-        for ref in image.references {
+        for ref in removed["untagged"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
           out += "Untagged: \((try? ImageReference.parse(ref))?.familiar ?? ref)\n"
         }
-        world.registry.localImages[i].references = []
       }
-      if world.registry.localImages[i].references.isEmpty {
-        world.registry.localImages.remove(at: i)
+      if removed["deleted"]?.boolValue == true {
         out += "Deleted: \(image.id)\n"
       }
     }
@@ -664,15 +670,12 @@ public enum DockerCLI {
 
   // MARK: Local store helpers
 
-  /// Points `reference` at the image `id`, taking it from any image that had it (which becomes
-  /// `<none>` when it was its last name, as after a rebuild).
-  static func attach(_ reference: String, to id: String, in registry: inout RegistryState) {
-    for i in registry.localImages.indices {
-      registry.localImages[i].references.removeAll { $0 == reference }
-    }
-    if let i = registry.localImages.firstIndex(where: { $0.id == id }) {
-      registry.localImages[i].references.append(reference)
-    }
+  /// One change to the world: the registry family's `docker` operation, through the one call
+  /// path (the clock moves `seconds` first; validate, then change a copy).
+  static func change(
+    _ world: inout World, _ operation: String, _ request: JSONValue, seconds: Double
+  ) -> Result<JSONValue, AWSError> {
+    AWSCall.attempt(&world, "docker", operation, request, seconds: seconds)
   }
 
   /// The local image `text` names: a reference, or an image ID (full or a prefix of 4+ hex).

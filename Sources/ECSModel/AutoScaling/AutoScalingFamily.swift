@@ -4,5 +4,5 @@ enum AutoScalingFamily {
     name: "AutoScaling",
     operations: [
       ("application-autoscaling", AutoScalingActions.table)
-    ])
+    ], resources: AutoScalingResources.all)
 }

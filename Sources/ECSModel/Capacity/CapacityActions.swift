@@ -304,8 +304,8 @@ enum CapacityActions {
         "ecs-tutor does not evaluate --filter on list-container-instances yet.")
     }
     let arns = world.capacity.containerInstances.filter { ci in
-      ci.clusterArn == cluster.arn && ci.status != "INACTIVE"
-        && (status == nil || ci.status == status)
+      ci.clusterArn == cluster.arn && ci.status != .inactive
+        && (status == nil || ci.status.rawValue == status)
     }.map { JSONValue.string($0.arn) }
     return try paginate(arns, key: "containerInstanceArns", req)
   }
@@ -348,7 +348,7 @@ enum CapacityActions {
     if used.running + used.pending > 0 && req.bool("force") != true {
       throw .invalidParameter("Found running tasks on the instance.")
     }
-    world.capacity.containerInstances[i].status = "INACTIVE"
+    world.capacity.containerInstances[i].status = .inactive
     world.capacity.containerInstances[i].version += 1
     if let e = world.capacity.instances.firstIndex(where: { $0.instanceId == ci.ec2InstanceId }) {
       // A deregistered instance's agent does not come back on its own.
@@ -372,9 +372,10 @@ enum CapacityActions {
     -> JSONValue
   {
     let cluster = try clusterRef(world, req)
-    let status = req.string("status") ?? ""
     // UNCONFIRMED: ECS's exact wording for a status other than ACTIVE or DRAINING.
-    guard status == "ACTIVE" || status == "DRAINING" else {
+    guard let status = ContainerInstanceStatus(rawValue: req.string("status") ?? ""),
+      status != .inactive
+    else {
       throw .invalidParameter("Container instance status must be ACTIVE or DRAINING.")
     }
     var found: [JSONValue] = []
@@ -393,9 +394,9 @@ enum CapacityActions {
         world.capacity.containerInstances[i].status = status
         world.capacity.containerInstances[i].version += 1
         world.record(
-          .instance, "Container instance \(ci.id) (\(ci.ec2InstanceId)) is \(status).",
+          .instance, "Container instance \(ci.id) (\(ci.ec2InstanceId)) is \(status.rawValue).",
           .containerInstanceStatus(
-            containerInstance: ci.id, instance: ci.ec2InstanceId, status: status))
+            containerInstance: ci.id, instance: ci.ec2InstanceId, status: status.rawValue))
       }
       found.append(
         world.containerInstanceDocument(world.capacity.containerInstances[i], include: []))
@@ -721,7 +722,7 @@ extension World {
       ),
       ("remainingResources", .array(remaining)),
       ("registeredResources", .array(registered)),
-      ("status", .string(ci.status)),
+      ("status", .string(ci.status.rawValue)),
       ("agentConnected", .bool(ci.agentConnected)),
       ("runningTasksCount", .int(used.running)),
       ("pendingTasksCount", .int(used.pending)),

@@ -6,7 +6,7 @@ enum CapacityFamily {
       ("ec2", CapacityActions.ec2Table),
       ("ecs", CapacityActions.ecsTable),
     ],
-    waiters: ["ec2": waiters])
+    waiters: ["ec2": waiters], resources: CapacityResources.all)
 
   /// botocore's `ec2` waiters (`waiters-2.json`), as data.
   static let waiters: JSONValue =

@@ -118,7 +118,7 @@ public struct ContainerInstance: Sendable, Equatable {
   public var instanceType: String
   public var availabilityZone: String
   /// ACTIVE, DRAINING, INACTIVE (deregistered)
-  public var status: String = "ACTIVE"
+  public var status: ContainerInstanceStatus = .active
   public var agentConnected: Bool = true
   public var registeredCpu: Int
   public var registeredMemory: Int
@@ -161,7 +161,7 @@ extension World {
   /// The container instance named by `ref` in `clusterArn`: its full ARN or its ID.
   public func containerInstance(_ ref: String, in clusterArn: String) -> ContainerInstance? {
     capacity.containerInstances.first {
-      $0.clusterArn == clusterArn && $0.status != "INACTIVE" && ($0.arn == ref || $0.id == ref)
+      $0.clusterArn == clusterArn && $0.status != .inactive && ($0.arn == ref || $0.id == ref)
     }
   }
 
@@ -173,7 +173,7 @@ extension World {
   /// ACTIVE and DRAINING container instances of a cluster (what `registeredContainerInstancesCount`
   /// counts).
   public func registeredContainerInstances(in clusterArn: String) -> [ContainerInstance] {
-    capacity.containerInstances.filter { $0.clusterArn == clusterArn && $0.status != "INACTIVE" }
+    capacity.containerInstances.filter { $0.clusterArn == clusterArn && $0.status != .inactive }
   }
 
   /// Blocks DeleteCluster while container instances are registered (ACTIVE or DRAINING).

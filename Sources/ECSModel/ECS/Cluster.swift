@@ -2,7 +2,7 @@
 public struct Cluster: Sendable, Equatable, Codable {
   public var name: String
   public var arn: String
-  public var status: String = "ACTIVE"
+  public var status: ClusterStatus = .active
   public var tags: [Tag] = []
   public var settings: [JSONValue] = []
   public var capacityProviders: [String] = []
@@ -36,8 +36,8 @@ extension World {
   @discardableResult
   mutating func openCluster(_ name: String, configure: (inout Cluster) -> Void = { _ in }) -> Int {
     if let i = clusters.firstIndex(where: { $0.name == name }) {
-      if clusters[i].status != "ACTIVE" {
-        clusters[i].status = "ACTIVE"
+      if clusters[i].status != .active {
+        clusters[i].status = .active
         record(.cluster, "Cluster \(name) created.", .clusterCreated(name))
       }
       return i

@@ -39,18 +39,16 @@ enum ClusterActions {
   }
 
   static func listClusters(_ world: inout World, _ req: Request) throws(AWSError) -> JSONValue {
-    let arns = world.clusters.filter { $0.status == "ACTIVE" }.map { JSONValue.string($0.arn) }
+    let arns = world.clusters.filter { $0.status == .active }.map { JSONValue.string($0.arn) }
     return try paginate(arns, key: "clusterArns", req)
   }
 
   static func deleteCluster(_ world: inout World, _ req: Request) throws(AWSError) -> JSONValue {
     let ref = req.string("cluster") ?? "default"
-    guard let i = world.clusters.firstIndex(where: { $0.matches(ref) && $0.status == "ACTIVE" })
+    guard let i = world.clusters.firstIndex(where: { $0.matches(ref) && $0.status == .active })
     else { throw .clusterNotFound }
-    for check in World.clusterDeletionChecks {
-      if let error = check(world, world.clusters[i].arn) { throw error }
-    }
-    world.clusters[i].status = "INACTIVE"
+    if let error = world.deleteBlocker("cluster", world.clusters[i].arn) { throw error }
+    world.clusters[i].status = .inactive
     world.record(
       .cluster, "Cluster \(world.clusters[i].name) deleted.",
       .clusterDeleted(world.clusters[i].name))
@@ -108,15 +106,10 @@ extension Cluster {
 }
 
 extension World {
-  /// Checks run before a cluster is deleted; each returns the AWS error that blocks deletion.
-  /// Later API families (services, instances, tasks) add theirs here.
-  static let clusterDeletionChecks: [@Sendable (World, String) -> AWSError?] = [
-    servicesBlockDeletion, tasksBlockDeletion, clusterHasContainerInstances,
-  ]
 
   /// The ACTIVE cluster named by `ref` (name or ARN).
   public func cluster(_ ref: String) -> Cluster? {
-    clusters.first { $0.matches(ref) && $0.status == "ACTIVE" }
+    clusters.first { $0.matches(ref) && $0.status == .active }
   }
 
   func clusterARN(_ ref: String) -> String {
@@ -129,7 +122,7 @@ extension World {
     return jsonObject([
       ("clusterArn", .string(c.arn)),
       ("clusterName", .string(c.name)),
-      ("status", .string(c.status)),
+      ("status", .string(c.status.rawValue)),
       ("registeredContainerInstancesCount", .int(counts.instances)),
       ("runningTasksCount", .int(counts.running)),
       ("pendingTasksCount", .int(counts.pending)),

@@ -9,7 +9,7 @@ enum ECSFamily {
       ("ecs", ServiceActions.table),
       ("ecs", AccountSettingActions.table),
     ],
-    waiters: ["ecs": waiters])
+    waiters: ["ecs": waiters], resources: ECSResources.all)
 
   /// botocore's `ecs` waiters (`waiters-2.json`), as data.
   static let waiters: JSONValue =

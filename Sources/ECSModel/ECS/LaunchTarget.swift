@@ -1,6 +1,6 @@
 /// Where a task runs: EC2 instances or Fargate, and through which capacity provider.
 struct LaunchTarget {
-  var launchType: String
+  var launchType: LaunchType
   var capacityProviderName: String?
 }
 
@@ -23,11 +23,11 @@ extension World {
         "Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again."
       )
     }
-    if let lt = launchType {
-      guard ["EC2", "FARGATE", "EXTERNAL"].contains(lt) else {
+    if let text = launchType {
+      guard let lt = LaunchType(rawValue: text) else {
         throw .invalidParameter("launchType must be one of EC2, FARGATE, EXTERNAL.")
       }
-      return LaunchTarget(launchType: lt == "EXTERNAL" ? "EC2" : lt, capacityProviderName: nil)
+      return LaunchTarget(launchType: lt == .external ? .ec2 : lt, capacityProviderName: nil)
     }
     let items =
       (strategy ?? []).isEmpty ? cluster.defaultCapacityProviderStrategy : (strategy ?? [])
@@ -42,25 +42,26 @@ extension World {
         )
       }
       let fargate = name == "FARGATE" || name == "FARGATE_SPOT"
-      return LaunchTarget(launchType: fargate ? "FARGATE" : "EC2", capacityProviderName: name)
+      return LaunchTarget(launchType: fargate ? .fargate : .ec2, capacityProviderName: name)
     }
-    return LaunchTarget(launchType: "EC2", capacityProviderName: nil)
+    return LaunchTarget(launchType: .ec2, capacityProviderName: nil)
   }
 
-  func checkCompatibility(_ def: TaskDefinition, launchType: String) throws(AWSError) {
-    if !def.compatibilities.contains(launchType) {
-      throw .invalidParameter("Task definition does not support launch_type \(launchType).")
+  func checkCompatibility(_ def: TaskDefinition, launchType: LaunchType) throws(AWSError) {
+    if !def.compatibilities.contains(launchType.rawValue) {
+      throw .invalidParameter(
+        "Task definition does not support launch_type \(launchType.rawValue).")
     }
   }
 
   /// Validates `networkConfiguration` against the task definition's network mode (ecs-facts §5).
   func networkSettings(
-    _ config: NetworkConfiguration?, definition def: TaskDefinition, launchType: String
+    _ config: NetworkConfiguration?, definition def: TaskDefinition, launchType: LaunchType
   )
     throws(AWSError) -> NetworkSettings
   {
     let vpc = config?.awsvpc
-    guard def.networkMode == "awsvpc" else {
+    guard def.networkMode == .awsvpc else {
       if vpc != nil {
         throw .invalidParameter(
           "Network Configuration is not valid for the given networkMode of this task definition.")
@@ -73,7 +74,7 @@ extension World {
     }
     var out = NetworkSettings()
     out.assignPublicIp = vpc.assignPublicIp == "ENABLED"
-    if out.assignPublicIp && launchType != "FARGATE" {
+    if out.assignPublicIp && launchType != .fargate {
       throw .invalidParameter("Assign public IP is not supported for this launch type.")
     }
     let ids = vpc.subnets

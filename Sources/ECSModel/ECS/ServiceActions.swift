@@ -47,7 +47,7 @@ enum ServiceActions {
         throw .invalidParameter(
           "The daemon scheduling strategy does not support a desired count for services.")
       }
-      if target.launchType == "FARGATE" {
+      if target.launchType == .fargate {
         // UNCONFIRMED wording.
         throw .invalidParameter(
           "The daemon scheduling strategy does not support the FARGATE launch type.")
@@ -71,14 +71,14 @@ enum ServiceActions {
     let strategies = req.array("placementStrategy") ?? []
     _ = try TaskActions.parseConstraints(constraints)
     try validateStrategies(strategies)
-    if target.launchType == "FARGATE" && (!constraints.isEmpty || !strategies.isEmpty) {
+    if target.launchType == .fargate && (!constraints.isEmpty || !strategies.isEmpty) {
       // UNCONFIRMED wording.
       throw .invalidParameter(
         "Task placement is not supported for services using the Fargate launch type.")
     }
     var roleArn: String?
     if let role = req.string("role") {
-      if def.networkMode == "awsvpc" {
+      if def.networkMode == .awsvpc {
         throw .invalidParameter(
           "You cannot specify an IAM role for services that require a service linked role.")
       }
@@ -101,7 +101,7 @@ enum ServiceActions {
       clusterArn: cluster.arn, desiredCount: count,
       launchType: req.has("capacityProviderStrategy") ? nil : target.launchType,
       capacityProviderStrategy: requestedStrategy,
-      platformVersion: target.launchType == "FARGATE"
+      platformVersion: target.launchType == .fargate
         ? (req.string("platformVersion") ?? "LATEST") : nil,
       taskDefinitionArn: def.arn, deploymentConfiguration: config, deployments: [deployment],
       schedulingStrategy: strategy, createdAt: now, createdBy: "arn:aws:iam::\(world.account):root")
@@ -146,7 +146,7 @@ enum ServiceActions {
       }
       svc.desiredCount = d
     }
-    var launchType = svc.deployments.first?.launchType
+    var launchType = svc.deployments.first?.launchType?.rawValue
     var strategy = svc.capacityProviderStrategy
     if req.has("capacityProviderStrategy") || req.has("launchType") {
       strategy = CapacityProviderStrategyItem.list(req.array("capacityProviderStrategy"))
@@ -185,7 +185,7 @@ enum ServiceActions {
     if let e = req.bool("enableExecuteCommand") { svc.enableExecuteCommand = e }
     if let e = req.bool("enableECSManagedTags") { svc.enableECSManagedTags = e }
     if let p = req.string("propagateTags") { svc.propagateTags = p }
-    if let pv = req.string("platformVersion"), target.launchType == "FARGATE" {
+    if let pv = req.string("platformVersion"), target.launchType == .fargate {
       svc.platformVersion = pv
       newDeployment = true
     }
@@ -262,7 +262,7 @@ enum ServiceActions {
     let cluster = try world.requireCluster(req.string("cluster"))
     let arns = world.workloads.services.filter { s in
       s.clusterArn == cluster.arn && s.status != .inactive
-        && (req.string("launchType").map { s.launchType == $0 } ?? true)
+        && (req.string("launchType").map { s.launchType?.rawValue == $0 } ?? true)
         && (req.string("schedulingStrategy").map { s.schedulingStrategy == $0 } ?? true)
     }.map { JSONValue.string($0.arn) }
     return try paginate(arns, key: "serviceArns", req)
@@ -359,7 +359,7 @@ extension World {
       createdAt: clock.nowMillis, updatedAt: clock.nowMillis,
       launchType: strategy.isEmpty ? target.launchType : nil,
       capacityProviderStrategy: strategy,
-      platformVersion: target.launchType == "FARGATE" ? "1.4.0" : nil,
+      platformVersion: target.launchType == .fargate ? "1.4.0" : nil,
       networkConfiguration: network,
       rolloutStateReason: "ECS deployment \(id) in progress.")
   }
@@ -383,7 +383,7 @@ extension World {
           d.capacityProviderStrategy.isEmpty
             ? JSONValue?.none : .array(d.capacityProviderStrategy.map(\.document))
         ),
-        ("launchType", d.launchType.map { .string($0) }),
+        ("launchType", d.launchType.map { .string($0.rawValue) }),
         ("platformVersion", d.platformVersion.map { .string($0) }),
         ("platformFamily", d.platformVersion.map { _ in "Linux" }),
         ("networkConfiguration", d.networkConfiguration?.document),
@@ -398,7 +398,7 @@ extension World {
       ("serviceRegistries", .array(svc.serviceRegistries)),
       ("status", .string(svc.status.rawValue)), ("desiredCount", .int(svc.desiredCount)),
       ("runningCount", .int(counts.running)), ("pendingCount", .int(counts.pending)),
-      ("launchType", svc.launchType.map { .string($0) }),
+      ("launchType", svc.launchType.map { .string($0.rawValue) }),
       (
         "capacityProviderStrategy",
         svc.capacityProviderStrategy.isEmpty

@@ -27,7 +27,7 @@ enum TaskActions {
     let sizing = try WorkloadSizing(definition: def, overrides: req["overrides"])
     let constraints = try parseConstraints(req.array("placementConstraints") ?? [])
     let strategies = parseStrategies(req.array("placementStrategy") ?? [])
-    if target.launchType == "FARGATE" && (!constraints.isEmpty || !strategies.isEmpty) {
+    if target.launchType == .fargate && (!constraints.isEmpty || !strategies.isEmpty) {
       // UNCONFIRMED wording: Fargate does not support task placement (ecs-facts §2).
       throw .invalidParameter(
         "Task placement is not supported for tasks using the Fargate launch type.")
@@ -36,7 +36,7 @@ enum TaskActions {
     let tags = try ClusterActions.parseTags(req.array("tags") ?? [])
     if let message = world.unassumableRole(sizing) { throw .client(message) }
     var ctx = PlacementContext(world: world, clusterArn: cluster.arn)
-    if target.launchType == "EC2" && ctx.eligible.isEmpty {
+    if target.launchType == .ec2 && ctx.eligible.isEmpty {
       throw .invalidParameter("No Container Instances were found in your cluster.")
     }
     var tasks: [JSONValue] = []
@@ -48,7 +48,7 @@ enum TaskActions {
       launch.startedBy = req.string("startedBy")
       launch.tags = tags
       launch.enableExecuteCommand = req.bool("enableExecuteCommand") ?? false
-      if target.launchType == "FARGATE" {
+      if target.launchType == .fargate {
         launch.subnet = spread.pick(net.subnets)
       } else {
         let need = PlacementNeed(
@@ -86,9 +86,9 @@ enum TaskActions {
   static func startTask(_ world: inout World, _ req: Request) throws(AWSError) -> JSONValue {
     let cluster = try world.requireCluster(req.string("cluster"))
     let def = try world.runnableDefinition(req.string("taskDefinition") ?? "")
-    try world.checkCompatibility(def, launchType: "EC2")
+    try world.checkCompatibility(def, launchType: .ec2)
     let net = try world.networkSettings(
-      NetworkConfiguration(req["networkConfiguration"]), definition: def, launchType: "EC2")
+      NetworkConfiguration(req["networkConfiguration"]), definition: def, launchType: .ec2)
     let sizing = try WorkloadSizing(definition: def, overrides: req["overrides"])
     let refs = req.strings("containerInstances") ?? []
     let group = req.string("group") ?? "family:\(def.family)"
@@ -113,7 +113,7 @@ enum TaskActions {
       case .placed(let placed, let bindings):
         var launch = sizing.launch(
           definition: def, clusterArn: cluster.arn,
-          target: LaunchTarget(launchType: "EC2", capacityProviderName: nil), net: net, group: group
+          target: LaunchTarget(launchType: .ec2, capacityProviderName: nil), net: net, group: group
         )
         launch.instance = placed
         launch.bindings = bindings
@@ -181,7 +181,7 @@ enum TaskActions {
       if let f = req.string("family"), t.family != f { return false }
       if let g = serviceGroup, t.group != g { return false }
       if let s = req.string("startedBy"), t.startedBy != s { return false }
-      if let l = req.string("launchType"), t.launchType != l { return false }
+      if let l = req.string("launchType"), t.launchType.rawValue != l { return false }
       if let c = ciRef, t.containerInstanceArn != c,
         t.containerInstanceArn?.hasSuffix("/" + c) != true
       {
@@ -242,7 +242,7 @@ extension World {
     guard let i = taskDefinitionIndex(reference: reference) else {
       throw .client("TaskDefinition not found.")
     }
-    guard taskDefinitions[i].status == "ACTIVE" else {
+    guard taskDefinitions[i].status == .active else {
       // UNCONFIRMED: ECS runs INACTIVE revisions named explicitly; we ask for ACTIVE ones.
       throw .client("TaskDefinition is inactive")
     }
@@ -311,7 +311,7 @@ extension World {
         ("memoryReservation", c.memoryReservation.map { .string(String($0)) }),
       ])
     }
-    let fargate = t.launchType == "FARGATE"
+    let fargate = t.launchType == .fargate
     return jsonObject([
       ("attachments", .array(attachments)),
       ("attributes", [["name": "ecs.cpu-architecture", "value": "x86_64"]]),
@@ -331,7 +331,7 @@ extension World {
       ("group", .string(t.group)),
       ("healthStatus", .string(t.healthStatus)),
       ("lastStatus", .string(t.lastStatus.rawValue)),
-      ("launchType", .string(t.launchType)),
+      ("launchType", .string(t.launchType.rawValue)),
       ("memory", .string(t.memoryText ?? String(t.memory))),
       ("overrides", t.overrides),
       ("platformFamily", fargate ? "Linux" : JSONValue?.none),

@@ -68,7 +68,7 @@ enum TaskDefinitionDocument {
       ("taskDefinitionArn", .string(arn)),
       ("containerDefinitions", .array(draft.containerDocuments)),
       ("family", .string(draft.family)),
-      ("networkMode", .string(draft.networkMode)),
+      ("networkMode", .string(draft.networkMode.rawValue)),
       ("revision", .int(revision)),
       ("volumes", request["volumes"] ?? []),
       ("status", "ACTIVE"),

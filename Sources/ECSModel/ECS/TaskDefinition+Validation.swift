@@ -2,7 +2,7 @@
 /// documents with ECS's defaults filled in, and what ECS computes (compatibilities, attributes).
 struct TaskDefinitionDraft: Sendable, Equatable {
   var family: String
-  var networkMode: String
+  var networkMode: NetworkMode
   var cpu: Int?
   var memory: Int?
   var taskRoleArn: String?
@@ -19,7 +19,6 @@ struct TaskDefinitionDraft: Sendable, Equatable {
 /// The rules RegisterTaskDefinition applies (shared/ecs-facts.md §1–§3). Every failure is a
 /// ClientException; texts marked UNCONFIRMED are our best wording where AWS's is not known.
 enum TaskDefinitionValidation {
-  static let networkModes = ["bridge", "host", "awsvpc", "none"]
   static let compatibilityValues = ["EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES"]
   static let logDrivers = [
     "json-file", "syslog", "journald", "gelf", "fluentd", "awslogs", "splunk", "awsfirelens",
@@ -42,11 +41,11 @@ enum TaskDefinitionValidation {
           + " lowercase), numbers, underscores, and hyphens are allowed.")
     }
 
-    let networkMode = request.string("networkMode") ?? "bridge"
-    guard networkModes.contains(networkMode) else {
+    let networkModeText = request.string("networkMode") ?? "bridge"
+    guard let networkMode = NetworkMode(rawValue: networkModeText) else {
       // UNCONFIRMED: ECS's text for an unknown network mode (ecs-facts §11.11).
       throw .client(
-        "Invalid networkMode '\(networkMode)'. Valid values are bridge, host, awsvpc and none.")
+        "Invalid networkMode '\(networkModeText)'. Valid values are bridge, host, awsvpc and none.")
     }
 
     let requires = request.strings("requiresCompatibilities")
@@ -109,7 +108,7 @@ enum TaskDefinitionValidation {
     if wantsFargate {
       // UNCONFIRMED quotes: reports differ; most copies of real output (and
       // shared/ecs-pain-points.md) show curly ones, so we print ‘awsvpc’.
-      guard networkMode == "awsvpc" else {
+      guard networkMode == .awsvpc else {
         throw .client("Fargate only supports network mode ‘awsvpc’.")
       }
       guard let cpu else {
@@ -174,11 +173,11 @@ enum TaskDefinitionValidation {
     }
 
     let fargateFit =
-      networkMode == "awsvpc" && unsupported == nil
+      networkMode == .awsvpc && unsupported == nil
       && cpu.flatMap { c in memory.map { TaskSize.isFargateSize(cpu: c, memory: $0) } } == true
       && containers.allSatisfy { $0.logDriver.map(fargateLogDrivers.contains) ?? true }
       && (executionRoleArn != nil || (!usesECR && !usesAwslogs))
-    var compatibilities = networkMode == "awsvpc" ? ["EC2"] : ["EXTERNAL", "EC2"]
+    var compatibilities = networkMode == .awsvpc ? ["EC2"] : ["EXTERNAL", "EC2"]
     if fargateFit { compatibilities.append("FARGATE") }
     if requires?.contains("MANAGED_INSTANCES") == true {
       compatibilities.append("MANAGED_INSTANCES")
@@ -186,7 +185,8 @@ enum TaskDefinitionValidation {
     for value in requires ?? [] where !compatibilities.contains(value) {
       // UNCONFIRMED: reached for EXTERNAL with awsvpc (ECS Anywhere has no awsvpc).
       throw .client(
-        "Task definition does not support launch type \(value) with network mode '\(networkMode)'.")
+        "Task definition does not support launch type \(value) with network mode '\(networkMode.rawValue)'."
+      )
     }
 
     return TaskDefinitionDraft(
@@ -206,7 +206,7 @@ enum TaskDefinitionValidation {
 
   // MARK: - One container
 
-  static func container(_ input: JSONValue, networkMode: String, taskMemory: Int?)
+  static func container(_ input: JSONValue, networkMode: NetworkMode, taskMemory: Int?)
     throws(AWSError) -> (ContainerSpec, JSONValue)
   {
     let name = input.presentMember("name")?.stringValue ?? ""
@@ -232,7 +232,7 @@ enum TaskDefinitionValidation {
       throw bad("'memory' must be greater than 'memoryReservation'.")
     }
 
-    if input.presentMember("links") != nil, networkMode != "bridge",
+    if input.presentMember("links") != nil, networkMode != .bridge,
       !(input.presentMember("links")?.arrayValue?.isEmpty ?? true)
     {
       // UNCONFIRMED
@@ -326,9 +326,9 @@ enum TaskDefinitionValidation {
   }
 
   static func portMappings(
-    _ inputs: [JSONValue], networkMode: String, bad: (String) -> AWSError
+    _ inputs: [JSONValue], networkMode: NetworkMode, bad: (String) -> AWSError
   ) throws(AWSError) -> ([PortMapping], [JSONValue]) {
-    if networkMode == "none", !inputs.isEmpty {
+    if networkMode == .none, !inputs.isEmpty {
       // UNCONFIRMED (ecs-facts §11.11): modelled on the confirmed awsvpc text.
       throw .client("When networkMode=none, port mappings are not supported.")
     }
@@ -361,7 +361,7 @@ enum TaskDefinitionValidation {
           // UNCONFIRMED
           throw bad("A port mapping must specify 'containerPort' or 'containerPortRange'.")
         }
-        guard networkMode == "bridge" || networkMode == "awsvpc", isPortRange(range) else {
+        guard networkMode == .bridge || networkMode == .awsvpc, isPortRange(range) else {
           // UNCONFIRMED
           throw bad("Invalid containerPortRange '\(range)'.")
         }
@@ -379,11 +379,11 @@ enum TaskDefinitionValidation {
       }
       let hostPort: Int
       switch networkMode {
-      case "awsvpc", "host":
+      case .awsvpc, .host:
         if let given, given != containerPort {
           // awsvpc text confirmed; the host twin is UNCONFIRMED (ecs-facts §11.1).
           throw .client(
-            "When networkMode=\(networkMode), the host ports and container ports in port mappings"
+            "When networkMode=\(networkMode.rawValue), the host ports and container ports in port mappings"
               + " must match.")
         }
         hostPort = containerPort
@@ -540,7 +540,7 @@ enum TaskDefinitionValidation {
   /// The `requiresAttributes` ECS adds, for the features the tutor models, in the order real
   /// responses list them (observed Fargate/awsvpc describe outputs, 2023–2026).
   static func requiredAttributes(
-    containers: [ContainerSpec], networkMode: String, taskRoleArn: String?,
+    containers: [ContainerSpec], networkMode: NetworkMode, taskRoleArn: String?,
     executionRoleArn: String?
   ) -> [String] {
     let capability = "com.amazonaws.ecs.capability."
@@ -574,9 +574,9 @@ enum TaskDefinitionValidation {
     )
     add(capability + "task-iam-role", if: taskRoleArn != nil)
     add("ecs.capability.execution-role-ecr-pull", if: hasExecution && usesECR)
-    add(capability + "docker-remote-api.1.18", if: networkMode == "awsvpc")
-    add("ecs.capability.task-eni", if: networkMode == "awsvpc")
-    add(capability + "docker-remote-api.1.29", if: networkMode == "awsvpc")
+    add(capability + "docker-remote-api.1.18", if: networkMode == .awsvpc)
+    add("ecs.capability.task-eni", if: networkMode == .awsvpc)
+    add(capability + "docker-remote-api.1.29", if: networkMode == .awsvpc)
     return out
   }
 

@@ -6,12 +6,12 @@ public struct TaskDefinition: Sendable, Equatable {
   public var family: String
   public var revision: Int
   public var arn: String
-  public var status: String = "ACTIVE"
+  public var status: TaskDefinitionStatus = .active
   public var registeredAt: Int64
   public var deregisteredAt: Int64?
   /// Set by DeleteTaskDefinitions (status `DELETE_IN_PROGRESS`).
   public var deleteRequestedAt: Int64?
-  public var networkMode: String
+  public var networkMode: NetworkMode
   public var cpu: Int?
   public var memory: Int?
   public var taskRoleArn: String?
@@ -26,7 +26,7 @@ public struct TaskDefinition: Sendable, Equatable {
   public var document: JSONValue
 
   public init(
-    family: String, revision: Int, arn: String, registeredAt: Int64, networkMode: String,
+    family: String, revision: Int, arn: String, registeredAt: Int64, networkMode: NetworkMode,
     cpu: Int? = nil, memory: Int? = nil, taskRoleArn: String? = nil,
     executionRoleArn: String? = nil, requiresCompatibilities: [String] = [],
     compatibilities: [String] = [], containers: [ContainerSpec], document: JSONValue

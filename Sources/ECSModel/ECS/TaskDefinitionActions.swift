@@ -67,12 +67,12 @@ enum TaskDefinitionActions {
       throw AWSError.client("Revision is missing.")
     }
     guard let index = world.taskDefinitionIndex(reference: reference) else { throw doesNotExist }
-    guard world.taskDefinitions[index].status == "ACTIVE" else {
+    guard world.taskDefinitions[index].status == .active else {
       // UNCONFIRMED: seen as ClientException "TaskDefinition is inactive" (ecs-facts §3).
       throw AWSError.client("TaskDefinition is inactive")
     }
     var definition = world.taskDefinitions[index]
-    definition.status = "INACTIVE"
+    definition.status = .inactive
     definition.deregisteredAt = world.clock.nowMillis
     definition.document = TaskDefinitionDocument.setting(definition.document, "status", "INACTIVE")
     definition.document = TaskDefinitionDocument.setting(
@@ -113,15 +113,15 @@ enum TaskDefinitionActions {
         continue
       }
       var definition = world.taskDefinitions[index]
-      if definition.status == "ACTIVE" {
+      if definition.status == .active {
         fail(
           reference,
           "The specified task definition is still in ACTIVE status. Please deregister the target"
             + " and try again.")
         continue
       }
-      if definition.status == "INACTIVE" {
-        definition.status = "DELETE_IN_PROGRESS"
+      if definition.status == .inactive {
+        definition.status = .deleteInProgress
         definition.deleteRequestedAt = world.clock.nowMillis
         definition.document = TaskDefinitionDocument.setting(
           definition.document, "status", "DELETE_IN_PROGRESS")
@@ -152,7 +152,7 @@ enum TaskDefinitionActions {
     let family = request.string("familyPrefix")
     // The API calls it a prefix but documents it as "the full family name": match exactly.
     var matching = world.taskDefinitions.filter {
-      $0.status == status && (family == nil || $0.family == family)
+      $0.status.rawValue == status && (family == nil || $0.family == family)
     }
     matching.sort { ($0.family, $0.revision) < ($1.family, $1.revision) }
     if sort == "DESC" { matching.reverse() }
@@ -180,7 +180,7 @@ enum TaskDefinitionActions {
       families.append(definition.family)
     }
     families = families.filter { family in
-      let active = world.taskDefinitions.contains { $0.family == family && $0.status == "ACTIVE" }
+      let active = world.taskDefinitions.contains { $0.family == family && $0.status == .active }
       switch status {
       case "ACTIVE": return active
       case "INACTIVE": return !active
@@ -269,7 +269,7 @@ extension World {
     }
     return taskDefinitions.indices
       .filter {
-        taskDefinitions[$0].family == parsed.family && taskDefinitions[$0].status == "ACTIVE"
+        taskDefinitions[$0].family == parsed.family && taskDefinitions[$0].status == .active
       }
       .max { taskDefinitions[$0].revision < taskDefinitions[$1].revision }
   }

@@ -53,7 +53,7 @@ struct WorkloadSizing {
       capacityProviderName: target.capacityProviderName, instance: nil, bindings: [],
       subnet: nil, assignPublicIp: net.assignPublicIp, overrides: overrides, group: group,
       startedBy: nil, serviceArn: nil, deploymentId: nil, tags: [],
-      platformVersion: target.launchType == "FARGATE" ? "1.4.0" : nil, enableExecuteCommand: false,
+      platformVersion: target.launchType == .fargate ? "1.4.0" : nil, enableExecuteCommand: false,
       cpu: cpu, memory: memory, containerSizes: containerSizes, taskRoleArn: taskRoleArn,
       executionRoleArn: executionRoleArn, securityGroups: net.securityGroups)
   }

@@ -68,9 +68,9 @@ public struct ECSTask: Sendable, Equatable {
   public var clusterArn: String
   public var taskDefinitionArn: String
   public var family: String
-  public var networkMode: String
+  public var networkMode: NetworkMode
   /// EC2 or FARGATE
-  public var launchType: String
+  public var launchType: LaunchType
   public var capacityProviderName: String?
   public var containerInstanceArn: String?
   public var ec2InstanceId: String?
@@ -142,7 +142,7 @@ public struct Deployment: Sendable, Equatable {
   public var failedTasks: Int = 0
   public var createdAt: Int64
   public var updatedAt: Int64
-  public var launchType: String?
+  public var launchType: LaunchType?
   public var capacityProviderStrategy: [CapacityProviderStrategyItem] = []
   public var platformVersion: String?
   public var networkConfiguration: NetworkConfiguration?
@@ -164,7 +164,7 @@ public struct Service: Sendable, Equatable {
   public var clusterArn: String
   public var status: ServiceStatus = .active
   public var desiredCount: Int
-  public var launchType: String?
+  public var launchType: LaunchType?
   public var capacityProviderStrategy: [CapacityProviderStrategyItem] = []
   public var platformVersion: String?
   public var taskDefinitionArn: String

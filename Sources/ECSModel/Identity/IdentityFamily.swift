@@ -6,5 +6,5 @@ enum IdentityFamily {
       ("iam", IAMActions.table),
       ("iam", IAMPolicyActions.table),
       ("sts", IAMActions.stsTable),
-    ])
+    ], resources: IdentityResources.all)
 }

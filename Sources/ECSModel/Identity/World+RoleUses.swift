@@ -30,10 +30,10 @@ extension World {
   /// The role uses of the task definition `def`, as a task of it would make them on `launchType`
   /// (`FARGATE` or `EC2`), with `instanceRole` standing in on EC2 where ECS falls back to it.
   public func roleUses(
-    definition def: TaskDefinition, launchType: String, instanceRole: String?,
+    definition def: TaskDefinition, launchType: LaunchType, instanceRole: String?,
     taskId: String = "TASK_ID"
   ) -> [RoleUse] {
-    let fargate = launchType == "FARGATE"
+    let fargate = launchType == .fargate
     let exec = def.executionRoleArn.flatMap { role($0)?.name }
     // The agent uses the execution role; on EC2 without one, the instance role.
     let agentRole = exec ?? (fargate ? nil : instanceRole)

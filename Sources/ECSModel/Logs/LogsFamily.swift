@@ -4,5 +4,5 @@ enum LogsFamily {
     name: "Logs",
     operations: [
       ("logs", LogsActions.table)
-    ])
+    ], resources: LogsResources.all)
 }

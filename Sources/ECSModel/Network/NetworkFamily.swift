@@ -6,5 +6,5 @@ enum NetworkFamily {
       ("ec2", NetworkActions.table),
       ("ec2", NetworkInterfaceActions.table),
       ("ec2", SecurityGroupActions.table),
-    ])
+    ], resources: NetworkResources.all)
 }

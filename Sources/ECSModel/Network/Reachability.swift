@@ -105,7 +105,7 @@ extension World {
         return .refused(.taskNotRunning(taskId: t.id, status: t.lastStatus.rawValue), path: path)
       }
       srcTask = t
-      if t.networkMode == "none", !isSameTask(src, dst) {
+      if t.networkMode == .none, !isSameTask(src, dst) {
         return .refused(.networkModeNone(taskId: t.id), path: path)
       }
       if let e = t.eni {
@@ -132,13 +132,13 @@ extension World {
       let mappings = portMappings(of: t)
       // Inside one task: localhost for awsvpc, host and none; bridge containers are apart.
       if let s = srcTask, s.id == t.id {
-        if t.networkMode == "bridge" {
+        if t.networkMode == .bridge {
           return .refused(.bridgeNoLocalhost(taskId: t.id), path: path)
         }
         path.append(.localhost)
         return listening(t, container, port: port, proto: proto, mappings: mappings, path: path)
       }
-      if t.networkMode == "none" {
+      if t.networkMode == .none {
         return .refused(.networkModeNone(taskId: t.id), path: path)
       }
       if let e = t.eni {
@@ -176,7 +176,7 @@ extension World {
         return .refused(
           .notListening(taskId: t.id, container: container, port: port), path: through)
       }
-      if t.networkMode == "bridge" {
+      if t.networkMode == .bridge {
         through.append(
           .hostPort(
             instanceId: inst.instanceId, hostPort: binding.1.hostPort,
@@ -222,7 +222,7 @@ extension World {
       for c in t.containers {
         for b in c.bindings where b.hostPort == port && b.protocol == proto {
           path.append(
-            t.networkMode == "bridge"
+            t.networkMode == .bridge
               ? .hostPort(
                 instanceId: inst.instanceId, hostPort: port, containerPort: b.containerPort)
               : .instancePort(instanceId: inst.instanceId, port: port))

@@ -98,11 +98,8 @@ public enum ECRActions {
       let i = world.registry.repositories.firstIndex(where: { $0.name == name })
     else { throw repositoryNotFound(name, registryId) }
     let repo = world.registry.repositories[i]
-    if !repo.images.isEmpty && req.bool("force") != true {
-      throw AWSError(
-        "RepositoryNotEmptyException",
-        "The repository with name '\(name)' in registry with id '\(registryId)' cannot be deleted "
-          + "because it still contains images")
+    if req.bool("force") != true, let error = world.deleteBlocker("repository", name) {
+      throw error
     }
     world.registry.repositories.remove(at: i)
     world.record(.image, "Repository \(name) deleted.", .repositoryDeleted(name))

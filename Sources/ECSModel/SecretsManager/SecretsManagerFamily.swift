@@ -2,5 +2,6 @@
 enum SecretsManagerFamily {
   static let family = APIFamily(
     name: "SecretsManager",
-    operations: [("secretsmanager", SecretsManagerActions.table)])
+    operations: [("secretsmanager", SecretsManagerActions.table)],
+    resources: SecretsManagerResources.all)
 }

@@ -63,7 +63,7 @@ extension World {
   func awslogsStreamFailure(
     _ task: ECSTask, definition def: TaskDefinition, executionRole: String?
   ) -> String? {
-    let fargate = task.launchType == "FARGATE"
+    let fargate = task.launchType == .fargate
     guard let spec = def.containers.first(where: { $0.logDriver == "awslogs" }),
       let writer = executionRole ?? (fargate ? nil : instanceRoleName(task))
     else { return nil }

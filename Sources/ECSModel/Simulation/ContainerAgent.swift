@@ -138,9 +138,9 @@ extension World {
           detail: .instanceTerminated(inst.instanceId)))
       if case .registered(let arn) = inst.agent,
         let c = capacity.containerInstances.firstIndex(where: { $0.arn == arn }),
-        capacity.containerInstances[c].status != "INACTIVE"
+        capacity.containerInstances[c].status != .inactive
       {
-        capacity.containerInstances[c].status = "INACTIVE"
+        capacity.containerInstances[c].status = .inactive
         capacity.containerInstances[c].agentConnected = false
         capacity.containerInstances[c].version += 1
         events.append(

@@ -20,7 +20,7 @@ enum Lifecycle {
 struct TaskLaunch {
   var definition: TaskDefinition
   var clusterArn: String
-  var launchType: String
+  var launchType: LaunchType
   var capacityProviderName: String?
   var instance: ContainerInstance?
   var bindings: [[NetworkBinding]]
@@ -66,7 +66,7 @@ extension World {
       containers.append(c)
     }
     var eni: TaskENI?
-    if l.definition.networkMode == "awsvpc", let subnet = l.subnet {
+    if l.definition.networkMode == .awsvpc, let subnet = l.subnet {
       eni = TaskENI(
         attachmentId: random.uuid(), eniId: "eni-" + random.hex(17), macAddress: macAddress(),
         privateIp: privateIp(in: subnet), subnetId: subnet.subnetId)
@@ -96,7 +96,7 @@ extension World {
     if eni != nil {
       task.lastStatus = .provisioning
       let secs =
-        l.launchType == "FARGATE" ? Lifecycle.provisioningFargate : Lifecycle.provisioningEC2
+        l.launchType == .fargate ? Lifecycle.provisioningFargate : Lifecycle.provisioningEC2
       task.phaseEndsAt = clock.nowMillis + Int64(secs) * 1000
     } else {
       enterPending(&task)
@@ -150,14 +150,14 @@ extension World {
         total += 1
       }
     }
-    return task.launchType == "FARGATE" ? total + 3 : total
+    return task.launchType == .fargate ? total + 3 : total
   }
 
   /// Why the task will fail to start, decided when it is created (so a run is repeatable), in the
   /// order the agent meets the problems: secrets and registry auth (execution role), the image
   /// pull, then the log stream.
   func startFailure(_ task: ECSTask, definition def: TaskDefinition) -> String? {
-    let fargate = task.launchType == "FARGATE"
+    let fargate = task.launchType == .fargate
     let execRole = task.executionRoleArn.flatMap { role($0) }
     let execName = execRole?.name ?? ""
     let assumed = "arn:aws:sts::\(account):assumed-role/\(execName)/\(task.id)"
@@ -248,7 +248,7 @@ extension World {
   /// have no NAT gateways or VPC endpoints, so without a public IP nothing leaves the subnet
   /// (ecs-pain-points 1 and 3). EC2 tasks pull through the instance, so they are not affected.
   private func egressFailure(_ task: ECSTask, definition def: TaskDefinition) -> String? {
-    guard task.launchType == "FARGATE", !task.assignPublicIp else { return nil }
+    guard task.launchType == .fargate, !task.assignPublicIp else { return nil }
     let timeout = "i/o timeout"
     // Documentation addresses, so nobody mistakes them for real endpoints.
     let ip = "192.0.2.\(10 + (Int(task.id.utf8.first ?? 0) % 200))"

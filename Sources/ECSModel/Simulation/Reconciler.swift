@@ -284,7 +284,7 @@ extension World {
 
   private func drainingInstanceArns(_ clusterArn: String) -> Set<String> {
     Set(
-      capacity.containerInstances.filter { $0.clusterArn == clusterArn && $0.status == "DRAINING" }
+      capacity.containerInstances.filter { $0.clusterArn == clusterArn && $0.status == .draining }
         .map(\.arn))
   }
 
@@ -306,9 +306,10 @@ extension World {
     else { return }
     let target =
       (try? launchTarget(
-        launchType: deployment.launchType, strategy: deployment.capacityProviderStrategy,
+        launchType: deployment.launchType?.rawValue,
+        strategy: deployment.capacityProviderStrategy,
         cluster: cluster))
-      ?? LaunchTarget(launchType: "EC2", capacityProviderName: nil)
+      ?? LaunchTarget(launchType: .ec2, capacityProviderName: nil)
     let net =
       (try? networkSettings(
         deployment.networkConfiguration, definition: def, launchType: target.launchType))
@@ -333,7 +334,7 @@ extension World {
     var problem: String?
     var ctx = contexts[cluster.arn] ?? PlacementContext(world: self, clusterArn: cluster.arn)
     var spread =
-      target.launchType == "FARGATE" ? FargateSpread(world: self, group: group) : FargateSpread()
+      target.launchType == .fargate ? FargateSpread(world: self, group: group) : FargateSpread()
     for n in 0..<count {
       var launch = sizing.launch(
         definition: def, clusterArn: cluster.arn, target: target, net: net, group: group)
@@ -342,8 +343,8 @@ extension World {
       launch.deploymentId = deployment.id
       launch.tags = tags
       launch.enableExecuteCommand = svc.enableExecuteCommand
-      launch.platformVersion = target.launchType == "FARGATE" ? "1.4.0" : nil
-      if target.launchType == "FARGATE" {
+      launch.platformVersion = target.launchType == .fargate ? "1.4.0" : nil
+      if target.launchType == .fargate {
         launch.subnet = spread.pick(net.subnets)
       } else {
         var strategies = svc.placementStrategy.map {
@@ -513,7 +514,7 @@ extension World {
   func capacitySignature(_ clusterArn: String) -> [Int] {
     var instances = 0
     for ci in capacity.containerInstances
-    where ci.clusterArn == clusterArn && ci.status == "ACTIVE" && ci.agentConnected {
+    where ci.clusterArn == clusterArn && ci.status == .active && ci.agentConnected {
       instances += 1
     }
     var holding = 0
@@ -533,7 +534,7 @@ extension World {
       return try? ClusterQuery.parse(e)
     }
     return capacity.containerInstances.filter { ci in
-      ci.clusterArn == svc.clusterArn && ci.status == "ACTIVE"
+      ci.clusterArn == svc.clusterArn && ci.status == .active
         && queries.allSatisfy { $0.matches(ci) }
     }
   }
@@ -553,7 +554,7 @@ extension World {
   /// instances, in one pass over the tasks.
   func allServiceCounts() -> [String: ServiceTally] {
     var draining = Set<String>()
-    for ci in capacity.containerInstances where ci.status == "DRAINING" { draining.insert(ci.arn) }
+    for ci in capacity.containerInstances where ci.status == .draining { draining.insert(ci.arn) }
     var out: [String: ServiceTally] = [:]
     for i in workloads.tasks.indices {
       // Field reads, not `isLive`: no copy of the task per visit in debug builds.

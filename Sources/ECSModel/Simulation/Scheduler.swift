@@ -18,7 +18,7 @@ struct PlacementNeed {
   var memory: Int
   /// Per container: its port mappings (host port nil/0 = dynamic in bridge mode).
   var portMappings: [[PortMapping]]
-  var networkMode: String
+  var networkMode: NetworkMode
   var group: String
   var constraints: [PlacementConstraint]
   var strategies: [PlacementStrategy]
@@ -26,9 +26,9 @@ struct PlacementNeed {
   /// Host ports that must be free on the instance (static bridge ports; host mode uses the
   /// container port). Dynamic ports always fit: the ephemeral range is wide.
   var staticHostPorts: [(port: Int, udp: Bool)] {
-    guard networkMode == "bridge" || networkMode == "host" else { return [] }
+    guard networkMode == .bridge || networkMode == .host else { return [] }
     return portMappings.joined().compactMap { m in
-      let host = networkMode == "host" ? m.containerPort : (m.hostPort ?? 0)
+      let host = networkMode == .host ? m.containerPort : (m.hostPort ?? 0)
       return host == 0 ? nil : (host, m.protocol == "udp")
     }
   }
@@ -72,7 +72,7 @@ struct PlacementContext {
 
   init(world: World, clusterArn: String) {
     instances = world.capacity.containerInstances.filter {
-      $0.clusterArn == clusterArn && $0.status != "INACTIVE"
+      $0.clusterArn == clusterArn && $0.status != .inactive
     }
     var position: [String: Int] = [:]
     var zoneOf: [String: Int] = [:]
@@ -96,7 +96,7 @@ struct PlacementContext {
     }
     for (group, perInstance) in counts {
       var z = Array(repeating: 0, count: zones.count)
-      for (i, n) in perInstance.enumerated() where instances[i].status == "ACTIVE" {
+      for (i, n) in perInstance.enumerated() where instances[i].status == .active {
         z[zoneIndex[i]] += n
       }
       zoneCounts[group] = z
@@ -106,7 +106,7 @@ struct PlacementContext {
     freeCpu = zip(instances, usage).map { $0.registeredCpu - $1.cpu }
     freeMemory = zip(instances, usage).map { $0.registeredMemory - $1.memory }
     freeENIs = zip(instances, usage).map { max($0.maxENIs - 1, 0) - $1.enis }
-    let active = instances.map { $0.status == "ACTIVE" }
+    let active = instances.map { $0.status == .active }
     placeable = active
     placeableIndices = active.indices.filter { active[$0] }
     agentConnected = instances.map(\.agentConnected)
@@ -143,7 +143,7 @@ enum Scheduler {
     if candidates.isEmpty { return .noInstances }
     let staticPorts = need.staticHostPorts
     let hasDynamicPorts =
-      need.networkMode == "bridge"
+      need.networkMode == .bridge
       && need.portMappings.joined().contains { ($0.hostPort ?? 0) == 0 }
     let queries = need.constraints.compactMap { c in
       c.type == "memberOf" ? c.expression.flatMap { try? ClusterQuery.parse($0) } : nil
@@ -160,7 +160,7 @@ enum Scheduler {
         reason = .cpu
       } else if ctx.freeMemory[i] < need.memory {
         reason = .memory
-      } else if need.networkMode == "awsvpc" && ctx.freeENIs[i] <= 0 {
+      } else if need.networkMode == .awsvpc && ctx.freeENIs[i] <= 0 {
         reason = .eni
       } else if !staticPorts.isEmpty
         && (portsTaken(staticPorts, at: i, ctx: ctx) || tooManyPorts(staticPorts, at: i, ctx: ctx))
@@ -189,7 +189,7 @@ enum Scheduler {
     ctx.usage[chosen].memory += need.memory
     ctx.freeCpu[chosen] -= need.cpu
     ctx.freeMemory[chosen] -= need.memory
-    if need.networkMode == "awsvpc" {
+    if need.networkMode == .awsvpc {
       ctx.usage[chosen].enis += 1
       ctx.freeENIs[chosen] -= 1
     } else {
@@ -250,17 +250,17 @@ enum Scheduler {
       for m in mappings {
         let isUDP = m.protocol == "udp"
         switch need.networkMode {
-        case "awsvpc":
+        case .awsvpc:
           bindings.append(
             NetworkBinding(
               containerPort: m.containerPort, hostPort: m.containerPort, protocol: m.protocol))
           continue
-        case "none":
+        case .none:
           continue
         default: break
         }
         var host = m.hostPort ?? 0
-        if need.networkMode == "host" { host = m.containerPort }
+        if need.networkMode == .host { host = m.containerPort }
         if host == 0 {
           // Dynamic: the lowest free port of the ephemeral range, so runs are repeatable.
           var p = ci.dynamicPortRange.lowerBound

@@ -15,14 +15,24 @@ public struct APIFamily: Sendable {
   /// botocore waiter definitions by service: the `waiters` object of the service's
   /// `waiters-2.json`, as data (`{"ServicesStable": {"delay": 15, ...}}`).
   public var waiters: [String: JSONValue]
+  /// The family's operations that are not AWS API calls (docker's commands, the AWS CLI's own
+  /// commands), under pseudo-service names botocore does not use (`docker`, `awscli`): they run
+  /// through `World.perform` like the rest, and the registry refuses a duplicate among them too.
+  public var internalOperations: [(service: String, handlers: [String: ActionHandler])]
+  /// The resource kinds the family owns: selectors, completion, delete blockers.
+  public var resources: [ResourceDescriptor]
 
   public init(
     name: String, operations: [(service: String, handlers: [String: ActionHandler])],
-    waiters: [String: JSONValue] = [:]
+    waiters: [String: JSONValue] = [:],
+    internalOperations: [(service: String, handlers: [String: ActionHandler])] = [],
+    resources: [ResourceDescriptor] = []
   ) {
+    self.resources = resources
     self.name = name
     self.operations = operations
     self.waiters = waiters
+    self.internalOperations = internalOperations
   }
 }
 
@@ -45,12 +55,21 @@ public struct APIRegistry: Sendable {
   public private(set) var handlers: [String: [String: ActionHandler]] = [:]
   /// botocore waiter definitions by service and waiter name (`ServicesStable`).
   public private(set) var waiters: [String: [String: JSONValue]] = [:]
+  /// The pseudo-services of internal operations (`docker`, `awscli`): not botocore services.
+  public private(set) var internalServices: Set<String> = []
   private var owners: [String: String] = [:]
 
   /// Merges `families`; throws on the first operation or waiter two of them declare.
   public init(_ families: [APIFamily]) throws(DuplicateOperation) {
     for family in families {
       for (service, table) in family.operations {
+        for (operation, handler) in table.sorted(by: { $0.key < $1.key }) {
+          try claim(service, operation, by: family.name)
+          handlers[service, default: [:]][operation] = handler
+        }
+      }
+      for (service, table) in family.internalOperations {
+        internalServices.insert(service)
         for (operation, handler) in table.sorted(by: { $0.key < $1.key }) {
           try claim(service, operation, by: family.name)
           handlers[service, default: [:]][operation] = handler

@@ -1,4 +1,5 @@
-/// Kinds of simulated resources whose names the AWS commands take, and so Tab completes.
+/// Kinds of simulated resources whose names the AWS commands take, and so Tab completes. Each is
+/// answered by exactly one `ResourceDescriptor` (a test proves it).
 public enum ResourceKind: String, Sendable, CaseIterable {
   case clusters, taskDefinitionFamilies, taskDefinitions, services, containerInstances, tasks
   case instances, repositories, targetGroups, loadBalancers, roles, roleArns, instanceProfiles
@@ -13,45 +14,25 @@ public enum ResourceKind: String, Sendable, CaseIterable {
 
 extension World {
   /// The names of the `kind` resources that exist now, as the commands take them (cluster names,
-  /// `family:revision`, task IDs, container-instance ARNs, ...). Every kind is answered here, so a
-  /// new kind cannot complete nothing by accident.
+  /// `family:revision`, task IDs, container-instance ARNs, ...), from the descriptor that
+  /// answers `kind`.
   public func names(of kind: ResourceKind) -> [String] {
-    switch kind {
-    case .clusters: return clusters.filter { $0.status == "ACTIVE" }.map(\.name)
-    case .taskDefinitionFamilies: return unique(taskDefinitions.map(\.family))
-    case .taskDefinitions:
-      return unique(taskDefinitions.map(\.family))
-        + taskDefinitions.filter { $0.status == "ACTIVE" }.map(\.familyRevision)
-    case .services: return unique(workloads.services.filter(\.isActive).map(\.name))
-    case .containerInstances:
-      return capacity.containerInstances.filter { $0.status != "INACTIVE" }.map(\.arn)
-    case .tasks: return workloads.tasks.map(\.id)
-    case .instances:
-      return capacity.instances.filter { $0.state != .terminated }.map(\.instanceId)
-    case .repositories: return registry.repositories.map(\.name)
-    // Elastic Load Balancing is not simulated yet: there are none to offer.
-    case .targetGroups, .loadBalancers: return []
-    case .roles: return identity.roles.map(\.name)
-    case .roleArns: return identity.roles.map(\.arn)
-    case .secrets: return secrets.secrets.map(\.name)
-    case .securityGroupRules:
-      return securityGroups.flatMap { ($0.ingress + $0.egress).map(\.ruleId) }
-    case .instanceProfiles: return identity.instanceProfiles.map(\.name)
-    case .subnets: return subnets.map(\.subnetId)
-    case .securityGroups: return securityGroups.map(\.groupId)
-    case .securityGroupNames: return securityGroups.map(\.groupName)
-    case .vpcs: return vpcs.map(\.vpcId)
-    case .networkInterfaces: return workloads.tasks.compactMap(\.eni?.eniId)
-    case .logGroups: return logs.groups.map(\.name)
-    case .logStreams: return unique(logs.groups.flatMap { $0.streams.map(\.name) })
-    case .scalableResources:
-      return workloads.services.filter(\.isActive).compactMap { svc in
-        clusters.first { $0.arn == svc.clusterArn }.map { "service/\($0.name)/\(svc.name)" }
-      }
-    }
+    World.completionSources[kind]?(self) ?? []
   }
 
-  private func unique(_ items: [String]) -> [String] {
+  /// Each resource kind's completion source, from `World.resources`.
+  static let completionSources: [ResourceKind: @Sendable (World) -> [String]] = {
+    var sources: [ResourceKind: @Sendable (World) -> [String]] = [:]
+    for descriptor in resources {
+      for (kind, names) in descriptor.completions where sources[kind] == nil {
+        sources[kind] = names
+      }
+    }
+    return sources
+  }()
+
+  /// `items` without repeats, in first-seen order.
+  static func unique(_ items: [String]) -> [String] {
     var seen: Set<String> = []
     return items.filter { seen.insert($0).inserted }
   }

@@ -1,62 +1,28 @@
 import ECSModel
 
-/// The resource selections a lesson can assert on. Each returns the resources as the describe
-/// call prints them, so a learner can compare the check with what `aws ... describe-...` shows.
+/// The resource selections a lesson can assert on, derived from the resource descriptors
+/// (`World.resources`). Each returns the resources as the describe call prints them, so a
+/// learner can compare the check with what `aws ... describe-...` shows.
 enum Queries {
   typealias Query = @Sendable (World, JSONValue) -> [JSONValue]
 
-  /// Singular kinds select one resource (and fail when it is missing); plural kinds select a list.
-  static let table = definitionTable.merging(runtimeTable) { a, _ in a }
-    .merging(reachTable) { a, _ in a }
-
-  static let definitionTable: [String: (plural: Bool, query: Query)] = [
-    "cluster": (false, { w, p in clusters(w, p) }),
-    "clusters": (true, { w, p in clusters(w, p) }),
-    "taskDefinition": (false, { w, p in taskDefinition(w, p) }),
-    "taskDefinitions": (true, { w, p in taskDefinitions(w, p) }),
-  ]
+  /// Every selector of `World.resources` (the descriptors beside each family): singular kinds
+  /// select one resource (and fail when it is missing); plural kinds select a list. The words
+  /// that name a selection are in the catalogues (`Msg.selection`).
+  static let table: [String: (plural: Bool, query: Query)] = {
+    var table: [String: (plural: Bool, query: Query)] = [:]
+    for selector in World.resources.flatMap(\.selectors) where table[selector.name] == nil {
+      table[selector.name] = (selector.plural, selector.select)
+    }
+    // `reach:` probes the network rather than selecting resources (Queries+Reach.swift).
+    return table.merging(reachTable) { a, _ in a }
+  }()
 
   static var kinds: Set<String> { Set(table.keys) }
   static func isPlural(_ kind: String) -> Bool? { table[kind]?.plural }
 
   static func run(_ selector: Selector, on world: World) -> [JSONValue] {
     table[selector.kind]?.query(world, selector.params) ?? []
-  }
-
-  /// `cluster: demo` or `cluster: {name: demo}`; `clusters: {}` selects every ACTIVE cluster.
-  static func clusters(_ w: World, _ p: JSONValue) -> [JSONValue] {
-    let name = p.stringValue ?? p["name"]?.stringValue
-    return w.clusters.filter { $0.status == "ACTIVE" && (name == nil || $0.name == name) }
-      .map { w.clusterDocument($0, include: ["SETTINGS", "TAGS"]) }
-  }
-
-  /// `taskDefinition: {family: web, revision: latest}` (latest ACTIVE when revision is omitted) or
-  /// `taskDefinition: web:2`.
-  static func taskDefinition(_ w: World, _ p: JSONValue) -> [JSONValue] {
-    var family = p["family"]?.stringValue
-    var revision = p["revision"]
-    if let s = p.stringValue {
-      let parts = s.split(separator: ":", maxSplits: 1).map(String.init)
-      family = parts.first
-      revision = parts.count > 1 ? .string(parts[1]) : nil
-    }
-    let revs = w.taskDefinitions.filter { $0.family == family }
-    let chosen: TaskDefinition?
-    if let n = revision?.intValue ?? revision?.stringValue.flatMap({ Int($0) }) {
-      chosen = revs.first { $0.revision == n }
-    } else {
-      chosen = revs.last { $0.status == "ACTIVE" }
-    }
-    return chosen.map { [$0.document] } ?? []
-  }
-
-  /// `taskDefinitions: {family: web, status: ACTIVE}` (status ALL for every revision).
-  static func taskDefinitions(_ w: World, _ p: JSONValue) -> [JSONValue] {
-    let family = p["family"]?.stringValue ?? p.stringValue
-    let status = p["status"]?.stringValue ?? "ACTIVE"
-    return w.taskDefinitions.filter {
-      (family == nil || $0.family == family) && (status == "ALL" || $0.status == status)
-    }.map(\.document)
   }
 
   /// A readable name for the selection in the learner's language, e.g. `cluster demo`,

@@ -66,7 +66,8 @@ extension Session {
       return [
         Output(
           .tutor(.plain),
-          Markdown.render(RolesView.render(world, ref: args.dropFirst().first, language)))
+          // Already laid out (an aligned table): Markdown would join its indented rows.
+          RolesView.render(world, ref: args.dropFirst().first, language))
       ]
     case "cluster":
       return [

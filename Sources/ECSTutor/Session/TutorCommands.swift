@@ -113,9 +113,9 @@ enum TutorCommands {
         case 1 where args[0] == "task": return s.world.names(of: .tasks)
         case 1 where args[0] == "roles":
           return s.world.workloads.tasks.map(\.id)
-            + s.world.taskDefinitions.filter { $0.status == "ACTIVE" }.map(\.familyRevision)
+            + s.world.taskDefinitions.filter { $0.status == .active }.map(\.familyRevision)
         case 1 where args[0] == "cluster":
-          return s.world.clusters.filter { $0.status == "ACTIVE" }.map(\.name)
+          return s.world.clusters.filter { $0.status == .active }.map(\.name)
         default: return []
         }
       },

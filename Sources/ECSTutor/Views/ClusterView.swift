@@ -5,7 +5,7 @@ import ECSModel
 /// CPU and memory bars, the tasks on it and their host ports; Fargate tasks on their own.
 enum ClusterView {
   static func render(_ w: World, cluster ref: String?, _ lang: Language) -> String {
-    let active = w.clusters.filter { $0.status == "ACTIVE" }
+    let active = w.clusters.filter { $0.status == .active }
     guard
       let cluster = ref.flatMap({ w.cluster($0) })
         ?? (ref == nil && active.count == 1 ? active.first : nil)
@@ -28,7 +28,7 @@ enum ClusterView {
       let used = w.usage(of: ci)
       let id = String(ci.id.prefix(8))
       var head =
-        "  ▣ \(ci.ec2InstanceId) (\(ci.instanceType), \(ci.availabilityZone), \(id)…) \(ci.status)"
+        "  ▣ \(ci.ec2InstanceId) (\(ci.instanceType), \(ci.availabilityZone), \(id)…) \(ci.status.rawValue)"
       if !ci.agentConnected { head += Msg.agentDisconnected.text(lang) }
       lines.append(head)
       lines.append(
@@ -43,7 +43,7 @@ enum ClusterView {
       }
     }
     let fargate = live.filter {
-      $0.launchType == "FARGATE" || ($0.containerInstanceArn == nil && $0.eni != nil)
+      $0.launchType == .fargate || ($0.containerInstanceArn == nil && $0.eni != nil)
     }
     if !fargate.isEmpty {
       lines.append(Msg.fargateHeading.text(lang))

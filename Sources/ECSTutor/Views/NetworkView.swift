@@ -4,7 +4,7 @@ import ECSModel
 /// task's network: mode, ENI and addresses or host bindings, security groups and inbound rules).
 enum NetworkView {
   static func ports(_ w: World, _ ref: String?, _ lang: Language) -> String {
-    let all = w.capacity.containerInstances.filter { $0.status != "INACTIVE" }
+    let all = w.capacity.containerInstances.filter { $0.status != .inactive }
     let chosen = all.filter { ref == nil || $0.ec2InstanceId == ref || $0.id.hasPrefix(ref ?? "") }
     guard !chosen.isEmpty else {
       return ref == nil
@@ -30,7 +30,7 @@ enum NetworkView {
               $0.containerPort == b.containerPort
             }
             let kind: String
-            if t.networkMode == "host" {
+            if t.networkMode == .host {
               kind = "host"
             } else if (declared?.hostPort ?? 0) == 0 {
               kind = Msg.portDynamic.text(lang)
@@ -77,7 +77,7 @@ enum NetworkView {
     guard let t = w.task(named: ref) else { return Msg.noTask(ref).text(lang) }
     var lines = [
       Msg.taskNetworkTitle(id: t.id, family: t.family, status: t.lastStatus.rawValue).text(lang),
-      "  " + Msg.networkMode(t.networkMode).text(lang),
+      "  " + Msg.networkMode(t.networkMode.rawValue).text(lang),
     ]
     var groups: [String] = []
     if let e = t.eni {
@@ -88,7 +88,7 @@ enum NetworkView {
       for (name, m) in w.portMappings(of: t) {
         lines.append("    \(name): \(m.containerPort)/\(m.protocol)")
       }
-    } else if t.networkMode == "none" {
+    } else if t.networkMode == .none {
       lines.append("  " + Msg.noNetwork.text(lang))
     } else if let id = t.ec2InstanceId {
       let inst = w.capacity.instances.first { $0.instanceId == id }

@@ -11,13 +11,14 @@ enum RolesView {
     if let task = task(w, ref) {
       uses = w.roleUses(task: task)
       let def = task.taskDefinitionArn.split(separator: "/").last.map(String.init) ?? ""
-      title = .rolesTaskTitle(id: task.id, taskDefinition: def, launchType: "\(task.launchType)")
+      title = .rolesTaskTitle(
+        id: task.id, taskDefinition: def, launchType: task.launchType.rawValue)
     } else if let def = definition(w, ref) {
       let fargate = def.requiresCompatibilities.contains("FARGATE")
       let instanceRole = w.capacity.instances.compactMap(\.iamInstanceProfileArn).first
         .flatMap { w.role(ofInstanceProfile: $0)?.name }
       uses = w.roleUses(
-        definition: def, launchType: fargate ? "FARGATE" : "EC2", instanceRole: instanceRole)
+        definition: def, launchType: fargate ? .fargate : .ec2, instanceRole: instanceRole)
       title = .rolesDefinitionTitle(
         "\(def.family):\(def.revision)", launchType: fargate ? "FARGATE" : "EC2")
     } else {
