@@ -288,6 +288,10 @@ func session(
     let out = s.handle("aws ecs create-cluster --cluster-name demo").text
     #expect(out.contains("クラスター demo を作成しました。"), "\(out)")
     #expect(!out.contains("Cluster demo created."))
+    // Seen: the docker build narration stayed English in Japanese mode.
+    let built = s.handle("docker build -t web .").text
+    #expect(built.contains("をビルドし、web:latest という名前を付けました。"), "\(built)")
+    #expect(!built.contains("Built image"))
   }
 
   @Test func dockerNotesAreInJapanese() throws {

@@ -45,7 +45,9 @@ public enum DockerActions {
     world.registry.localImages.append(image)
     for r in refs { world.registry.attach(r.canonical, to: image.id) }
     let names = refs.isEmpty ? "" : " as " + refs.map(\.familiar).joined(separator: ", ")
-    world.record(.image, "Built image \(String(image.id.dropFirst(7).prefix(12)))\(names).")
+    let short = String(image.id.dropFirst(7).prefix(12))
+    world.record(
+      .image, "Built image \(short)\(names).", .imageBuilt(id: short, names: refs.map(\.familiar)))
     return ["imageId": .string(image.id), "cached": .bool(n > 1)]
   }
 

@@ -12,6 +12,8 @@ public enum EventDetail: Sendable, Equatable, Codable {
   case repositoryDeleted(String)
   case imagesDeleted(count: Int, repository: String)
   case imagePushed(image: String, digest: String)
+  /// `docker build`: the short image ID and the names it was tagged with.
+  case imageBuilt(id: String, names: [String])
   case serviceCreated(String, cluster: String)
   case serviceUpdated(String)
   case serviceDeleted(String)

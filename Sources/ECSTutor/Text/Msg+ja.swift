@@ -440,6 +440,10 @@ extension Msg {
     case .repositoryDeleted(let n): return "リポジトリ \(n) を削除しました。"
     case .imagesDeleted(let count, let repo): return "リポジトリ \(repo) からイメージを \(count) 個削除しました。"
     case .imagePushed(let image, let digest): return "イメージ \(image) をプッシュしました (\(digest))。"
+    case .imageBuilt(let id, let names):
+      return names.isEmpty
+        ? "イメージ \(id) をビルドしました。"
+        : "イメージ \(id) をビルドし、\(names.joined(separator: "、")) という名前を付けました。"
     case .serviceCreated(let n, let cluster): return "クラスター \(cluster) にサービス \(n) を作成しました。"
     case .serviceUpdated(let n): return "サービス \(n) を更新しました。"
     case .serviceDeleted(let n): return "サービス \(n) を削除しました。"
