@@ -16,7 +16,8 @@ introduced by a sentence naming the file). The Swift file holds one raw string l
 CLIExamplesTests.swift.
 
 Families: every page of ecs, ecr, logs, sts and application-autoscaling; of iam the roles, policies
-and instance profiles; of ssm the parameters (the parts of those services the tutor simulates).
+and instance profiles; of ssm the parameters; of secretsmanager the secrets and their values (the
+parts of those services the tutor simulates).
 """
 import json
 import os
@@ -39,6 +40,7 @@ FAMILIES = [
             r"|^set-default-policy-version$|^list-entities-for-policy$|^simulate-principal-policy$"),
     ("sts", None),
     ("application-autoscaling", None),
+    ("secretsmanager", r"^(create|delete|describe|restore)-secret$|^(get|put)-secret-value$|^list-secrets$"),
 ]
 
 

@@ -17,10 +17,12 @@ import Testing
   /// work shows progress.
   static let floors: [String: (accepted: Int, printed: Int)] = [
     "ecs": (41, 689), "ecr": (11, 44), "logs": (5, 7), "ssm": (9, 37), "iam": (28, 167),
-    "sts": (1, 3), "application-autoscaling": (5, 15),
+    "sts": (1, 3), "application-autoscaling": (5, 15), "secretsmanager": (12, 40),
   ]
 
-  static let families = ["ecs", "ecr", "logs", "ssm", "iam", "sts", "application-autoscaling"]
+  static let families = [
+    "ecs", "ecr", "logs", "ssm", "iam", "sts", "application-autoscaling", "secretsmanager",
+  ]
 
   static func run(_ example: CLIExample) -> ExampleResult {
     var result = ExampleResult(example: example)

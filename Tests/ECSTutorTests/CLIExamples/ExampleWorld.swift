@@ -57,6 +57,7 @@ struct ExampleWorld {
       "--policy-arn": { w, v in w.policy(v) },
     ],
     "application-autoscaling": ["--resource-id": { w, v in w.scalableResource(v) }],
+    "secretsmanager": ["--secret-id": { w, v in w.secret(v) }],
   ]
 
   /// Undo operations whose opposite is not made by a recipe, and reads of what no recipe makes:
@@ -409,6 +410,19 @@ struct ExampleWorld {
   mutating func logGroup(_ value: String) {
     guard once("lg/\(value)") else { return }
     run("aws logs create-log-group --log-group-name \(value)")
+  }
+
+  /// A secret named as the page names it (a page's ARN gives its name: `secret:NAME-AbCdEf`).
+  mutating func secret(_ value: String) {
+    var name = value
+    if value.hasPrefix("arn:"), let last = value.split(separator: ":").last {
+      name = String(last)
+      if let dash = name.lastIndex(of: "-"), name.distance(from: dash, to: name.endIndex) == 7 {
+        name = String(name[..<dash])
+      }
+    }
+    guard example.operation != "create-secret", once("secret/\(name)") else { return }
+    run("aws secretsmanager create-secret --name \(name) --secret-string 'example value'")
   }
 
   mutating func logStream(_ value: String) {
