@@ -62,6 +62,7 @@ import Testing
   }
 
   @Test func theDeclaredFamiliesHaveNoDuplicate() throws {
+    #expect(World.api.duplicates.isEmpty, "\(World.api.duplicates)")
     let r = try APIRegistry(World.families)
     #expect(r.handlers["ecs"]?["CreateCluster"] != nil)
     #expect(r.handlers["ec2"]?["DescribeNetworkInterfaces"] != nil)
@@ -70,5 +71,18 @@ import Testing
         "ServicesInactive", "ServicesStable", "TasksRunning", "TasksStopped",
       ])
     #expect(r.waiters["ec2"]?.count == 4)
+  }
+
+  /// The tutor's own registry never stops the program: a duplicate keeps its first declaration.
+  @Test func keepingTheFirstDeclarationListsTheDuplicate() {
+    let first: ActionHandler = { _, _ in ["from": "first"] }
+    let second: ActionHandler = { _, _ in ["from": "second"] }
+    let r = APIRegistry(keepingFirstOf: [
+      APIFamily(name: "A", operations: [("ecs", ["CreateCluster": first])]),
+      APIFamily(name: "B", operations: [("ecs", ["CreateCluster": second])]),
+    ])
+    #expect(r.duplicates.map(\.families) == [["A", "B"]])
+    var w = World()
+    #expect((try? r.handlers["ecs"]?["CreateCluster"]?(&w, Request())) == ["from": "first"])
   }
 }

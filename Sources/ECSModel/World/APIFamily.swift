@@ -59,38 +59,52 @@ public struct APIRegistry: Sendable {
   public private(set) var internalServices: Set<String> = []
   private var owners: [String: String] = [:]
 
+  /// Operations or waiters that two families declared; the first declaration was kept.
+  public private(set) var duplicates: [DuplicateOperation] = []
+
   /// Merges `families`; throws on the first operation or waiter two of them declare.
   public init(_ families: [APIFamily]) throws(DuplicateOperation) {
+    self.init(keepingFirstOf: families)
+    if let first = duplicates.first { throw first }
+  }
+
+  /// Merges `families`, keeping the first declaration of an operation or waiter declared twice
+  /// and listing the others in `duplicates` (the tutor's own list starts this way, so a mistake
+  /// in it cannot stop the program; `APIFamilyTests` requires it to have none).
+  public init(keepingFirstOf families: [APIFamily]) {
     for family in families {
       for (service, table) in family.operations {
-        for (operation, handler) in table.sorted(by: { $0.key < $1.key }) {
-          try claim(service, operation, by: family.name)
+        for (operation, handler) in table.sorted(by: { $0.key < $1.key })
+        where claim(service, operation, by: family.name) {
           handlers[service, default: [:]][operation] = handler
         }
       }
       for (service, table) in family.internalOperations {
         internalServices.insert(service)
-        for (operation, handler) in table.sorted(by: { $0.key < $1.key }) {
-          try claim(service, operation, by: family.name)
+        for (operation, handler) in table.sorted(by: { $0.key < $1.key })
+        where claim(service, operation, by: family.name) {
           handlers[service, default: [:]][operation] = handler
         }
       }
       for (service, definitions) in family.waiters.sorted(by: { $0.key < $1.key }) {
-        for (name, waiter) in definitions.objectValue ?? [] {
-          try claim(service, "waiter " + name, by: family.name)
+        for (name, waiter) in definitions.objectValue ?? []
+        where claim(service, "waiter " + name, by: family.name) {
           waiters[service, default: [:]][name] = waiter
         }
       }
     }
   }
 
-  private mutating func claim(_ service: String, _ operation: String, by family: String)
-    throws(DuplicateOperation)
-  {
+  /// Records `family` as the owner of `operation`; false (and a duplicate noted) when another
+  /// family owns it already.
+  private mutating func claim(_ service: String, _ operation: String, by family: String) -> Bool {
     let key = service + " " + operation
     if let first = owners[key] {
-      throw DuplicateOperation(service: service, operation: operation, families: [first, family])
+      duplicates.append(
+        DuplicateOperation(service: service, operation: operation, families: [first, family]))
+      return false
     }
     owners[key] = family
+    return true
   }
 }

@@ -12,12 +12,7 @@ extension World {
     SecretsManagerFamily.family,
   ]
 
-  /// The families' operations and waiters, merged once; a duplicate stops the program at start-up.
-  public static let api: APIRegistry = {
-    do {
-      return try APIRegistry(families)
-    } catch {
-      fatalError("API families: \(error)")
-    }
-  }()
+  /// The families' operations and waiters, merged once. A duplicate keeps its first declaration
+  /// (`api.duplicates`); `APIFamilyTests` fails while there is any.
+  public static let api = APIRegistry(keepingFirstOf: families)
 }

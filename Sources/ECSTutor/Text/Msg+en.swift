@@ -349,8 +349,8 @@ extension Msg {
     case .absent: return "no value"
     case .oneOf(let options):
       let words = options.map { enExpectation($0, path: "") }
-      if words.count <= 2 { return words.joined(separator: " or ") }
-      return "one of " + words.dropLast().joined(separator: ", ") + " or " + words.last!
+      guard words.count > 2, let last = words.last else { return words.joined(separator: " or ") }
+      return "one of " + words.dropLast().joined(separator: ", ") + " or " + last
     case .atLeast(let n): return "at least \(n)"
     case .atMost(let n): return "at most \(n)"
     case .between(let lo, let hi): return "between \(lo) and \(hi)"
