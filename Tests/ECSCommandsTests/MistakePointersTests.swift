@@ -18,7 +18,7 @@ import Testing
     ("cpu", "memory", 6), ("", "abc", 3), ("essentail", "essential", 1),
   ])
   func editDistanceCountsASwapAsOne(_ a: String, _ b: String, _ d: Int) {
-    #expect(MistakePointers.editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars)) == d)
+    #expect(CloseMatches.editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars)) == d)
   }
 
   @Test(

@@ -1,3 +1,4 @@
+import ECSCommands
 import ECSModel
 
 /// Turns a lesson file's YAML into a `Lesson`, reporting every problem with its line.
@@ -180,31 +181,11 @@ struct LessonDecoder {
 
 /// The closest of `candidates` to `word` within a small edit distance, for did-you-mean.
 func closest(_ word: String, among candidates: [String]) -> String? {
-  let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
+  let scored = candidates.map {
+    ($0, CloseMatches.editDistance(Array(word.lowercased()), Array($0.lowercased())))
+  }
   guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else {
     return nil
   }
   return best.1 <= max(2, word.count / 3) ? best.0 : nil
-}
-
-/// Optimal string alignment distance: insertions, deletions, substitutions and adjacent
-/// transpositions each cost 1, so `lessnos` is one step from `lessons`.
-func editDistance(_ a: String, _ b: String) -> Int {
-  let a = Array(a)
-  let b = Array(b)
-  if a.isEmpty { return b.count }
-  if b.isEmpty { return a.count }
-  var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-  for i in 0...a.count { d[i][0] = i }
-  for j in 0...b.count { d[0][j] = j }
-  for i in 1...a.count {
-    for j in 1...b.count {
-      let cost = a[i - 1] == b[j - 1] ? 0 : 1
-      d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-      if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-        d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-      }
-    }
-  }
-  return d[a.count][b.count]
 }
