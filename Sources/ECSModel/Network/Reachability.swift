@@ -144,18 +144,11 @@ extension World {
       if let e = t.eni {
         let ip = external ? e.publicIp : e.privateIp
         guard let ip else { return .refused(.noPublicAddress(target: t.id), path: path) }
-        path.append(.address(ip: ip, isPublic: external))
-        if let r = egressRefusal(
-          srcGroups, proto: proto, port: port, toIp: ip, toGroups: e.securityGroups)
+        if let r = passGroups(
+          ip: ip, external: external, groups: e.securityGroups, proto: proto, port: port,
+          srcIp: srcIp, srcCidr: srcCidr, srcGroups: srcGroups, path: &path)
         {
           return .refused(r, path: path)
-        }
-        switch admit(
-          e.securityGroups, proto: proto, port: port, srcIp: srcIp, srcCidr: srcCidr,
-          srcGroups: srcGroups)
-        {
-        case .success(let hop): path.append(hop)
-        case .failure(let r): return .refused(r.refusal, path: path)
         }
         return listening(t, container, port: port, proto: proto, mappings: mappings, path: path)
       }
@@ -203,18 +196,11 @@ extension World {
     guard let ip = external ? inst.publicIpAddress : inst.privateIpAddress else {
       return .refused(.noPublicAddress(target: inst.instanceId), path: path)
     }
-    path.append(.address(ip: ip, isPublic: external))
-    if let r = egressRefusal(
-      srcGroups, proto: proto, port: port, toIp: ip, toGroups: inst.securityGroupIds)
+    if let r = passGroups(
+      ip: ip, external: external, groups: inst.securityGroupIds, proto: proto, port: port,
+      srcIp: srcIp, srcCidr: srcCidr, srcGroups: srcGroups, path: &path)
     {
       return .refused(r, path: path)
-    }
-    switch admit(
-      inst.securityGroupIds, proto: proto, port: port, srcIp: srcIp, srcCidr: srcCidr,
-      srcGroups: srcGroups)
-    {
-    case .success(let hop): path.append(hop)
-    case .failure(let r): return .refused(r.refusal, path: path)
     }
     guard boundCheck else { return .reachable(path: path) }
     for t in workloads.tasks
@@ -251,6 +237,26 @@ extension World {
   }
 
   /// The inbound rule that admits the traffic, or what is missing.
+  /// The hops to `ip`, a target guarded by `groups`: its address, the source's outbound rules,
+  /// the target's inbound rules. Appends them to `path`; the refusal of the first that refuses.
+  private func passGroups(
+    ip: String, external: Bool, groups: [String], proto: String, port: Int, srcIp: String?,
+    srcCidr: String?, srcGroups: [String], path: inout [Reachability.Hop]
+  ) -> Reachability.Refusal? {
+    path.append(.address(ip: ip, isPublic: external))
+    if let r = egressRefusal(srcGroups, proto: proto, port: port, toIp: ip, toGroups: groups) {
+      return r
+    }
+    switch admit(
+      groups, proto: proto, port: port, srcIp: srcIp, srcCidr: srcCidr, srcGroups: srcGroups)
+    {
+    case .success(let hop):
+      path.append(hop)
+      return nil
+    case .failure(let r): return r.refusal
+    }
+  }
+
   private func admit(
     _ groupIds: [String], proto: String, port: Int, srcIp: String?, srcCidr: String?,
     srcGroups: [String]
