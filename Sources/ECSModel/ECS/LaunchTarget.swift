@@ -93,7 +93,7 @@ extension World {
     out.securityGroups = vpc.securityGroups ?? []
     if out.securityGroups.isEmpty,
       let g = securityGroups.first(where: {
-        $0.vpcId == out.subnets[0].vpcId && $0.groupName == "default"
+        $0.vpcId == out.subnets.first?.vpcId && $0.groupName == "default"
       })
     {
       out.securityGroups = [g.groupId]  // the VPC's default group, as ECS gives an ENI without groups
