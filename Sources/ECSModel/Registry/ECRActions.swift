@@ -103,16 +103,11 @@ public enum ECRActions {
     }
     world.registry.repositories.remove(at: i)
     world.record(.image, "Repository \(name) deleted.", .repositoryDeleted(name))
-    return [
-      "repository": jsonObject([
-        ("repositoryArn", .string(repo.arn)),
-        ("registryId", .string(repo.registryId)),
-        ("repositoryName", .string(repo.name)),
-        ("repositoryUri", .string(repo.uri)),
-        ("createdAt", .string(Timestamp.iso8601(millis: repo.createdAt))),
-        ("imageTagMutability", .string(repo.imageTagMutability)),
-      ])
-    ]
+    // DeleteRepository prints the repository without its scanning and encryption settings.
+    let printed = (repositoryDocument(repo).objectValue ?? []).filter {
+      $0.0 != "imageScanningConfiguration" && $0.0 != "encryptionConfiguration"
+    }
+    return ["repository": .object(printed)]
   }
 
   static func putImageTagMutability(_ world: inout World, _ req: Request) throws(AWSError)
