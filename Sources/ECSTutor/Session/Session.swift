@@ -293,10 +293,10 @@ public struct Session: Sendable {
     return out
   }
 
+  /// The lesson after `id` in the index that loads (only those files are parsed).
   func nextLesson(after id: String) -> Lesson? {
-    guard let i = lessons.lessons.firstIndex(where: { $0.id == id }), i + 1 < lessons.lessons.count
-    else { return nil }
-    return lessons.lessons[i + 1]
+    guard let i = lessons.ids.firstIndex(of: id) else { return nil }
+    return lessons.ids[(i + 1)...].lazy.compactMap { lessons.lesson($0) }.first
   }
 
   /// Starts `lesson` at step `index` on a fresh world rebuilt by replaying the earlier steps'

@@ -27,7 +27,7 @@ enum TutorCommands {
       ],
       complete: { s, args in
         switch args.count {
-        case 0: return s.lessons.lessons.map(\.id)
+        case 0: return s.lessons.ids
         case 1: return ["steps"]
         default: return []
         }
