@@ -196,9 +196,9 @@ extension Session {
     ]
     var fresh = Msg.freshAccount.text(language)
     if !lesson.setup.isEmpty {
-      // Japanese sentences follow each other without a space after 「。」.
-      fresh +=
-        (language == .ja ? "" : " ") + Msg.setupBuilt.text(language) + "\n\n"
+      // Joined as a paragraph's lines are: no space after 「。」, one after ".".
+      fresh =
+        Markdown.join(fresh, Msg.setupBuilt.text(language)) + "\n\n"
         + lesson.setup.map { "    " + $0 }.joined(separator: "\n")
     }
     out.append(Output(.tutor(.dim), Markdown.render(fresh)))
