@@ -74,3 +74,12 @@ extension World {
     securityGroups.append(withRules)
   }
 }
+
+extension World {
+  /// Whether an internet gateway is attached to `vpcId`. The load balancer (internet-facing
+  /// scheme) and egress ask this one question. Until VPCs have their own gateways, only the
+  /// default VPC has one.
+  public func internetGatewayAttached(to vpcId: String) -> Bool {
+    vpcs.first { $0.vpcId == vpcId }?.isDefault ?? false
+  }
+}

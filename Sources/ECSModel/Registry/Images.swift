@@ -265,6 +265,14 @@ public enum ImageCatalogue {
       name: fluent, key: "fluent:stable", tags: ["stable", "latest"], mb: 262, layerCount: 6,
       age: 10)
     add(name: fluent, key: "fluent:init", tags: ["init-latest"], mb: 271, layerCount: 7, age: 10)
+    // ecs-tutor's demo programs (AppBehaviour.swift says what each does), on ECR Public.
+    for (demo, mb) in [
+      ("web", 52.1), ("api", 52.4), ("s3-lister", 61.7), ("orders", 58.3), ("secret-reader", 60.2),
+    ] {
+      add(
+        name: "public.ecr.aws/ecs-tutor/" + demo, key: "ecs-tutor/" + demo, tags: ["latest", "1"],
+        mb: mb, layerCount: 4, age: 3)
+    }
     return out
   }
 
@@ -276,6 +284,17 @@ public enum ImageCatalogue {
   /// The image `name` whose manifest digest is `digest`.
   public static func find(name: String, digest: String) -> CatalogueImage? {
     all.first { $0.name == name && $0.digest == digest }
+  }
+
+  /// The repository of a catalogue name without its registry: `docker.io/library/nginx` and
+  /// `public.ecr.aws/docker/library/nginx` are `library/nginx`; `public.ecr.aws/ecs-tutor/web` is
+  /// `ecs-tutor/web`.
+  public static func repositoryKey(_ name: String) -> String {
+    for prefix in ["docker.io/", "public.ecr.aws/docker/", "public.ecr.aws/"]
+    where name.hasPrefix(prefix) {
+      return String(name.dropFirst(prefix.count))
+    }
+    return name
   }
 
   /// Whether the catalogue has any tag of `name`.

@@ -4,14 +4,17 @@
 /// - Version 1: steps reached and solved, hints used, language.
 /// - Version 2: each lesson also keeps the lines typed in it (`typed`, `typedFrom`), replayed on
 ///   resume so the learner's world and shell variables come back as they were.
+/// - Version 3: quiz attempts with their scores (`quizAttempts`).
 public struct Progress: Sendable, Equatable, Codable {
-  public static let currentVersion = 2
+  public static let currentVersion = 3
 
   public var version: Int = Progress.currentVersion
   /// The lesson being worked on, if any (nil: sandbox).
   public var currentLesson: String?
   public var lessons: [String: LessonProgress] = [:]
   public var language: Language?
+  /// Every quiz taken, oldest first.
+  public var quizAttempts: [QuizAttempt] = []
 
   public init() {}
 
@@ -21,6 +24,30 @@ public struct Progress: Sendable, Equatable, Codable {
     currentLesson = try c.decodeIfPresent(String.self, forKey: .currentLesson)
     lessons = try c.decodeIfPresent([String: LessonProgress].self, forKey: .lessons) ?? [:]
     language = try c.decodeIfPresent(Language.self, forKey: .language)
+    quizAttempts = try c.decodeIfPresent([QuizAttempt].self, forKey: .quizAttempts) ?? []
+  }
+}
+
+/// One quiz taken: its topic and seed (which together fix its questions and their order), when,
+/// the score, and the IDs of the questions answered wrongly.
+public struct QuizAttempt: Sendable, Equatable, Codable {
+  /// `roles`, `ports` or `all`.
+  public var topic: String
+  public var seed: UInt64
+  /// When it ended, ISO 8601 in UTC (`2026-12-03T17:05:00Z`).
+  public var date: String
+  public var score: Int
+  public var total: Int
+  /// The question IDs answered wrongly, in the order asked.
+  public var missed: [String]
+
+  public init(topic: String, seed: UInt64, date: String, score: Int, total: Int, missed: [String]) {
+    self.topic = topic
+    self.seed = seed
+    self.date = date
+    self.score = score
+    self.total = total
+    self.missed = missed
   }
 }
 

@@ -209,6 +209,16 @@ public enum Msg: Sendable, Equatable {
   case noInboundRules
   case inboundRule(protocol: String, port: String, peer: String)
 
+  // MARK: vpc (issue 8) — add this part's keys directly below this line
+
+  // MARK: alb (issue 9) — add this part's keys directly below this line
+
+  // MARK: roles (issue 12) — add this part's keys directly below this line
+
+  // MARK: quiz (issue 10) — add this part's keys directly below this line
+
+  // MARK: examples (issue 13) — add this part's keys directly below this line
+
   /// The text in the learner's language.
   public func text(_ lang: Language) -> String { lang == .ja ? ja : en }
 

@@ -280,6 +280,16 @@ extension Msg {
     case .noInboundRules: return "no inbound rules"
     case .inboundRule(let proto, let port, let peer): return "inbound \(proto) \(port) from \(peer)"
 
+    // MARK: vpc (issue 8) — add this part's texts directly below this line
+
+    // MARK: alb (issue 9) — add this part's texts directly below this line
+
+    // MARK: roles (issue 12) — add this part's texts directly below this line
+
+    // MARK: quiz (issue 10) — add this part's texts directly below this line
+
+    // MARK: examples (issue 13) — add this part's texts directly below this line
+
     case .planes:
       return """
         **Control plane — Amazon ECS itself (AWS runs it; you call its API)**

@@ -296,6 +296,16 @@ extension Msg {
     case .noInboundRules: return "インバウンドルールなし"
     case .inboundRule(let proto, let port, let peer): return "インバウンド \(proto) \(port) 送信元 \(peer)"
 
+    // MARK: vpc (issue 8) — add this part's texts directly below this line
+
+    // MARK: alb (issue 9) — add this part's texts directly below this line
+
+    // MARK: roles (issue 12) — add this part's texts directly below this line
+
+    // MARK: quiz (issue 10) — add this part's texts directly below this line
+
+    // MARK: examples (issue 13) — add this part's texts directly below this line
+
     case .planes:
       return """
         **コントロールプレーン — Amazon ECS そのもの (AWS が運用し、ユーザーは API を呼び出す)**
