@@ -9,7 +9,7 @@ struct ECSTutorCommand: ParsableCommand {
     commandName: "ecs-tutor",
     abstract: "Learn Amazon ECS by typing real AWS CLI commands into a simulated account.",
     version: "0.1.0",
-    subcommands: [RunCommand.self, LessonsCommand.self]
+    subcommands: [RunCommand.self, LessonsCommand.self, QuizCommand.self]
   )
 
   @OptionGroup var options: CommonOptions
@@ -62,6 +62,7 @@ struct StartOptions: Equatable {
       environment: ProcessInfo.processInfo.environment)
     config.narrate = false
     config.languageIsExplicit = lang != nil
+    config.now = { ISO8601DateFormatter().string(from: Date()) }
     return config
   }
 }

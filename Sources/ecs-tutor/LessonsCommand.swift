@@ -41,7 +41,13 @@ struct LessonsCommand: ParsableCommand {
       let report = LessonVerifier.verify(library, seed: seed)
       for line in report.lines { Console.out(line) }
       Console.out("lessons: \(report.passed) passed, \(report.failed) failed")
-      if report.failed > 0 { throw ExitCode(1) }
+      // The quiz banks (index.yaml's `quizzes:`): every question, counted apart.
+      let quizzes = QuizVerifier.verify(library)
+      for line in quizzes.lines { Console.out(line) }
+      if !library.quizTopics.isEmpty {
+        Console.out("quizzes: \(quizzes.passed) passed, \(quizzes.failed) failed")
+      }
+      if report.failed > 0 || quizzes.failed > 0 { throw ExitCode(1) }
     }
   }
 }

@@ -44,7 +44,7 @@ struct REPL {
       editor = libedit
     }
 
-    if interactive { show(box.session.welcome(), renderer) }
+    if interactive { Self.show(box.session.welcome(), renderer) }
     if !lessonsLoaded {
       Console.error(renderer.tutor(Msg.lessonsUnavailable.text(language), style: .hint))
     }
@@ -65,7 +65,7 @@ struct REPL {
       _ = Terminal.takeInterrupt()
       let outputs = box.session.handle(text)
       renderer.width = Self.width(stdoutIsTerminal, environment)
-      show(outputs, renderer)
+      Self.show(outputs, renderer)
       if Terminal.takeInterrupt() { Console.error(Msg.interrupted.text(language)) }
       state.save(box.session.progress)
     }
@@ -127,7 +127,7 @@ struct REPL {
   /// Prints what the session said. When stdout is not a terminal (a pipe, a file) it carries
   /// command output and what the learner asked for (a lesson's text, a hint): the tutor's errors
   /// and the pointers about them go to stderr, as bash's own errors do.
-  private func show(_ outputs: [Output], _ renderer: Renderer) {
+  static func show(_ outputs: [Output], _ renderer: Renderer) {
     let piped = !Terminal.isTerminal(1)
     for output in outputs {
       switch output.kind {

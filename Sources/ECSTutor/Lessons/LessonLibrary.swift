@@ -80,6 +80,9 @@ public struct LessonLibrary: Sendable {
     return e.errors
   }
 
+  /// The text of a file of the lessons folder (`quizzes/roles.yaml`), nil when it does not exist.
+  func file(_ path: String) throws(LessonLoadError) -> String? { try store.text(path) }
+
   /// Classic mistakes the tutor names when AWS's words show them (diagnoses.yaml, optional),
   /// parsed on first use.
   public var diagnoses: [Diagnosis] { (try? store.diagnoses().get()) ?? [] }

@@ -16,6 +16,9 @@ public struct SessionConfig: Sendable {
   /// True when the language was given explicitly (`--lang`): it then wins over the language the
   /// learner last chose with `lang`, which otherwise wins over the locale.
   public var languageIsExplicit = false
+  /// The wall-clock time as ISO 8601 (`2026-12-03T17:05:00Z`), for the dates progress keeps
+  /// (quiz attempts); the executable reads the clock, tests leave it empty.
+  public var now: @Sendable () -> String = { "" }
 
   public init(
     language: Language = .en, seed: UInt64 = World.defaultSeed,
@@ -81,6 +84,10 @@ public struct Session: Sendable {
   var recordLine = true
   /// True when the last resume replayed what the learner typed (world and variables as left).
   public internal(set) var resumedWorld = false
+  /// The quiz being taken: while set, lines are its answers.
+  var quiz: QuizRun?
+  /// The last quiz finished, for its report.
+  public internal(set) var lastQuizResult: QuizResult?
 
   /// A world to go back to with `undo`, and the line that changed it.
   struct UndoEntry: Sendable {
@@ -112,6 +119,7 @@ public struct Session: Sendable {
 
   /// The prompt for the next line, e.g. `[sandbox] $ ` or `[first-cluster 2/5] $ `.
   public var prompt: String {
+    if let quiz { return quiz.prompt }
     switch mode {
     case .sandbox: return "[sandbox] $ "
     case .lesson(let id, let step):
@@ -145,6 +153,7 @@ public struct Session: Sendable {
     lastStatus = 0
     let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
     if trimmed.isEmpty || trimmed.hasPrefix("#") { return [] }
+    if inQuiz { return quizLine(line) }
     var words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     let armed = solutionArmed
     solutionArmed = false

@@ -211,6 +211,17 @@ enum TutorCommands {
         s.wantsExit = true
         return []
       }),
+    Row(
+      ["quiz"], .lessons, replays: false,
+      help: [
+        Help(
+          "quiz [roles|ports|all]",
+          en: "a quiz on IAM roles or ports (`--count N`, `--seed S`); `quit` ends it",
+          ja: "IAM ロールやポートのクイズ (`--count N`、`--seed S`)。`quit` で終了")
+      ],
+      complete: { s, args in args.isEmpty ? s.lessons.quizTopics + ["all"] : ["--count", "--seed"]
+      },
+      run: { s, args, _ in s.quizCommand(args) }),
   ]
 
   /// Every name and alias, for dispatch, did-you-mean and the shell's expansion of tutor lines.

@@ -216,6 +216,32 @@ public enum Msg: Sendable, Equatable {
   // MARK: roles (issue 12) — add this part's keys directly below this line
 
   // MARK: quiz (issue 10) — add this part's keys directly below this line
+  case quizTopicsHeader
+  case quizTopicLine(topic: String, title: String, count: Int)
+  case quizTopicsFooter
+  case quizUsage
+  case quizNoSuchTopic(String)
+  case quizStart(title: String, count: Int, seed: UInt64)
+  case quizQuestionHeader(index: Int, count: Int, kind: String, limit: Int)
+  case quizWorldBuilt
+  case quizHowTo(kind: String, choices: Bool)
+  case quizBadChoice(max: Int, multiple: Bool)
+  case quizSimulatorSays(String)
+  case quizCorrect
+  case quizIncorrect(String)
+  case quizSkipped(String)
+  case quizScore(Int, answered: Int)
+  case quizNoMoreHints
+  case quizHint(Int, of: Int)
+  case quizCommandsLeft(Int)
+  case quizOutOfCommands(Int)
+  case quizEndedEarly(answered: Int, of: Int)
+  case quizDone(score: Int, total: Int, percent: Int)
+  case quizAllRight
+  case quizReviewHeader
+  case quizReviewItem(index: Int, question: String, given: String, expected: String)
+  case quizTaughtIn(lesson: String, step: Int, title: String)
+  case quizNoQuestions
 
   // MARK: examples (issue 13) — add this part's keys directly below this line
 

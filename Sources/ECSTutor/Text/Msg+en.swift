@@ -287,6 +287,67 @@ extension Msg {
     // MARK: roles (issue 12) — add this part's texts directly below this line
 
     // MARK: quiz (issue 10) — add this part's texts directly below this line
+    case .quizTopicsHeader: return "**Quizzes**"
+    case .quizTopicLine(let topic, let title, let count):
+      return "  \(topic)  \(title) (\(count) questions)"
+    case .quizTopicsFooter:
+      return
+        "  all  every question\nType `quiz TOPIC [--count N] [--seed S]`, e.g. `quiz ports --count 5`."
+    case .quizUsage:
+      return "Usage: `quiz [roles|ports|all] [--count N] [--seed S]`."
+    case .quizNoSuchTopic(let t): return "There is no quiz '\(t)'. Type `quiz` to see the topics."
+    case .quizStart(let title, let count, let seed):
+      return
+        "**Quiz: \(title)** — \(count) questions (seed \(seed): the same seed gives the same quiz). Type `skip` to pass a question, `quit` to end the quiz."
+    case .quizQuestionHeader(let index, let count, let kind, let limit):
+      let what: String
+      switch kind {
+      case "single": what = "single choice"
+      case "multiple": what = "multiple choice"
+      case "short": what = "short answer"
+      case "configure": what = "configure, at most \(limit) commands"
+      default: what = "predict"
+      }
+      return "**Question \(index)/\(count)** (\(what))"
+    case .quizWorldBuilt: return "The simulated account was prepared with:"
+    case .quizHowTo(let kind, let choices):
+      switch kind {
+      case "multiple": return "Select all that apply: type their numbers, e.g. `1 3`."
+      case "short": return "Type a word or a number."
+      case "configure":
+        return
+          "Type commands until the goal holds; `hint` for a hint, `check` for what is still missing."
+      case "predict" where !choices:
+        return "Type your prediction; then the simulator is asked."
+      case "predict": return "Type the number of your prediction; then the simulator is asked."
+      default: return "Type the number of your answer."
+      }
+    case .quizBadChoice(let max, let multiple):
+      return multiple
+        ? "Answer with option numbers from 1 to \(max), e.g. `1 3`."
+        : "Answer with one option number from 1 to \(max)."
+    case .quizSimulatorSays(let truth): return "The simulator says: \(truth)"
+    case .quizCorrect: return "✓ Correct."
+    case .quizIncorrect(let expected): return "✗ Incorrect. The answer: \(expected)"
+    case .quizSkipped(let expected): return "Skipped. The answer: \(expected)"
+    case .quizScore(let score, let answered): return "Score: \(score)/\(answered)"
+    case .quizNoMoreHints: return "No more hints for this question."
+    case .quizHint(let n, let of): return "Hint \(n)/\(of):"
+    case .quizCommandsLeft(let n): return "Not yet: \(n) more command\(n == 1 ? "" : "s") allowed."
+    case .quizOutOfCommands(let n): return "That was the limit of \(n) commands."
+    case .quizEndedEarly(let answered, let of):
+      return "Quiz ended after \(answered) of \(of) questions; the rest count as not answered."
+    case .quizDone(let score, let total, let percent):
+      return "**Quiz complete: \(score)/\(total) (\(percent)%)**"
+    case .quizAllRight: return "Every answer was right."
+    case .quizReviewHeader: return "**Review of the wrong answers**"
+    case .quizReviewItem(let index, let question, let given, let expected):
+      let first = question.split(separator: "\n").first.map(String.init) ?? question
+      return
+        "\(index). \(first)\n    your answer: \(given.isEmpty ? "(none)" : given) — the answer: \(expected)"
+    case .quizTaughtIn(let lesson, let step, let title):
+      return "taught in lesson `\(lesson)`, step \(step) “\(title)” (`lesson \(lesson)`)"
+    case .quizNoQuestions: return "No quiz questions are loaded (lessons/quizzes/)."
 
     // MARK: examples (issue 13) — add this part's texts directly below this line
 

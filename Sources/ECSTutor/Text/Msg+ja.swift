@@ -303,6 +303,63 @@ extension Msg {
     // MARK: roles (issue 12) — add this part's texts directly below this line
 
     // MARK: quiz (issue 10) — add this part's texts directly below this line
+    case .quizTopicsHeader: return "**クイズ**"
+    case .quizTopicLine(let topic, let title, let count): return "  \(topic)  \(title) (\(count) 問)"
+    case .quizTopicsFooter:
+      return
+        "  all  すべての問題\n`quiz TOPIC [--count N] [--seed S]` と入力します (例: `quiz ports --count 5`)。"
+    case .quizUsage:
+      return "使い方: `quiz [roles|ports|all] [--count N] [--seed S]`"
+    case .quizNoSuchTopic(let t): return "クイズ「\(t)」はありません。`quiz` と入力すると一覧を表示します。"
+    case .quizStart(let title, let count, let seed):
+      return
+        "**クイズ: \(title)** (\(count) 問、シード \(seed)。同じシードなら同じクイズになります)。`skip` で問題をスキップ、`quit` でクイズを終了します。"
+    case .quizQuestionHeader(let index, let count, let kind, let limit):
+      let what: String
+      switch kind {
+      case "single": what = "単一選択"
+      case "multiple": what = "複数選択"
+      case "short": what = "記述"
+      case "configure": what = "設定、コマンドは \(limit) 個まで"
+      default: what = "予測"
+      }
+      return "**問題 \(index)/\(count)** (\(what))"
+    case .quizWorldBuilt: return "シミュレーション上のアカウントは次のコマンドで準備しました:"
+    case .quizHowTo(let kind, let choices):
+      switch kind {
+      case "multiple": return "当てはまるものをすべて選択し、番号を入力してください (例: `1 3`)。"
+      case "short": return "単語か数値を入力してください。"
+      case "configure": return "目標を達成するまでコマンドを入力してください。`hint` でヒント、`check` で足りないものを表示します。"
+      case "predict" where !choices:
+        return "予測を入力してください。そのあとシミュレーターに確認します。"
+      case "predict": return "予測した選択肢の番号を入力してください。そのあとシミュレーターに確認します。"
+      default: return "回答の番号を入力してください。"
+      }
+    case .quizBadChoice(let max, let multiple):
+      return multiple
+        ? "1 から \(max) までの選択肢の番号で回答してください (例: `1 3`)。"
+        : "1 から \(max) までの選択肢の番号を 1 つ入力してください。"
+    case .quizSimulatorSays(let truth): return "シミュレーターの結果: \(truth)"
+    case .quizCorrect: return "✓ 正解です。"
+    case .quizIncorrect(let expected): return "✗ 不正解です。正解: \(expected)"
+    case .quizSkipped(let expected): return "スキップしました。正解: \(expected)"
+    case .quizScore(let score, let answered): return "スコア: \(score)/\(answered)"
+    case .quizNoMoreHints: return "この問題のヒントはこれ以上ありません。"
+    case .quizHint(let n, let of): return "ヒント \(n)/\(of):"
+    case .quizCommandsLeft(let n): return "まだ達成していません。あと \(n) 個のコマンドを入力できます。"
+    case .quizOutOfCommands(let n): return "コマンドの上限 (\(n) 個) に達しました。"
+    case .quizEndedEarly(let answered, let of):
+      return "\(of) 問中 \(answered) 問でクイズを終了しました。残りは未回答として扱います。"
+    case .quizDone(let score, let total, let percent):
+      return "**クイズ完了: \(score)/\(total) (\(percent)%)**"
+    case .quizAllRight: return "すべて正解です。"
+    case .quizReviewHeader: return "**間違えた問題を復習しましょう**"
+    case .quizReviewItem(let index, let question, let given, let expected):
+      let first = question.split(separator: "\n").first.map(String.init) ?? question
+      return "\(index). \(first)\n    回答: \(given.isEmpty ? "なし" : given) / 正解: \(expected)"
+    case .quizTaughtIn(let lesson, let step, let title):
+      return "レッスン `\(lesson)` のステップ \(step)「\(title)」で学べます (`lesson \(lesson)`)"
+    case .quizNoQuestions: return "クイズの問題が読み込まれていません (lessons/quizzes/)。"
 
     // MARK: examples (issue 13) — add this part's texts directly below this line
 
