@@ -19,22 +19,15 @@ struct QuizCommand: ParsableCommand {
   @Option(help: "How many questions (default 10).")
   var count: Int = 10
 
-  @Option(
-    help: "Seed for the choice and order of questions, options and values (default: new each time)."
-  )
-  var seed: UInt64?
-
   @Option(help: ArgumentHelp("Write a report of every answer to FILE.", valueName: "file"))
   var report: String?
 
   @Option(help: "The report's format: json or junit.")
   var format: QuizReport.Format = .json
 
-  @Option(help: "The tutor's language (ja or en); default from LC_ALL, LC_MESSAGES or LANG.")
-  var lang: Language?
-
-  @Option(help: ArgumentHelp("The lessons folder (holding index.yaml).", valueName: "dir"))
-  var lessons: String?
+  // --lang, --lessons and --seed: the parent command declares them too, and only an option
+  // group shared with it receives them (as `run` does).
+  @OptionGroup var common: CommonOptions
 
   @Flag(name: .customLong("no-color"), help: "Never colour the output (NO_COLOR does the same).")
   var noColor = false
@@ -44,7 +37,12 @@ struct QuizCommand: ParsableCommand {
   }
 
   mutating func run() throws {
-    let options = StartOptions(lang: lang, lessons: lessons)
+    let options = common.start
+    let lessons = common.lessons
+    // The seed chooses the questions; without --seed each attempt is new (the session draws
+    // one), which CommonOptions' default value cannot tell apart from a given one.
+    let seedGiven = CommandLine.arguments.contains { $0 == "--seed" || $0.hasPrefix("--seed=") }
+    let seed: UInt64? = seedGiven ? common.seed : nil
     let environment = ProcessInfo.processInfo.environment
     let interactive = Terminal.isTerminal(0) && Terminal.isTerminal(1)
     let stdoutIsTerminal = Terminal.isTerminal(1)

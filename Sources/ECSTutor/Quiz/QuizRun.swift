@@ -110,7 +110,7 @@ public struct QuizRun: Sendable {
       let truth = q.kind == .predict ? current.flatMap { w in q.ask.flatMap { w.truth($0) } } : nil
       let exp = expected(item, truth: truth, lang)
       record(item: item, given: "skip", correct: false, expected: exp, lang)
-      var out = [Output(.tutor(.failure), Msg.quizSkipped(exp).text(lang))]
+      var out = [Output(.tutor(.hint), Msg.quizSkipped(exp).text(lang))]
       out += explanation(item, chosen: [], truth: truth, lang)
       return out + next(lang)
     }
@@ -188,7 +188,7 @@ public struct QuizRun: Sendable {
     out.append(
       correct
         ? Output(.tutor(.success), Msg.quizCorrect.text(lang))
-        : Output(.tutor(.failure), Msg.quizIncorrect(exp).text(lang)))
+        : Output(.tutor(.hint), Msg.quizIncorrect(exp).text(lang)))
     out += explanation(item, chosen: chosen, truth: truth, lang)
     return out + next(lang)
   }
@@ -243,7 +243,7 @@ public struct QuizRun: Sendable {
         + decide(item, given: "\(commandsUsed)", correct: true, chosen: [], truth: nil, lang)
     }
     if commandsUsed >= q.limit {
-      out.append(Output(.tutor(.failure), Msg.quizOutOfCommands(q.limit).text(lang)))
+      out.append(Output(.tutor(.hint), Msg.quizOutOfCommands(q.limit).text(lang)))
       return out
         + decide(item, given: "\(commandsUsed)", correct: false, chosen: [], truth: nil, lang)
     }

@@ -343,6 +343,7 @@ extension Msg {
     case .quizReviewHeader: return "**Review of the wrong answers**"
     case .quizReviewItem(let index, let question, let given, let expected):
       let first = question.split(separator: "\n").first.map(String.init) ?? question
+      let expected = expected.split(separator: "\n").joined(separator: "\n      ")
       return
         "\(index). \(first)\n    your answer: \(given.isEmpty ? "(none)" : given) — the answer: \(expected)"
     case .quizTaughtIn(let lesson, let step, let title):

@@ -356,6 +356,7 @@ extension Msg {
     case .quizReviewHeader: return "**間違えた問題を復習しましょう**"
     case .quizReviewItem(let index, let question, let given, let expected):
       let first = question.split(separator: "\n").first.map(String.init) ?? question
+      let expected = expected.split(separator: "\n").joined(separator: "\n      ")
       return "\(index). \(first)\n    回答: \(given.isEmpty ? "なし" : given) / 正解: \(expected)"
     case .quizTaughtIn(let lesson, let step, let title):
       return "レッスン `\(lesson)` のステップ \(step)「\(title)」で学べます (`lesson \(lesson)`)"
