@@ -84,6 +84,19 @@ func session(
     .taskOnInstance("i-1"), .hostBinding(hostPort: 32768, containerPort: 80, protocol: "tcp"),
     .securityGroupLine(id: "sg-1", name: "web"), .noInboundRules,
     .inboundRule(protocol: "tcp", port: "80", peer: "0.0.0.0/0"),
+    // quiz (issue 10)
+    .quizTopicsHeader, .quizTopicLine(topic: "ports", title: "Ports", count: 44),
+    .quizTopicsFooter, .quizUsage, .quizNoSuchTopic("x"),
+    .quizStart(title: "Ports", count: 10, seed: 7),
+    .quizQuestionHeader(index: 1, count: 10, kind: "configure", limit: 6), .quizWorldBuilt,
+    .quizHowTo(kind: "predict", choices: true), .quizBadChoice(max: 4, multiple: true),
+    .quizSimulatorSays("RUNNING"), .quizCorrect, .quizIncorrect("2) bridge"),
+    .quizSkipped("2) bridge"), .quizScore(3, answered: 4), .quizNoMoreHints, .quizHint(1, of: 2),
+    .quizCommandsLeft(2), .quizOutOfCommands(6), .quizEndedEarly(answered: 2, of: 10),
+    .quizDone(score: 7, total: 10, percent: 70), .quizAllRight, .quizReviewHeader,
+    .quizReviewItem(index: 1, question: "Q", given: "1", expected: "a\nb"),
+    .quizTaughtIn(lesson: "network-modes", step: 2, title: "Dynamic host ports"),
+    .quizNoQuestions,
   ]
 
   static func caseName(_ m: Msg) -> String {
