@@ -51,8 +51,8 @@ import Testing
 
   /// Predict questions have no answer key: the simulator's answer depends on the drawn values.
   @Test(arguments: [
-    ("secretsmanager:GetSecretValue", "running"), ("ssm:GetParameters", "stopped"),
-    ("s3:GetObject", "stopped"),
+    ("secretsmanager:GetSecretValue", "RUNNING"), ("ssm:GetParameters", "STOPPED"),
+    ("s3:GetObject", "STOPPED"),
   ])
   func predictAsksTheSimulator(action: String, expected: String) throws {
     let bank = try Self.library.quizBank("roles").get()

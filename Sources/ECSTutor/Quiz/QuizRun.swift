@@ -126,7 +126,7 @@ public struct QuizRun: Sendable {
       }
       if q.options.isEmpty {
         // A predict question answered in words: the simulator's answer is the key.
-        let ok = truth.map { $0 == word } ?? false
+        let ok = truth.map { QuizAnswerText.normalise($0) == word } ?? false
         return decide(item, given: line, correct: ok, chosen: [], truth: truth, lang)
       }
       guard let picked = QuizAnswerText.choices(line),
@@ -152,7 +152,7 @@ public struct QuizRun: Sendable {
   func correctOptions(_ item: Item, truth: String?) -> [Int] {
     let q = item.question
     if q.kind == .predict {
-      guard let truth else { return [] }
+      guard let truth = truth.map(QuizAnswerText.normalise) else { return [] }
       return q.options.indices.filter { q.options[$0].value.map(QuizAnswerText.normalise) == truth }
     }
     return q.options.indices.filter { q.options[$0].correct }
@@ -304,11 +304,11 @@ public struct QuizRun: Sendable {
           out.append(
             Output(
               .tutor(.plain),
-              "    \(shown + 1)) " + Markdown.render(q.options[original].explain.text(lang))))
+              "   \(shown + 1)) " + Markdown.render(q.options[original].explain.text(lang))))
         }
       }
       if let e = q.explanation {
-        out.append(Output(.tutor(.plain), "    " + Markdown.render(e.text(lang))))
+        out.append(Output(.tutor(.plain), "   " + Markdown.render(e.text(lang))))
       }
       let title = lessons.lesson(q.lesson.lesson).flatMap { l in
         l.steps.firstIndex { $0.id == q.lesson.step }.map { (l, $0) }
@@ -316,11 +316,14 @@ public struct QuizRun: Sendable {
       out.append(
         Output(
           .tutor(.hint),
-          "    → "
-            + Msg.quizTaughtIn(
-              lesson: q.lesson.lesson, step: (title?.1 ?? 0) + 1,
-              title: title.map { $0.0.steps[$0.1].title.text(lang) } ?? q.lesson.step
-            ).text(lang)))
+          // Rendered (backticks become spans) and indented less than four spaces, which the
+          // Markdown subset would show verbatim as a command.
+          "  → "
+            + Markdown.render(
+              Msg.quizTaughtIn(
+                lesson: q.lesson.lesson, step: (title?.1 ?? 0) + 1,
+                title: title.map { $0.0.steps[$0.1].title.text(lang) } ?? q.lesson.step
+              ).text(lang))))
     }
     return out
   }

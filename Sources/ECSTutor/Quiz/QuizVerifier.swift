@@ -65,7 +65,7 @@ public enum QuizVerifier {
             + unmet.map { Explain.about($0.assertion, .en) }.joined(separator: "; ")
         }
       case .predict:
-        guard let ask = iq.ask, let truth = w.truth(ask) else {
+        guard let ask = iq.ask, let truth = w.truth(ask).map(QuizAnswerText.normalise) else {
           return "the simulator could not be asked\(at): its query failed"
         }
         if iq.options.isEmpty {

@@ -31,7 +31,8 @@ struct QuizWorld: Sendable {
 
   func goalHolds(_ q: QuizQuestion) -> Bool { Checker.passes(Self.goalStep(q), on: world) }
 
-  /// The simulator's answer to a predict question, normalised; nil when the query failed.
+  /// The simulator's answer to a predict question (its output, trimmed); nil when the query
+  /// failed. Compare it with `QuizAnswerText.normalise` on both sides.
   func truth(_ ask: PredictAsk) -> String? {
     var w = world
     var e = engine
@@ -39,7 +40,7 @@ struct QuizWorld: Sendable {
     case .query(let cmd):
       let r = e.run(cmd, world: &w)
       guard r.status == 0 else { return nil }
-      return QuizAnswerText.normalise(r.stdout)
+      return r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     case .succeeds(let cmd):
       return e.run(cmd, world: &w).status == 0 ? "yes" : "no"
     case .holds(let assertions):
