@@ -70,6 +70,8 @@ struct REPL {
       state.save(box.session.progress)
     }
     if sawEOF && interactive { Console.raw("\n") }
+    // Input ended in the middle of a quiz: end it as `quit` would, so its attempt is kept.
+    if box.session.inQuiz { Self.show(box.session.endQuiz(), renderer) }
     state.save(box.session.progress)
     return 0
   }

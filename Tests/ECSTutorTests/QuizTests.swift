@@ -199,6 +199,7 @@ import Testing
     let q = run.items[0].question
     for cmd in q.solution { _ = run.answer(cmd, .en) }
     #expect(run.answers.map(\.correct) == [true])
+    #expect(run.answers[0].given == q.solution.joined(separator: "\n"))
 
     var failing = QuizRun(topic: "ports", banks: [one], seed: 3, count: nil, lessons: Self.library)
     _ = failing.present(.en)
@@ -206,6 +207,21 @@ import Testing
     for _ in 0..<q.limit { said += failing.answer("aws ecs list-clusters", .en).text }
     #expect(failing.answers.map(\.correct) == [false])
     #expect(said.contains("limit of \(q.limit) commands"))
+  }
+
+  @Test func anAnswerIsOneLineButAConfigureCommandMayContinue() throws {
+    var s = Self.session()
+    _ = s.handle("quiz ports --count 44 --seed 1")
+    #expect(s.prompt.hasPrefix("[quiz 1/44]"))
+    var seen: Set<Bool> = []
+    while s.inQuiz {
+      let configure = s.quiz!.wantsCommands
+      #expect(s.needsContinuation("'exec") == configure)
+      seen.insert(configure)
+      _ = s.handle("skip")
+    }
+    #expect(seen == [true, false])
+    #expect(s.prompt == "[sandbox] $ ")
   }
 
   @Test func aBadChoiceAsksAgainWithoutCounting() throws {

@@ -18,7 +18,9 @@ public struct QuizRun: Sendable {
   var index = 0
   public private(set) var answers: [QuizAnswer] = []
   var current: QuizWorld?
-  var commandsUsed = 0
+  /// The commands typed for the current configure question.
+  var typed: [String] = []
+  var commandsUsed: Int { typed.count }
   var hintsUsed = 0
   /// The lessons, to name the step that teaches a question in the review.
   let lessons: LessonLibrary
@@ -44,6 +46,8 @@ public struct QuizRun: Sendable {
   }
 
   public var count: Int { items.count }
+  /// Whether the current question takes shell commands (configure) rather than an answer.
+  var wantsCommands: Bool { !finished && items[index].question.kind == .configure }
   public var finished: Bool { index >= items.count }
   public var score: Int { answers.filter(\.correct).count }
 
@@ -59,7 +63,7 @@ public struct QuizRun: Sendable {
     guard !finished else { return [] }
     let item = items[index]
     let q = item.question
-    commandsUsed = 0
+    typed = []
     hintsUsed = 0
     current = q.hasWorld ? QuizWorld(q, language: lang) : nil
     var out: [Output] = [
@@ -234,18 +238,20 @@ public struct QuizRun: Sendable {
     }
     let r = w.engine.run(line, world: &w.world)
     current = w
-    commandsUsed += 1
+    typed.append(line)
     var out: [Output] = []
     if !r.stdout.isEmpty { out.append(Output(.stdout, r.stdout)) }
     if !r.stderr.isEmpty { out.append(Output(.stderr, r.stderr)) }
     if w.goalHolds(q) {
       return out
-        + decide(item, given: "\(commandsUsed)", correct: true, chosen: [], truth: nil, lang)
+        + decide(
+          item, given: typed.joined(separator: "\n"), correct: true, chosen: [], truth: nil, lang)
     }
     if commandsUsed >= q.limit {
       out.append(Output(.tutor(.hint), Msg.quizOutOfCommands(q.limit).text(lang)))
       return out
-        + decide(item, given: "\(commandsUsed)", correct: false, chosen: [], truth: nil, lang)
+        + decide(
+          item, given: typed.joined(separator: "\n"), correct: false, chosen: [], truth: nil, lang)
     }
     out.append(Output(.tutor(.dim), Msg.quizCommandsLeft(q.limit - commandsUsed).text(lang)))
     return out

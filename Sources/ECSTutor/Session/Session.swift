@@ -399,5 +399,9 @@ public struct Session: Sendable {
 
   /// Whether `line` is unfinished and the editor should read another line (trailing `\`, an open
   /// quote or `$(`).
-  public func needsContinuation(_ line: String) -> Bool { CommandEngine.isIncomplete(line) }
+  public func needsContinuation(_ line: String) -> Bool {
+    // A quiz answer is one line, quotes and all; a configure question's commands are shell lines.
+    if let quiz, !quiz.wantsCommands { return false }
+    return CommandEngine.isIncomplete(line)
+  }
 }
