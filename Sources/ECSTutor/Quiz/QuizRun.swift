@@ -17,6 +17,12 @@ public struct QuizRun: Sendable {
   var items: [Item]
   var index = 0
   public private(set) var answers: [QuizAnswer] = []
+  /// Beside each answer: the options chosen and the right ones (original indices), for the review.
+  var picks: [Pick] = []
+  struct Pick: Sendable {
+    var chosen: [Int]
+    var right: [Int]
+  }
   var current: QuizWorld?
   /// The commands typed for the current configure question.
   var typed: [String] = []
@@ -102,18 +108,23 @@ public struct QuizRun: Sendable {
         Output(.tutor(.hint), Msg.quizEndedEarly(answered: answers.count, of: count).text(lang))
       ]
       while !finished {
+        let rest = items[index]
+        // A predict question not reached yet is still answered by the simulator, for the review.
+        let world =
+          rest.question.kind == .predict ? current ?? QuizWorld(rest.question, language: lang) : nil
+        let truth = world.flatMap { w in rest.question.ask.flatMap { w.truth($0) } }
         record(
-          item: items[index], given: "", correct: false,
-          expected: expected(items[index], truth: nil, lang), lang)
+          item: rest, given: "", correct: false, expected: expected(rest, truth: truth, lang),
+          truth: truth, lang)
+        current = nil
         index += 1
       }
-      out += []
       return out
     }
     if word == "skip" {
       let truth = q.kind == .predict ? current.flatMap { w in q.ask.flatMap { w.truth($0) } } : nil
       let exp = expected(item, truth: truth, lang)
-      record(item: item, given: "skip", correct: false, expected: exp, lang)
+      record(item: item, given: "skip", correct: false, expected: exp, truth: truth, lang)
       var out = [Output(.tutor(.hint), Msg.quizSkipped(exp).text(lang))]
       out += explanation(item, chosen: [], truth: truth, lang)
       return out + next(lang)
@@ -184,7 +195,8 @@ public struct QuizRun: Sendable {
     _ item: Item, given: String, correct: Bool, chosen: [Int], truth: String?, _ lang: Language
   ) -> [Output] {
     let exp = expected(item, truth: truth, lang)
-    record(item: item, given: given, correct: correct, expected: exp, lang)
+    record(
+      item: item, given: given, correct: correct, expected: exp, chosen: chosen, truth: truth, lang)
     var out: [Output] = []
     if item.question.kind == .predict, let truth {
       out.append(Output(.tutor(.dim), Msg.quizSimulatorSays(truth).text(lang)))
@@ -257,9 +269,12 @@ public struct QuizRun: Sendable {
     return out
   }
 
-  mutating func record(item: Item, given: String, correct: Bool, expected: String, _ lang: Language)
-  {
+  mutating func record(
+    item: Item, given: String, correct: Bool, expected: String, chosen: [Int] = [],
+    truth: String?, _ lang: Language
+  ) {
     let q = item.question
+    picks.append(Pick(chosen: chosen, right: correctOptions(item, truth: truth)))
     answers.append(
       QuizAnswer(
         id: q.id, bank: item.bank, kind: q.kind.rawValue,
@@ -297,16 +312,10 @@ public struct QuizRun: Sendable {
           Msg.quizReviewItem(
             index: n + 1, question: a.question, given: a.given, expected: a.expected
           ).text(lang)))
-      let chosen =
-        q.options.isEmpty
-        ? []
-        : (QuizAnswerText.choices(a.given) ?? []).compactMap {
-          $0 >= 1 && $0 <= item.order.count ? item.order[$0 - 1] : nil
-        }
-      // The right options are known from the record: those whose shown text is expected.
+      let pick = picks[n]
       if !q.options.isEmpty {
         for (shown, original) in item.order.enumerated()
-        where chosen.contains(original) || a.expected.contains("\(shown + 1)) ") {
+        where pick.chosen.contains(original) || pick.right.contains(original) {
           out.append(
             Output(
               .tutor(.plain),
