@@ -42,7 +42,10 @@ public enum QuizReport {
     x += "<testsuites name=\"ecs-tutor quiz\" tests=\"\(r.total)\" failures=\"\(failures)\">\n"
     x +=
       "  <testsuite name=\"quiz \(esc(r.topic))\" tests=\"\(r.total)\" failures=\"\(failures)\" errors=\"0\" skipped=\"0\""
-      + (r.date.isEmpty ? "" : " timestamp=\"\(esc(r.date))\"") + ">\n"
+      // The JUnit schema's timestamp has no zone designator: the date is UTC, its `Z` dropped.
+      + (r.date.isEmpty
+        ? "" : " timestamp=\"\(esc(r.date.hasSuffix("Z") ? String(r.date.dropLast()) : r.date))\"")
+      + ">\n"
     x += "    <properties>\n"
     x += "      <property name=\"seed\" value=\"\(r.seed)\"/>\n"
     x += "      <property name=\"language\" value=\"\(esc(r.language))\"/>\n"

@@ -1,5 +1,6 @@
 import ECSCommands
 import ECSModel
+import Foundation
 
 /// A quiz in progress: the questions chosen and shuffled by the seed, the answers so far, and
 /// the world of the current configure or predict question. `answer(_:)` takes one line.
@@ -278,7 +279,7 @@ public struct QuizRun: Sendable {
     answers.append(
       QuizAnswer(
         id: q.id, bank: item.bank, kind: q.kind.rawValue,
-        question: Markdown.strip(q.text.text(lang)),
+        question: Markdown.strip(q.text.text(lang)).trimmingCharacters(in: .whitespacesAndNewlines),
         given: given, correct: correct, expected: expected, lesson: q.lesson.description))
   }
 
