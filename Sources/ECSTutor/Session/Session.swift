@@ -16,6 +16,9 @@ public struct SessionConfig: Sendable {
   /// True when the language was given explicitly (`--lang`): it then wins over the language the
   /// learner last chose with `lang`, which otherwise wins over the locale.
   public var languageIsExplicit = false
+  /// The wall-clock date now (ISO 8601, UTC) for the dates progress keeps; nil (the default, as
+  /// in tests and `lessons verify`) keeps no dates. Only the executable reads the clock.
+  public var now: @Sendable () -> String? = { nil }
 
   public init(
     language: Language = .en, seed: UInt64 = World.defaultSeed,
@@ -267,6 +270,7 @@ public struct Session: Sendable {
     var lp = progress.lessons[lesson.id] ?? LessonProgress()
     if !lp.solved.contains(step.id) { lp.solved.append(step.id) }
     if usedSolution && !lp.solvedWithHelp.contains(step.id) { lp.solvedWithHelp.append(step.id) }
+    if lp.passedAt[step.id] == nil, let now = config.now() { lp.passedAt[step.id] = now }
     var out = [say(usedSolution ? .stepPassedWithHelp : .stepPassed, .success)]
     if let success = step.success {
       out.append(Output(.tutor(.plain), Markdown.render(success.text(language))))
@@ -275,6 +279,7 @@ public struct Session: Sendable {
     usedSolution = false
     if index + 1 >= lesson.steps.count {
       lp.completed = true
+      if lp.completedAt == nil { lp.completedAt = config.now() }
       progress.lessons[lesson.id] = lp
       mode = .lesson(lesson.id, step: lesson.steps.count)
       out.append(say(.lessonComplete(lesson.title.text(language)), .heading))
@@ -315,6 +320,9 @@ public struct Session: Sendable {
     undoStack = []
     mode = .lesson(lesson.id, step: index)
     progress.currentLesson = lesson.id
+    if progress.lessons[lesson.id]?.startedAt == nil, let now = config.now() {
+      progress.lessons[lesson.id, default: LessonProgress()].startedAt = now
+    }
     if index < lesson.steps.count {
       for cmd in lesson.steps[index].setup { _ = engine.run(cmd, world: &world) }
     }
