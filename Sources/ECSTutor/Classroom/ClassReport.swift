@@ -44,6 +44,10 @@ public struct ClassReport: Sendable, Equatable, Codable {
   public struct Skipped: Sendable, Equatable {
     public var file: String
     public var reason: String
+    public init(file: String, reason: String) {
+      self.file = file
+      self.reason = reason
+    }
   }
 
   /// Reads and merges `files` (path and text each), skipping what is not a learner report.

@@ -14,6 +14,7 @@ extension Session {
     entry.seed = config.seed
     entry.region = config.region
     entry.language = config.language
+    entry.narrate = config.narrate
     entry.progress = startedFrom
     return entry
   }
@@ -26,6 +27,7 @@ extension Session {
     var config = config
     config.seed = start.seed ?? config.seed
     config.region = start.region ?? config.region
+    config.narrate = start.narrate ?? config.narrate
     if let language = start.language {
       config.language = language
       config.languageIsExplicit = true

@@ -43,6 +43,8 @@ public struct TranscriptEntry: Sendable, Equatable, Codable {
   public var seed: UInt64?
   public var region: String?
   public var language: Language?
+  /// Whether the session told what happened in the world after each command (at a terminal).
+  public var narrate: Bool?
   public var progress: Progress?
   /// Enter: the lesson and 0-based step the walkthrough moved to.
   public var lesson: String?

@@ -1,3 +1,4 @@
+import ECSCommands
 import ECSModel
 
 /// Presenter mode (`ecs-tutor walkthrough LESSON`): one step of a lesson at a time, with its
@@ -125,6 +126,43 @@ public struct Walkthrough: Sendable {
       passed: passed.count, failed: failed.sorted().map { $0 + 1 }, count: lesson.steps.count
     ).text(language)
     return Output(.tutor(failed.isEmpty ? .success : .failure), text)
+  }
+
+  /// A long command as shell continuation lines no wider than `width` columns (broken at
+  /// spaces, each line but the last ending in ` \`, the rest indented by 2), so a projected
+  /// command stays readable and still runs when copied. A word longer than the line stays whole.
+  ///
+  /// ```swift
+  /// Walkthrough.wrapCommand("aws ecs create-cluster --cluster-name demo", width: 30)
+  /// // ["aws ecs create-cluster \\", "  --cluster-name demo"]
+  /// ```
+  public static func wrapCommand(_ command: String, width: Int) -> [String] {
+    guard TextWidth.columns(of: command) > width, !command.contains("\n") else { return [command] }
+    var lines: [String] = []
+    var current = ""
+    for word in command.split(separator: " ", omittingEmptySubsequences: false) {
+      let candidate = current.isEmpty ? String(word) : current + " " + word
+      let lead = lines.isEmpty ? "" : "  "
+      if !current.isEmpty && TextWidth.columns(of: lead + candidate) + 2 > width {
+        lines.append(lead + current + " \\")
+        current = String(word)
+      } else {
+        current = candidate
+      }
+    }
+    lines.append((lines.isEmpty ? "" : "  ") + current)
+    return lines
+  }
+
+  /// The slide's text with its long command lines (indented 4) wrapped by `wrapCommand`.
+  public static func wrapCommands(in text: String, width: Int) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+      let indent = line.prefix { $0 == " " }.count
+      guard indent >= 4 else { return String(line) }
+      let pad = String(repeating: " ", count: indent)
+      return wrapCommand(String(line.dropFirst(indent)), width: width - indent).map { pad + $0 }
+        .joined(separator: "\n")
+    }.joined(separator: "\n")
   }
 
   /// `text` cut to its first `limit` lines, with a line saying how many were left out.

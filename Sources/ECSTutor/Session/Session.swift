@@ -320,9 +320,6 @@ public struct Session: Sendable {
     undoStack = []
     mode = .lesson(lesson.id, step: index)
     progress.currentLesson = lesson.id
-    if progress.lessons[lesson.id]?.startedAt == nil, let now = config.now() {
-      progress.lessons[lesson.id, default: LessonProgress()].startedAt = now
-    }
     if index < lesson.steps.count {
       for cmd in lesson.steps[index].setup { _ = engine.run(cmd, world: &world) }
     }
@@ -347,6 +344,7 @@ public struct Session: Sendable {
     config.narrate = narrate
     progress = saved
     progress.currentLesson = lesson.id
+    markStarted(lesson)
     solutionArmed = false
     armedRestart = nil
     pendingRestart = nil
@@ -361,8 +359,16 @@ public struct Session: Sendable {
     fallback.typed = []
     fallback.typedFrom = target
     progress.lessons[lesson.id] = fallback
+    markStarted(lesson)
     resumedWorld = false
     return false
+  }
+
+  /// Notes when `lesson` was first entered (kept across starting over).
+  mutating func markStarted(_ lesson: Lesson) {
+    if progress.lessons[lesson.id]?.startedAt == nil, let now = config.now() {
+      progress.lessons[lesson.id, default: LessonProgress()].startedAt = now
+    }
   }
 
   mutating func startStep(_ lesson: Lesson, _ index: Int) {

@@ -62,6 +62,7 @@ extension Session {
     lp.typedFrom = 0
     progress.lessons[lesson.id] = lp
     enterLesson(lesson, at: 0)
+    markStarted(lesson)
     recordLine = false
   }
 

@@ -252,6 +252,7 @@ public enum Msg: Sendable, Equatable {
   case mergeBroken
   case mergeSkipped(file: String, reason: String)
   case mergeNothing
+  case reportProgressUnreadable(String)
 
   /// The text in the learner's language.
   public func text(_ lang: Language) -> String { lang == .ja ? ja : en }

@@ -292,7 +292,7 @@ extension Msg {
 
     // MARK: classroom (issue 10) — add this part's texts directly below this line
     case .walkthroughWhere(let lesson, let index, let count):
-      return "\(lesson) — step \(index) of \(count)"
+      return "Step \(index) of \(count) · \(lesson)"
     case .walkthroughNotes: return "Instructor notes"
     case .walkthroughKeys:
       return "Enter: type and run the solution · n: next step · p: previous · q: quit"
@@ -301,7 +301,8 @@ extension Msg {
     case .walkthroughSummary(let passed, let failed, let count):
       let base = "Walkthrough: \(passed) of \(count) steps passed"
       return failed.isEmpty
-        ? base + "." : base + "; failed: step " + failed.map(String.init).joined(separator: ", ") + "."
+        ? base + "."
+        : base + "; failed: step " + failed.map(String.init).joined(separator: ", ") + "."
     case .walkthroughBadStep(let n, let count):
       return "ecs-tutor: --from-step \(n): the lesson has steps 1 to \(count)"
     case .walkthroughEnd: return "End of the lesson. p: previous · q: quit"
@@ -319,7 +320,8 @@ extension Msg {
       return "ecs-tutor: cannot write the transcript \(file): \(reason)"
     case .reportTitle(let name, let generated):
       return "Progress report: \(name)" + (generated.map { " (\($0.prefix(10)))" } ?? "")
-    case .reportLessonColumns: return " |lesson|steps|with solution|hints|solutions|started|completed"
+    case .reportLessonColumns:
+      return " |lesson|steps|with solution|hints|solutions|started|completed"
     case .reportNoQuiz: return "No quiz taken yet."
     case .reportQuizHeader: return "Quizzes:"
     case .reportQuizColumns: return "date|topic|score|missed"
@@ -331,11 +333,15 @@ extension Msg {
     case .mergeMissedColumns: return "question|missed|learners"
     case .mergeNone: return "none"
     case .mergeNotJSON: return "not JSON"
-    case .mergeForeign: return "not an ecs-tutor report (make one with `ecs-tutor report --format json`)"
+    case .mergeForeign:
+      return "not an ecs-tutor report (make one with `ecs-tutor report --format json`)"
     case .mergeNewer(let v): return "report version \(v) is newer than this ecs-tutor"
     case .mergeBroken: return "an ecs-tutor report with missing or malformed fields"
     case .mergeSkipped(let file, let reason): return "ecs-tutor: skipped \(file): \(reason)"
     case .mergeNothing: return "ecs-tutor: no reports to merge"
+    case .reportProgressUnreadable(let path):
+      return
+        "ecs-tutor: cannot read the progress file \(path) (the tutor moves it aside at its next start)"
 
     case .planes:
       return """

@@ -308,7 +308,7 @@ extension Msg {
 
     // MARK: classroom (issue 10) — add this part's texts directly below this line
     case .walkthroughWhere(let lesson, let index, let count):
-      return "\(lesson) — ステップ \(index)/\(count)"
+      return "ステップ \(index)/\(count) · \(lesson)"
     case .walkthroughNotes: return "講師用メモ"
     case .walkthroughKeys:
       return "Enter: 解答例を入力して実行 · n: 次のステップ · p: 前へ · q: 終了"
@@ -353,6 +353,8 @@ extension Msg {
     case .mergeBroken: return "項目が欠けているか形式が正しくない ecs-tutor のレポートです"
     case .mergeSkipped(let file, let reason): return "ecs-tutor: \(file) をスキップしました: \(reason)"
     case .mergeNothing: return "ecs-tutor: まとめるレポートがありません"
+    case .reportProgressUnreadable(let path):
+      return "ecs-tutor: 進捗ファイル \(path) を読み込めません (次回の起動時に別名で退避されます)"
 
     case .planes:
       return """
