@@ -110,8 +110,7 @@ struct ExampleReport {
     // Not in the `N passed, N failed` form: an example the tutor does not accept yet is a gap to
     // close, not a failing test (the floors are the tests).
     lines.append(
-      "examples accepted: \(accepted) of \(inScope.count) in scope, \(inScope.count - accepted) not yet"
-    )
+      "examples accepted: \(accepted) of \(inScope.count) in scope, \(inScope.count - accepted) not yet")
     return lines
   }
 }
