@@ -18,17 +18,15 @@ struct ReplayCommand: ParsableCommand {
   @Option(help: "Pace: 2 plays twice as fast as recorded; 0 does not wait at all.")
   var speed: Double = 1
 
-  @Option(help: "The tutor's language for the messages of replay itself.")
-  var lang: Language?
-
-  @Option(help: ArgumentHelp("The lessons folder (holding index.yaml).", valueName: "dir"))
-  var lessons: String?
+  /// `--lang` (for replay's own messages; the session speaks as recorded) and `--lessons`; the
+  /// seed and region come from the transcript.
+  @OptionGroup var common: CommonOptions
 
   @Flag(name: .customLong("no-color"), help: "Never colour the output.")
   var noColor = false
 
   mutating func run() throws {
-    var options = StartOptions(lang: lang, lessons: lessons)
+    var options = common.start
     let language = options.language
     let text: String
     let entries: [TranscriptEntry]

@@ -25,17 +25,14 @@ struct ReportCommand: ParsableCommand {
   @Option(help: "The learner's name in the report (default: $USER).")
   var name: String?
 
-  @Flag(help: "Merge the reports given as FILE_OR_DIR (a folder: its .json files).")
+  @Flag(help: "Merge the reports given as FILE_OR_DIR (a folder: the files in it).")
   var merge = false
 
   @Argument(help: ArgumentHelp("Reports to merge (with --merge).", valueName: "file-or-dir"))
   var paths: [String] = []
 
-  @Option(help: "The tutor's language (ja or en); default from LC_ALL, LC_MESSAGES or LANG.")
-  var lang: Language?
-
-  @Option(help: ArgumentHelp("The lessons folder (holding index.yaml).", valueName: "dir"))
-  var lessons: String?
+  /// `--lang` and `--lessons` (the session options; a report has no use for `--seed`/`--region`).
+  @OptionGroup var options: CommonOptions
 
   mutating func validate() throws {
     if merge && paths.isEmpty {
@@ -50,7 +47,7 @@ struct ReportCommand: ParsableCommand {
   }
 
   mutating func run() throws {
-    let language = StartOptions(lang: lang).language
+    let language = options.start.language
     if merge {
       try mergeReports(language)
     } else {
@@ -74,7 +71,7 @@ struct ReportCommand: ParsableCommand {
       progress = loaded
     }
     let library: LessonLibrary
-    switch LessonSource.loadLibrary(option: lessons) {
+    switch LessonSource.loadLibrary(option: options.lessons) {
     case .loaded(let loaded): library = loaded
     case .notFound: library = LessonLibrary()
     case .failed(let message):
@@ -100,8 +97,14 @@ struct ReportCommand: ParsableCommand {
         isDirectory.boolValue
       {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-        for name in names.sorted() where name.hasSuffix(".json") {
-          read(path + "/" + name, into: &files, failed: &unreadable)
+        // Every file but hidden ones: what is no report is named as skipped, not passed over.
+        for name in names.sorted() where !name.hasPrefix(".") {
+          var isFolder: ObjCBool = false
+          let file = path + "/" + name
+          guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder),
+            !isFolder.boolValue
+          else { continue }
+          read(file, into: &files, failed: &unreadable)
         }
       } else {
         read(path, into: &files, failed: &unreadable)

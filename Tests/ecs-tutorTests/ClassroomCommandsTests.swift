@@ -22,6 +22,16 @@ import Testing
     #expect(w.recording.record == "c.jsonl" && w.auto && w.delay == 0 && w.fromStep == 3)
   }
 
+  @Test(arguments: [["report"], ["replay", "t.jsonl"], ["walkthrough", "first-cluster"]])
+  func theLanguageOptionReachesTheSubcommand(arguments: [String]) throws {
+    let command = try ECSTutorCommand.parseAsRoot(arguments + ["--lang", "ja", "--lessons", "L"])
+    let options =
+      (command as? ReportCommand)?.options ?? (command as? ReplayCommand)?.common
+      ?? (command as? WalkthroughCommand)?.options
+    #expect(options?.start.language == .ja)
+    #expect(options?.lessons == "L")
+  }
+
   @Test(arguments: [
     (["--merge"], false), (["a.json"], false), (["--format", "csv"], false),
     (["--merge", "dir", "--format", "csv"], true), (["--format", "json", "--name", "ann"], true),
