@@ -71,8 +71,14 @@ struct REPL {
         historyErrorShown = true
       }
       _ = Terminal.takeInterrupt()
-      let (outputs, entry) = box.session.handleRecorded(text)
-      transcript?.write(entry)
+      let outputs: [Output]
+      if let transcript {
+        let (said, entry) = box.session.handleRecorded(text)
+        transcript.write(entry)
+        outputs = said
+      } else {
+        outputs = box.session.handle(text)
+      }
       renderer.width = Self.width(stdoutIsTerminal, environment)
       show(outputs, renderer)
       if Terminal.takeInterrupt() { Console.error(Msg.interrupted.text(language)) }

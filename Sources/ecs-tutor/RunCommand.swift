@@ -55,8 +55,14 @@ struct RunCommand: ParsableCommand {
     }
     for (file, text) in scripts {
       for command in ScriptLines.commands(in: text, continues: { session.needsContinuation($0) }) {
-        let (outputs, entry) = session.handleRecorded(command.text)
-        transcript?.write(entry)
+        let outputs: [Output]
+        if let transcript {
+          let (said, entry) = session.handleRecorded(command.text)
+          transcript.write(entry)
+          outputs = said
+        } else {
+          outputs = session.handle(command.text)
+        }
         for output in outputs {
           switch output.kind {
           case .stdout: Console.out(output.text)

@@ -393,3 +393,21 @@ import Testing
     #expect(ClassReport.csvRow([cell, "x"]) == written + ",x")
   }
 }
+
+/// The classroom's catalogue keys, one sample each (`CatalogueTests` checks them).
+extension CatalogueTests {
+  static let classroomSamples: [Msg] = [
+    .walkthroughWhere(lesson: "L", index: 1, count: 5), .walkthroughNotes, .walkthroughKeys,
+    .walkthroughKeysAfter, .walkthroughMoreLines(3),
+    .walkthroughSummary(passed: 4, failed: [2], count: 5),
+    .walkthroughSummary(passed: 5, failed: [], count: 5), .walkthroughBadStep(9, count: 5),
+    .walkthroughEnd, .walkthroughStepFailed(2), .replaySummary(lines: 3, diverged: []),
+    .replaySummary(lines: 3, diverged: [1, 2]), .replayBadFile(file: "f", line: 2, noStart: false),
+    .replayBadFile(file: "f", line: 1, noStart: true), .recordFailed(file: "f", reason: "r"),
+    .reportTitle(name: "ann", generated: "2026-12-03T10:00:00Z"), .reportLessonColumns,
+    .reportNoQuiz, .reportQuizHeader, .reportQuizColumns, .mergeTitle(learners: 2),
+    .mergeLearnerColumn, .mergeHintsHeader, .mergeHintsColumns, .mergeMissedHeader,
+    .mergeMissedColumns, .mergeNone, .mergeNotJSON, .mergeForeign, .mergeNewer(2), .mergeBroken,
+    .mergeSkipped(file: "f", reason: "r"), .mergeNothing, .reportProgressUnreadable("p"),
+  ]
+}
