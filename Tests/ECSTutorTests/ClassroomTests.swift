@@ -282,6 +282,10 @@ import Testing
         "  name=web,image=nginx,memory=256,portMappings=[{containerPort=80}]",
       ]
     ),
+    (
+      "aws ecs register-task-definition --family web --cpu 256 \\", 40,
+      ["aws ecs register-task-definition \\", "  --family web --cpu 256 \\"]
+    ),
   ])
   func longCommandsBecomeContinuationLines(command: String, width: Int, lines: [String]) {
     let wrapped = Walkthrough.wrapCommand(command, width: width)

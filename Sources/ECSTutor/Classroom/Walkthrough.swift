@@ -60,9 +60,11 @@ public struct Walkthrough: Sendable {
     return out
   }
 
-  /// The keys line under the slide (before or after the solution ran).
+  /// The keys line under the slide (before or after the solution ran; after the last step's,
+  /// the end).
   public func keys() -> Output {
-    Output(.tutor(.dim), (ran ? Msg.walkthroughKeysAfter : Msg.walkthroughKeys).text(language))
+    let keys: Msg = !ran ? .walkthroughKeys : isLast ? .walkthroughEnd : .walkthroughKeysAfter
+    return Output(.tutor(.dim), keys.text(language))
   }
 
   /// Runs one command of the solution: what the command printed (and the pointers and
@@ -138,9 +140,12 @@ public struct Walkthrough: Sendable {
   /// ```
   public static func wrapCommand(_ command: String, width: Int) -> [String] {
     guard TextWidth.columns(of: command) > width, !command.contains("\n") else { return [command] }
+    // A line that already continues (a slide's command over several lines) keeps its `\` last.
+    let continues = command.hasSuffix(" \\")
+    let body = continues ? command.dropLast(2) : Substring(command)
     var lines: [String] = []
     var current = ""
-    for word in command.split(separator: " ", omittingEmptySubsequences: false) {
+    for word in body.split(separator: " ", omittingEmptySubsequences: false) {
       let candidate = current.isEmpty ? String(word) : current + " " + word
       let lead = lines.isEmpty ? "" : "  "
       if !current.isEmpty && TextWidth.columns(of: lead + candidate) + 2 > width {
@@ -150,7 +155,7 @@ public struct Walkthrough: Sendable {
         current = candidate
       }
     }
-    lines.append((lines.isEmpty ? "" : "  ") + current)
+    lines.append((lines.isEmpty ? "" : "  ") + current + (continues ? " \\" : ""))
     return lines
   }
 
