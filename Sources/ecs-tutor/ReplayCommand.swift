@@ -90,7 +90,17 @@ struct Replayer {
         continue
       }
       lineNumber += 1
-      Console.out(renderer.tutor(session.prompt, style: .dim) + line)
+      if speed > 0 && Terminal.isTerminal(1) {
+        // At a terminal the line is typed out, as the learner typed it.
+        Console.raw(renderer.tutor(session.prompt, style: .dim))
+        for character in line {
+          Console.raw(String(character))
+          Thread.sleep(forTimeInterval: 0.02 / speed)
+        }
+        Console.raw("\n")
+      } else {
+        Console.out(renderer.tutor(session.prompt, style: .dim) + line)
+      }
       let outputs = session.replay(entry)
       for output in outputs {
         switch output.kind {
