@@ -414,4 +414,11 @@ extension CatalogueTests {
     .mergeMissedColumns, .mergeNone, .mergeNotJSON, .mergeForeign, .mergeNewer(2), .mergeBroken,
     .mergeSkipped(file: "f", reason: "r"), .mergeNothing, .reportProgressUnreadable("p"),
   ]
+
+  @Test(arguments: classroomSamples, Language.allCases)
+  func classroomKeysHaveTextInBothLanguages(_ m: Msg, _ lang: Language) {
+    #expect(!m.text(lang).isEmpty, "\(m)")
+    // ja-review.md R2 and R3: nothing after 。, half-width parentheses.
+    #expect(!m.text(.ja).contains("。 ") && !m.text(.ja).contains("（"), "\(m)")
+  }
 }
