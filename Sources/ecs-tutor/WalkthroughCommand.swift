@@ -103,9 +103,10 @@ struct Presenter {
 
   /// Runs the walkthrough to its end or `q`; returns whether a step failed.
   mutating func present() -> Bool {
-    let keys = KeyReader()
+    // Unattended, the terminal stays as it is, so Ctrl-C stops the demo.
+    let keys = auto ? nil : KeyReader()
     defer {
-      keys.restore()
+      keys?.restore()
       transcript?.write(walkthrough.session.transcriptEnd())
     }
     var showSlide = true
@@ -118,13 +119,13 @@ struct Presenter {
         if !walkthrough.ran { pause(delay) }
         key = walkthrough.ran ? "n" : "\n"
       } else {
-        key = keys.next()
+        key = keys?.next()
       }
       switch key {
       case nil, "q": break loop
       case "\n" where !walkthrough.ran:
         runSolution()
-        keys.drain()
+        keys?.drain()
         if auto { pause(delay) }
         if auto, walkthrough.isLast { break loop }
         if !auto { say(walkthrough.keys()) }
@@ -188,7 +189,7 @@ struct Presenter {
       }
     }
     Console.out("")
-    say(walkthrough.keys())
+    if !auto { say(walkthrough.keys()) }
   }
 
   /// Types each command of the solution out character by character, runs it, shows what it
