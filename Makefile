@@ -57,10 +57,14 @@ test: deps
 	tests/verify-broken.sh $(DEBUG_BIN)
 	tests/e2e/repl.sh $(DEBUG_BIN)
 	tests/e2e/lesson-loop.sh $(DEBUG_BIN)
+	tests/e2e/walkthrough.sh $(DEBUG_BIN)
+	tests/e2e/quiz.sh $(DEBUG_BIN)
 
 e2e: debug-build
 	tests/e2e/repl.sh $(DEBUG_BIN)
 	tests/e2e/lesson-loop.sh $(DEBUG_BIN)
+	tests/e2e/walkthrough.sh $(DEBUG_BIN)
+	tests/e2e/quiz.sh $(DEBUG_BIN)
 
 bench: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product ecs-tutor

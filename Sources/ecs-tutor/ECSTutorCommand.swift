@@ -9,7 +9,10 @@ struct ECSTutorCommand: ParsableCommand {
     commandName: "ecs-tutor",
     abstract: "Learn Amazon ECS by typing real AWS CLI commands into a simulated account.",
     version: "0.1.0",
-    subcommands: [RunCommand.self, LessonsCommand.self, QuizCommand.self]
+    subcommands: [
+      RunCommand.self, LessonsCommand.self, WalkthroughCommand.self, ReplayCommand.self,
+      ReportCommand.self, QuizCommand.self,
+    ]
   )
 
   @OptionGroup var options: CommonOptions
@@ -17,8 +20,12 @@ struct ECSTutorCommand: ParsableCommand {
   @Flag(name: .customLong("no-color"), help: "Never colour the output (NO_COLOR does the same).")
   var noColor = false
 
+  @OptionGroup var recording: RecordOption
+
   mutating func run() throws {
-    let status = REPL(options: options.start, noColor: noColor).run()
+    var start = options.start
+    start.record = recording.record
+    let status = REPL(options: start, noColor: noColor).run()
     if status != 0 { throw ExitCode(status) }
   }
 }
@@ -50,6 +57,8 @@ struct StartOptions: Equatable {
   var lessons: String?
   var seed: UInt64 = World.defaultSeed
   var region: String = World.defaultRegion
+  /// `--record FILE`: the transcript to write (JSON lines), if any.
+  var record: String?
 
   /// `--lang`, else the locale variables, else English.
   var language: Language {
@@ -62,9 +71,18 @@ struct StartOptions: Equatable {
       environment: ProcessInfo.processInfo.environment)
     config.narrate = false
     config.languageIsExplicit = lang != nil
-    config.now = { ISO8601DateFormatter().string(from: Date()) }
+    config.now = { WallClock.now() }
     return config
   }
 }
 
 extension Language: ExpressibleByArgument {}
+
+/// The `--record FILE` option every session has (REPL, `run`, `walkthrough`).
+struct RecordOption: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "Record the session to FILE as JSON lines (each line typed, its output, the check, "
+        + "simulated and wall time); `ecs-tutor replay FILE` plays it back.", valueName: "file"))
+  var record: String?
+}

@@ -34,6 +34,14 @@ struct REPL {
     // exactly what the AWS CLI prints.
     config.narrate = interactive
     let box = SessionBox(Session(config: config, lessons: library, progress: state.progress))
+    let transcript: TranscriptFile?
+    do {
+      transcript = try TranscriptFile.open(options.record, language: language)
+    } catch {
+      return error.rawValue
+    }
+    transcript?.write(box.session.transcriptStart(kind: "repl", startedFrom: state.progress))
+    defer { transcript?.write(box.session.transcriptEnd()) }
 
     var editor: any LineEditor = PlainLineEditor()
     if interactive,
@@ -63,7 +71,14 @@ struct REPL {
         historyErrorShown = true
       }
       _ = Terminal.takeInterrupt()
-      let outputs = box.session.handle(text)
+      let outputs: [Output]
+      if let transcript {
+        let (said, entry) = box.session.handleRecorded(text)
+        transcript.write(entry)
+        outputs = said
+      } else {
+        outputs = box.session.handle(text)
+      }
       renderer.width = Self.width(stdoutIsTerminal, environment)
       Self.show(outputs, renderer)
       if Terminal.takeInterrupt() { Console.error(Msg.interrupted.text(language)) }

@@ -13,13 +13,17 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "Go on after a failing command (the exit status is still 1).")
   var keepGoing = false
 
+  @OptionGroup var recording: RecordOption
+
   @Argument(
     help: ArgumentHelp(
       "Script files: one command per line, `\\` continues a line.", valueName: "file"))
   var files: [String]
 
   mutating func run() throws {
-    try Self.execute(files: files, keepGoing: keepGoing, options: options.start)
+    var start = options.start
+    start.record = recording.record
+    try Self.execute(files: files, keepGoing: keepGoing, options: start)
   }
 
   /// Runs `files` in one session; throws `ExitCode(1)` when a command failed.
@@ -34,6 +38,9 @@ struct RunCommand: ParsableCommand {
       throw ExitCode(1)
     }
     var session = Session(config: config, lessons: library)
+    let transcript = try TranscriptFile.open(options.record, language: options.language)
+    transcript?.write(session.transcriptStart(kind: "run", startedFrom: ECSTutor.Progress()))
+    defer { transcript?.write(session.transcriptEnd()) }
     var failed = false
     let plain = Renderer(color: false, width: nil)
     // Read every script first, so a typo in the last name does not run half the work.
@@ -48,7 +55,14 @@ struct RunCommand: ParsableCommand {
     }
     for (file, text) in scripts {
       for command in ScriptLines.commands(in: text, continues: { session.needsContinuation($0) }) {
-        let outputs = session.handle(command.text)
+        let outputs: [Output]
+        if let transcript {
+          let (said, entry) = session.handleRecorded(command.text)
+          transcript.write(entry)
+          outputs = said
+        } else {
+          outputs = session.handle(command.text)
+        }
         for output in outputs {
           switch output.kind {
           case .stdout: Console.out(output.text)

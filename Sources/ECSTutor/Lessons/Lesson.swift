@@ -41,6 +41,8 @@ public struct Step: Sendable {
   public var mistakes: [String]
   /// Said when the step passes: what became true and why it matters.
   public var success: Localized?
+  /// For the instructor (`notes:`): shown only by `ecs-tutor walkthrough`, never to a learner.
+  public var notes: Localized? = nil
   public var line: Int
 }
 

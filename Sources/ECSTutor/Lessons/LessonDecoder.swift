@@ -58,7 +58,7 @@ struct LessonDecoder {
       node,
       allowed: [
         "id", "title", "text", "setup", "expect", "forbid", "hints", "solution", "mistakes",
-        "success",
+        "success", "notes",
       ],
       in: "step")
     let id = requiredString(node, "id") ?? ""
@@ -88,7 +88,7 @@ struct LessonDecoder {
       id: id, title: title ?? Localized(en: id, ja: id), text: text, setup: commands(node, "setup"),
       expect: expect, forbid: forbid, hints: hints, solution: solution,
       mistakes: commands(node, "mistakes"), success: success,
-      line: node.line)
+      notes: localized(node, "notes", required: false), line: node.line)
   }
 
   mutating func assertions(_ node: YAMLNode, _ key: String) -> [Assertion] {

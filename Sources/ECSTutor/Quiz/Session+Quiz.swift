@@ -60,7 +60,8 @@ extension Session {
     // learners side by side do not share answers; the header shows it to repeat the quiz.
     let chosen =
       seed
-      ?? (QuizQuestion.stableHash("\(config.now())/\(progress.quizAttempts.count)") ^ config.seed)
+      ?? (QuizQuestion.stableHash("\(config.now() ?? "")/\(progress.quizAttempts.count)")
+        ^ config.seed)
       % 1_000_000
     var run = QuizRun(topic: topic, banks: banks, seed: chosen, count: count, lessons: lessons)
     let title =
@@ -92,7 +93,7 @@ extension Session {
   }
 
   mutating func finishQuiz(_ run: QuizRun) -> [Output] {
-    let result = run.result(date: config.now(), language: language)
+    let result = run.result(date: config.now() ?? "", language: language)
     progress.quizAttempts.append(result.attempt)
     lastQuizResult = result
     quiz = nil

@@ -4,7 +4,10 @@
 /// - Version 1: steps reached and solved, hints used, language.
 /// - Version 2: each lesson also keeps the lines typed in it (`typed`, `typedFrom`), replayed on
 ///   resume so the learner's world and shell variables come back as they were.
-/// - Version 3: quiz attempts with their scores (`quizAttempts`).
+/// - Version 3: quiz attempts with their scores (`quizAttempts`); later in version 3, as
+///   optional fields an older file simply lacks: per lesson when it was started and completed,
+///   per step when it passed and how often its solution was asked for (`startedAt`,
+///   `completedAt`, `passedAt`, `solutionsUsed`).
 public struct Progress: Sendable, Equatable, Codable {
   public static let currentVersion = 3
 
@@ -64,6 +67,14 @@ public struct LessonProgress: Sendable, Equatable, Codable {
   /// from the reference solutions of the steps before it), in order: resuming replays them.
   public var typed: [String] = []
   public var typedFrom: Int = 0
+  /// When the lesson was first entered and when its last step first passed (ISO 8601, UTC);
+  /// nil in files written before these were kept.
+  public var startedAt: String?
+  public var completedAt: String?
+  /// When each step (by ID) first passed.
+  public var passedAt: [String: String] = [:]
+  /// How often each step's solution was shown or run (`solution`, `solution run`).
+  public var solutionsUsed: [String: Int] = [:]
 
   public init() {}
 
@@ -77,5 +88,9 @@ public struct LessonProgress: Sendable, Equatable, Codable {
     typed = try c.decodeIfPresent([String].self, forKey: .typed) ?? []
     // A version 1 file has no record: its world is rebuilt from the solutions up to `step`.
     typedFrom = try c.decodeIfPresent(Int.self, forKey: .typedFrom) ?? step
+    startedAt = try c.decodeIfPresent(String.self, forKey: .startedAt)
+    completedAt = try c.decodeIfPresent(String.self, forKey: .completedAt)
+    passedAt = try c.decodeIfPresent([String: String].self, forKey: .passedAt) ?? [:]
+    solutionsUsed = try c.decodeIfPresent([String: Int].self, forKey: .solutionsUsed) ?? [:]
   }
 }

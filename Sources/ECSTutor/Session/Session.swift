@@ -16,9 +16,9 @@ public struct SessionConfig: Sendable {
   /// True when the language was given explicitly (`--lang`): it then wins over the language the
   /// learner last chose with `lang`, which otherwise wins over the locale.
   public var languageIsExplicit = false
-  /// The wall-clock time as ISO 8601 (`2026-12-03T17:05:00Z`), for the dates progress keeps
-  /// (quiz attempts); the executable reads the clock, tests leave it empty.
-  public var now: @Sendable () -> String = { "" }
+  /// The wall-clock date now (ISO 8601, UTC) for the dates progress keeps; nil (the default, as
+  /// in tests and `lessons verify`) keeps no dates. Only the executable reads the clock.
+  public var now: @Sendable () -> String? = { nil }
 
   public init(
     language: Language = .en, seed: UInt64 = World.defaultSeed,
@@ -276,6 +276,7 @@ public struct Session: Sendable {
     var lp = progress.lessons[lesson.id] ?? LessonProgress()
     if !lp.solved.contains(step.id) { lp.solved.append(step.id) }
     if usedSolution && !lp.solvedWithHelp.contains(step.id) { lp.solvedWithHelp.append(step.id) }
+    if lp.passedAt[step.id] == nil, let now = config.now() { lp.passedAt[step.id] = now }
     var out = [say(usedSolution ? .stepPassedWithHelp : .stepPassed, .success)]
     if let success = step.success {
       out.append(Output(.tutor(.plain), Markdown.render(success.text(language))))
@@ -284,6 +285,7 @@ public struct Session: Sendable {
     usedSolution = false
     if index + 1 >= lesson.steps.count {
       lp.completed = true
+      if lp.completedAt == nil { lp.completedAt = config.now() }
       progress.lessons[lesson.id] = lp
       mode = .lesson(lesson.id, step: lesson.steps.count)
       out.append(say(.lessonComplete(lesson.title.text(language)), .heading))
@@ -348,6 +350,7 @@ public struct Session: Sendable {
     config.narrate = narrate
     progress = saved
     progress.currentLesson = lesson.id
+    markStarted(lesson)
     solutionArmed = false
     armedRestart = nil
     pendingRestart = nil
@@ -362,8 +365,16 @@ public struct Session: Sendable {
     fallback.typed = []
     fallback.typedFrom = target
     progress.lessons[lesson.id] = fallback
+    markStarted(lesson)
     resumedWorld = false
     return false
+  }
+
+  /// Notes when `lesson` was first entered (kept across starting over).
+  mutating func markStarted(_ lesson: Lesson) {
+    if progress.lessons[lesson.id]?.startedAt == nil, let now = config.now() {
+      progress.lessons[lesson.id, default: LessonProgress()].startedAt = now
+    }
   }
 
   mutating func startStep(_ lesson: Lesson, _ index: Int) {

@@ -62,6 +62,7 @@ extension Session {
     lp.typedFrom = 0
     progress.lessons[lesson.id] = lp
     enterLesson(lesson, at: 0)
+    markStarted(lesson)
     recordLine = false
   }
 
@@ -250,6 +251,7 @@ extension Session {
   mutating func showSolution() -> [Output] {
     guard let (lesson, i) = currentStep() else { return [say(.notInLesson)] }
     usedSolution = true
+    countSolution(lesson, i)
     let cmds = lesson.steps[i].solution.map { "    " + $0 }.joined(separator: "\n")
     return [say(.solutionHeader, .hint), Output(.tutor(.plain), cmds), say(.solutionRunHint, .dim)]
   }
@@ -257,6 +259,7 @@ extension Session {
   mutating func runSolution() -> [Output] {
     guard let (lesson, i) = currentStep() else { return [say(.notInLesson)] }
     usedSolution = true
+    countSolution(lesson, i)
     var out = [say(.solutionRunning, .hint)]
     for cmd in lesson.steps[i].solution {
       out.append(Output(.tutor(.dim), "$ " + cmd))
@@ -267,6 +270,12 @@ extension Session {
       if case .lesson(_, let now) = mode, now != i { break }
     }
     return out
+  }
+
+  /// Counts one use of step `index`'s solution in progress (shown or run).
+  mutating func countSolution(_ lesson: Lesson, _ index: Int) {
+    progress.lessons[lesson.id, default: LessonProgress()]
+      .solutionsUsed[lesson.steps[index].id, default: 0] += 1
   }
 
   mutating func progressCommand(_ args: [String]) -> [Output] {

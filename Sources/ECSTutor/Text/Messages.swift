@@ -245,6 +245,41 @@ public enum Msg: Sendable, Equatable {
 
   // MARK: examples (issue 13) — add this part's keys directly below this line
 
+  // MARK: classroom (issue 10) — add this part's keys directly below this line
+  /// Walkthrough: where the slide is (`first-cluster — step 2 of 5`).
+  case walkthroughWhere(lesson: String, index: Int, count: Int)
+  case walkthroughNotes
+  case walkthroughKeys
+  case walkthroughKeysAfter
+  case walkthroughMoreLines(Int)
+  case walkthroughSummary(passed: Int, failed: [Int], count: Int)
+  case walkthroughBadStep(Int, count: Int)
+  case walkthroughEnd
+  case walkthroughStepFailed(Int)
+  case replaySummary(lines: Int, diverged: [Int])
+  case replayBadFile(file: String, line: Int, noStart: Bool)
+  case recordFailed(file: String, reason: String)
+  case reportTitle(name: String, generated: String?)
+  /// Column heads separated by `|`.
+  case reportLessonColumns
+  case reportNoQuiz
+  case reportQuizHeader
+  case reportQuizColumns
+  case mergeTitle(learners: Int)
+  case mergeLearnerColumn
+  case mergeHintsHeader
+  case mergeHintsColumns
+  case mergeMissedHeader
+  case mergeMissedColumns
+  case mergeNone
+  case mergeNotJSON
+  case mergeForeign
+  case mergeNewer(Int)
+  case mergeBroken
+  case mergeSkipped(file: String, reason: String)
+  case mergeNothing
+  case reportProgressUnreadable(String)
+
   /// The text in the learner's language.
   public func text(_ lang: Language) -> String { lang == .ja ? ja : en }
 

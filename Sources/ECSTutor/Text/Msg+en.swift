@@ -352,6 +352,59 @@ extension Msg {
 
     // MARK: examples (issue 13) — add this part's texts directly below this line
 
+    // MARK: classroom (issue 10) — add this part's texts directly below this line
+    case .walkthroughWhere(let lesson, let index, let count):
+      return "Step \(index) of \(count) · \(lesson)"
+    case .walkthroughNotes: return "Instructor notes"
+    case .walkthroughKeys:
+      return "Enter: type and run the solution · n: next step · p: previous · q: quit"
+    case .walkthroughKeysAfter: return "Enter or n: next step · p: previous · q: quit"
+    case .walkthroughMoreLines(let n): return "… \(n) more lines"
+    case .walkthroughSummary(let passed, let failed, let count):
+      let base = "Walkthrough: \(passed) of \(count) steps passed"
+      return failed.isEmpty
+        ? base + "."
+        : base + "; failed: step " + failed.map(String.init).joined(separator: ", ") + "."
+    case .walkthroughBadStep(let n, let count):
+      return "ecs-tutor: --from-step \(n): the lesson has steps 1 to \(count)"
+    case .walkthroughEnd: return "End of the lesson. p: previous · q: quit"
+    case .walkthroughStepFailed(let n): return "Step \(n) did not pass with its solution."
+    case .replaySummary(let lines, let diverged):
+      return diverged.isEmpty
+        ? "Replayed \(lines) lines: the same output as recorded."
+        : "Replayed \(lines) lines; different output than recorded at line "
+          + diverged.map(String.init).joined(separator: ", ") + "."
+    case .replayBadFile(let file, let line, let noStart):
+      return noStart
+        ? "ecs-tutor: \(file) is not an ecs-tutor transcript (it does not begin with a start entry)"
+        : "ecs-tutor: \(file):\(line): not a transcript entry (one JSON object per line)"
+    case .recordFailed(let file, let reason):
+      return "ecs-tutor: cannot write the transcript \(file): \(reason)"
+    case .reportTitle(let name, let generated):
+      return "Progress report: \(name)" + (generated.map { " (\($0.prefix(10)))" } ?? "")
+    case .reportLessonColumns:
+      return " |lesson|steps|with solution|hints|solutions|started|completed"
+    case .reportNoQuiz: return "No quiz taken yet."
+    case .reportQuizHeader: return "Quizzes:"
+    case .reportQuizColumns: return "date|topic|score|missed"
+    case .mergeTitle(let n): return "Class report: \(n) " + (n == 1 ? "learner" : "learners")
+    case .mergeLearnerColumn: return "learner"
+    case .mergeHintsHeader: return "Where learners needed help (hints or the solution):"
+    case .mergeHintsColumns: return "lesson / step|learners|hints|solutions"
+    case .mergeMissedHeader: return "Quiz questions missed most:"
+    case .mergeMissedColumns: return "question|missed|learners"
+    case .mergeNone: return "none"
+    case .mergeNotJSON: return "not JSON"
+    case .mergeForeign:
+      return "not an ecs-tutor report (make one with `ecs-tutor report --format json`)"
+    case .mergeNewer(let v): return "report version \(v) is newer than this ecs-tutor"
+    case .mergeBroken: return "an ecs-tutor report with missing or malformed fields"
+    case .mergeSkipped(let file, let reason): return "ecs-tutor: skipped \(file): \(reason)"
+    case .mergeNothing: return "ecs-tutor: no reports to merge"
+    case .reportProgressUnreadable(let path):
+      return
+        "ecs-tutor: cannot read the progress file \(path) (the tutor moves it aside at its next start)"
+
     case .planes:
       return """
         **Control plane — Amazon ECS itself (AWS runs it; you call its API)**

@@ -364,6 +364,56 @@ extension Msg {
 
     // MARK: examples (issue 13) — add this part's texts directly below this line
 
+    // MARK: classroom (issue 10) — add this part's texts directly below this line
+    case .walkthroughWhere(let lesson, let index, let count):
+      return "ステップ \(index)/\(count) · \(lesson)"
+    case .walkthroughNotes: return "講師用メモ"
+    case .walkthroughKeys:
+      return "Enter: 解答例を入力して実行 · n: 次のステップ · p: 前へ · q: 終了"
+    case .walkthroughKeysAfter: return "Enter または n: 次のステップ · p: 前へ · q: 終了"
+    case .walkthroughMoreLines(let n): return "… ほか \(n) 行"
+    case .walkthroughSummary(let passed, let failed, let count):
+      let base = "ウォークスルー: \(count) ステップ中 \(passed) ステップを完了"
+      return failed.isEmpty
+        ? base + "しました。"
+        : base + "。完了しなかったステップ: " + failed.map(String.init).joined(separator: "、")
+    case .walkthroughBadStep(let n, let count):
+      return "ecs-tutor: --from-step \(n): このレッスンのステップは 1 から \(count) までです"
+    case .walkthroughEnd: return "レッスンの最後です。p: 前へ · q: 終了"
+    case .walkthroughStepFailed(let n): return "ステップ \(n) は解答例では完了しませんでした。"
+    case .replaySummary(let lines, let diverged):
+      return diverged.isEmpty
+        ? "\(lines) 行を再生しました。出力は記録と同じです。"
+        : "\(lines) 行を再生しました。記録と出力が異なる行: "
+          + diverged.map(String.init).joined(separator: "、")
+    case .replayBadFile(let file, let line, let noStart):
+      return noStart
+        ? "ecs-tutor: \(file) は ecs-tutor の記録ファイルではありません (開始エントリで始まっていません)"
+        : "ecs-tutor: \(file):\(line): 記録のエントリではありません (1 行に 1 つの JSON オブジェクト)"
+    case .recordFailed(let file, let reason):
+      return "ecs-tutor: 記録ファイル \(file) に書き込めません: \(reason)"
+    case .reportTitle(let name, let generated):
+      return "進捗レポート: \(name)" + (generated.map { " (\($0.prefix(10)))" } ?? "")
+    case .reportLessonColumns: return " |レッスン|ステップ|解答例で完了|ヒント|解答例|開始|完了"
+    case .reportNoQuiz: return "まだクイズを受けていません。"
+    case .reportQuizHeader: return "クイズ:"
+    case .reportQuizColumns: return "日付|トピック|得点|不正解"
+    case .mergeTitle(let n): return "クラスのレポート: 受講者 \(n) 人"
+    case .mergeLearnerColumn: return "受講者"
+    case .mergeHintsHeader: return "受講者が助けを必要としたステップ (ヒントまたは解答例):"
+    case .mergeHintsColumns: return "レッスン / ステップ|受講者|ヒント|解答例"
+    case .mergeMissedHeader: return "不正解の多かったクイズの問題:"
+    case .mergeMissedColumns: return "問題|不正解|受講者"
+    case .mergeNone: return "なし"
+    case .mergeNotJSON: return "JSON ではありません"
+    case .mergeForeign: return "ecs-tutor のレポートではありません (`ecs-tutor report --format json` で作成します)"
+    case .mergeNewer(let v): return "レポートのバージョン \(v) はこの ecs-tutor より新しいものです"
+    case .mergeBroken: return "項目が欠けているか形式が正しくない ecs-tutor のレポートです"
+    case .mergeSkipped(let file, let reason): return "ecs-tutor: \(file) をスキップしました: \(reason)"
+    case .mergeNothing: return "ecs-tutor: まとめるレポートがありません"
+    case .reportProgressUnreadable(let path):
+      return "ecs-tutor: 進捗ファイル \(path) を読み込めません (次回の起動時に別名で退避されます)"
+
     case .planes:
       return """
         **コントロールプレーン — Amazon ECS そのもの (AWS が運用し、ユーザーは API を呼び出す)**
