@@ -244,7 +244,8 @@ public enum AWSCLI {
       case .flag(let b):
         let other = arg.name.hasPrefix("no-") ? String(arg.name.dropFirst(3)) : "no-" + arg.name
         if let o = given["--" + other], let mine = given[arg.cliName], o > mine { continue }
-        set(member, .bool(b))
+        let wrapped = arg.shape.flatMap { spec.model.shape($0) }?.type == .structure
+        set(member, wrapped ? ["Value": .bool(b)] : .bool(b))
       case .value:
         guard let shapeName = arg.shape, let shape = spec.model.shape(shapeName) else { continue }
         set(

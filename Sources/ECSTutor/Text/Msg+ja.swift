@@ -488,6 +488,22 @@ extension Msg {
       return "コンテナインスタンス \(ci) (\(inst)) は、EC2 インスタンスが終了したため登録解除されました。"
     case .containerInstanceStatus(let ci, let inst, let status):
       return "コンテナインスタンス \(ci) (\(inst)) のステータス: \(status)"
+    case .vpcCreated(let id, let cidr): return "VPC \(id) (\(cidr)) を作成しました。"
+    case .subnetCreated(let id, let cidr, let zone):
+      return "サブネット \(id) (\(cidr)、\(zone)) を作成しました。"
+    case .internetGatewayAttached(let id, let vpc):
+      return "インターネットゲートウェイ \(id) を \(vpc) にアタッチしました。"
+    case .routeAdded(let table, let destination, let target):
+      return "ルートテーブル \(table) にルート \(destination) → \(target) を追加しました。"
+    case .routeTableAssociated(let table, let subnet):
+      return "ルートテーブル \(table) をサブネット \(subnet) に関連付けました。"
+    case .natGatewayCreated(let id, let subnet):
+      return "NAT ゲートウェイ \(id) を \(subnet) に作成しました (pending)。"
+    case .natGatewayAvailable(let id): return "NAT ゲートウェイ \(id) が available になりました。"
+    case .vpcEndpointCreated(let id, let service):
+      return "VPC エンドポイント \(id) (\(service)) を作成しました。"
+    case .vpcEndpointAvailable(let id, let service):
+      return "VPC エンドポイント \(id) (\(service)) が available になりました。"
     }
   }
 }
