@@ -118,7 +118,7 @@ extension World {
 extension World {
   /// Why the agent on an instance cannot reach ECS (the `ecs` endpoint it registers and polls
   /// with, and `ecs-agent`, its ACS websocket), or nil. Agent log texts per ecs-pain-points 10.
-  func agentEgressFailure(_ inst: EC2Instance) -> String? {
+  public func agentEgressFailure(_ inst: EC2Instance) -> String? {
     let source = egressSource(instance: inst)
     guard
       let (need, _) = firstUnreachable(from: source, [.service("ecs"), .service("ecs-agent")])
