@@ -430,6 +430,11 @@ extension Msg {
     case "repositories": return "ECR repositories"
     case "images": return "images in repository \(p.repository ?? "?")"
     case "role": return "IAM role \(name)"
+    case "vpcs": return "VPCs"
+    case "subnets": return "subnets"
+    case "routeTables": return "route tables"
+    case "natGateways": return "NAT gateways"
+    case "vpcEndpoints": return "VPC endpoints"
     default: return kind
     }
   }

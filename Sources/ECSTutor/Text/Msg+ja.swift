@@ -450,6 +450,11 @@ extension Msg {
     case "repositories": return "ECR リポジトリ"
     case "images": return "リポジトリ \(p.repository ?? "?") のイメージ"
     case "role": return "IAM ロール \(name)"
+    case "vpcs": return "VPC"
+    case "subnets": return "サブネット"
+    case "routeTables": return "ルートテーブル"
+    case "natGateways": return "NAT ゲートウェイ"
+    case "vpcEndpoints": return "VPC エンドポイント"
     default: return kind
     }
   }
