@@ -312,6 +312,22 @@ import Testing
       lines: cluster + privateVPC + [
         "aws ec2 run-instances --image-id \(ecsAMI) --instance-type t3.medium --subnet-id $SUBNET --iam-instance-profile Name=ecsInstanceRole --user-data 'echo ECS_CLUSTER=demo >> /etc/ecs/ecs.config'"
       ]),
+    Case(
+      id: "vpc-no-path-to-secrets",
+      lines: cluster + [
+        "aws secretsmanager create-secret --name db --secret-string s3cret",
+        "ARN=$(aws secretsmanager describe-secret --secret-id db --query ARN --output text)",
+        role(trusting: "ecs-tasks.amazonaws.com"),
+        attach("service-role/AmazonECSTaskExecutionRolePolicy"),
+        "aws iam put-role-policy --role-name ecsTaskExecutionRole --policy-name secrets --policy-document '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"secretsmanager:GetSecretValue\",\"Resource\":\"*\"}]}'",
+        "\(fargate) --execution-role-arn \(executionRole) --container-definitions \"name=web,image=nginx,secrets=[{name=DB_PASSWORD,valueFrom=$ARN}]\"",
+      ] + privateVPC + [runPrivate]),
+    Case(
+      id: "vpc-gateway-not-attached",
+      lines: privateVPC + [
+        "IGW=$(aws ec2 create-internet-gateway --query InternetGateway.InternetGatewayId --output text)",
+        "aws ec2 create-route --route-table-id $RTB --destination-cidr-block 0.0.0.0/0 --gateway-id $IGW",
+      ]),
   ]
 
   /// A new VPC with one private subnet (its main route table: local only) and DNS hostnames on.

@@ -84,6 +84,21 @@ func session(
     .taskOnInstance("i-1"), .hostBinding(hostPort: 32768, containerPort: 80, protocol: "tcp"),
     .securityGroupLine(id: "sg-1", name: "web"), .noInboundRules,
     .inboundRule(protocol: "tcp", port: "80", peer: "0.0.0.0/0"),
+    // VPC (issue 8)
+    .egressReachable(
+      source: "t", destination: "ecr.api",
+      path: .natGateway(routeTableId: "rtb-1", natGatewayId: "nat-1", gatewayId: "igw-1")),
+    .egressRefused(
+      source: "t", destination: "internet",
+      why: .noRoute(subnetId: "subnet-1", routeTableId: "rtb-1", publicIp: "54.1.2.3")),
+    .egressRefused(
+      source: "t", destination: "s3",
+      why: .gatewayEndpointNotOnRouteTable(endpointId: "vpce-1", routeTableId: "rtb-1")),
+    .egressFixes(
+      destination: "ecr.api", routeTableId: "rtb-1", publicSubnet: false,
+      endpointCommand: "aws ec2 create-vpc-endpoint"),
+    .vpcLabel(.dns(support: true, hostnames: false)), .vpcLabel(.privateSubnet), .vpcNone("vpc-1"),
+    .instanceNotRegistered(instance: "i-1", why: "no path"),
   ]
 
   static func caseName(_ m: Msg) -> String {

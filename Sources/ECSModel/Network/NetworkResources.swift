@@ -7,10 +7,36 @@ enum NetworkResources {
     ResourceDescriptor(
       name: "subnet", selectors: [.many("subnets", select: subnets)],
       completions: [(.subnets, { w in w.subnets.map(\.subnetId) })]),
-    ResourceDescriptor(name: "routeTable", selectors: [.many("routeTables", select: routeTables)]),
-    ResourceDescriptor(name: "natGateway", selectors: [.many("natGateways", select: natGateways)]),
     ResourceDescriptor(
-      name: "vpcEndpoint", selectors: [.many("vpcEndpoints", select: vpcEndpoints)]),
+      name: "routeTable", selectors: [.many("routeTables", select: routeTables)],
+      completions: [
+        (.routeTables, { w in w.network.routeTables.map(\.routeTableId) }),
+        (
+          .routeTableAssociations,
+          { w in w.network.routeTables.flatMap { $0.associations.map(\.associationId) } }
+        ),
+      ]),
+    ResourceDescriptor(
+      name: "internetGateway",
+      completions: [
+        (.internetGateways, { w in w.network.internetGateways.map(\.internetGatewayId) })
+      ]
+    ),
+    ResourceDescriptor(
+      name: "natGateway", selectors: [.many("natGateways", select: natGateways)],
+      completions: [
+        (
+          .natGateways,
+          { w in w.network.natGateways.filter { $0.state != .deleted }.map(\.natGatewayId) }
+        )
+      ]),
+    ResourceDescriptor(
+      name: "address",
+      completions: [(.allocations, { w in w.network.addresses.map(\.allocationId) })]
+    ),
+    ResourceDescriptor(
+      name: "vpcEndpoint", selectors: [.many("vpcEndpoints", select: vpcEndpoints)],
+      completions: [(.vpcEndpoints, { w in w.network.endpoints.map(\.vpcEndpointId) })]),
     ResourceDescriptor(
       name: "securityGroup",
       completions: [
@@ -27,7 +53,15 @@ enum NetworkResources {
       ]),
     ResourceDescriptor(
       name: "networkInterface",
-      completions: [(.networkInterfaces, { w in w.workloads.tasks.compactMap(\.eni?.eniId) })]),
+      completions: [
+        (
+          .networkInterfaces,
+          { w in
+            w.workloads.tasks.compactMap(\.eni?.eniId)
+              + w.network.endpoints.flatMap { $0.networkInterfaces.map(\.networkInterfaceId) }
+          }
+        )
+      ]),
     ResourceDescriptor(name: "targetGroup", completions: [(.targetGroups, { _ in [] })]),
     ResourceDescriptor(name: "loadBalancer", completions: [(.loadBalancers, { _ in [] })]),
   ]

@@ -79,6 +79,8 @@ public enum Egress {
     case endpointSecurityGroup(endpointId: String, groupIds: [String], from: String)
     /// The interface endpoint is still pending.
     case endpointNotAvailable(endpointId: String)
+    /// A gateway endpoint for the service exists, but not on the route table of the subnet.
+    case gatewayEndpointNotOnRouteTable(endpointId: String, routeTableId: String)
   }
 
   public enum Result: Sendable, Equatable {
@@ -104,6 +106,30 @@ extension World {
   /// address: an internet gateway (the ENI needs a public IP) or an available NAT gateway in a
   /// public subnet. The source's security groups must let tcp 443 out at every path.
   public func egress(from source: Egress.Source, to destination: Egress.Destination)
+    -> Egress.Result
+  {
+    let result = egressPath(from: source, to: destination)
+    // Neither way out: a gateway endpoint on another route table is the likelier mistake.
+    if case .refused(let why) = result, case .service(let service) = destination,
+      Egress.gatewayServices.contains(service),
+      let subnet = subnets.first(where: { $0.subnetId == source.subnetId }),
+      let table = routeTable(forSubnet: subnet.subnetId),
+      let e = network.endpoints.first(where: {
+        $0.vpcId == subnet.vpcId && $0.kind == .gateway && $0.service == service
+      })
+    {
+      switch why {
+      case .securityGroupEgress, .unknownSource: return result
+      default:
+        return .refused(
+          .gatewayEndpointNotOnRouteTable(
+            endpointId: e.vpcEndpointId, routeTableId: table.routeTableId))
+      }
+    }
+    return result
+  }
+
+  private func egressPath(from source: Egress.Source, to destination: Egress.Destination)
     -> Egress.Result
   {
     guard let subnet = subnets.first(where: { $0.subnetId == source.subnetId }),

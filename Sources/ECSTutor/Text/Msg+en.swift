@@ -532,6 +532,9 @@ extension Msg {
       return
         "interface endpoint \(id): its security groups \(groups.joined(separator: ", ")) admit no tcp 443 from \(from) (add an inbound rule for 443 from the task's security group)"
     case .endpointNotAvailable(let id): return "interface endpoint \(id) is not available yet"
+    case .gatewayEndpointNotOnRouteTable(let id, let table):
+      return
+        "gateway endpoint \(id) exists, but not on route table \(table), the one this subnet uses: aws ec2 modify-vpc-endpoint --vpc-endpoint-id \(id) --add-route-table-ids \(table)"
     }
   }
 

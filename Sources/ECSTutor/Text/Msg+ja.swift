@@ -615,6 +615,9 @@ extension Msg {
       return
         "インターフェイスエンドポイント \(id) のセキュリティグループ \(groups.joined(separator: "、")) が \(from) からの TCP 443 を許可していません (タスクのセキュリティグループからの 443 のインバウンドルールを追加します)"
     case .endpointNotAvailable(let id): return "インターフェイスエンドポイント \(id) はまだ available ではありません"
+    case .gatewayEndpointNotOnRouteTable(let id, let table):
+      return
+        "ゲートウェイエンドポイント \(id) はありますが、このサブネットが使うルートテーブル \(table) には付いていません: aws ec2 modify-vpc-endpoint --vpc-endpoint-id \(id) --add-route-table-ids \(table)"
     }
   }
 
