@@ -289,3 +289,61 @@ struct VPCFixture {
     #expect(f.world.isSettled)
   }
 }
+
+@Suite struct AgentEgressTests {
+  /// (how the private subnet gets out, whether the agent then registers).
+  static let cases: [(String, Bool)] = [
+    ("nothing", false), ("nat", true), ("ecs endpoints", true), ("ecs endpoint only", false),
+  ]
+
+  @Test(arguments: cases)
+  func anInstanceWithoutAPathToECSNeverRegisters(fix: String, registers: Bool) throws {
+    var f = try VPCFixture()
+    _ = try f.world.ecs("CreateCluster", ["clusterName": "demo"])
+    let out = try f.call(
+      "RunInstances",
+      jsonObject([
+        ("ImageId", .string(f.world.ami())), ("InstanceType", "t3.medium"), ("MinCount", 1),
+        ("MaxCount", 1), ("SubnetId", .string(f.privateSubnet)),
+        ("IamInstanceProfile", ["Name": "ecsInstanceRole"]),
+        ("UserData", .string(Base64.encode(Array(userDataDemo.utf8)))),
+      ]))
+    let id = out["Instances"]?[0]?["InstanceId"]?.stringValue ?? ""
+    f.world.advance(seconds: 60)
+    #expect(f.world.capacity.containerInstances.isEmpty)
+    #expect(
+      f.world.events.contains { $0.message.contains("\(id): the ECS agent cannot reach ecs.") })
+    switch fix {
+    case "nat":
+      let eip = try f.call("AllocateAddress", [:])["AllocationId"]?.stringValue ?? ""
+      let nat =
+        try f.call(
+          "CreateNatGateway",
+          ["SubnetId": .string(f.publicSubnet), "AllocationId": .string(eip)])["NatGateway"]?[
+          "NatGatewayId"]?.stringValue ?? ""
+      _ = try f.call(
+        "CreateRoute",
+        [
+          "RouteTableId": .string(f.mainTable), "DestinationCidrBlock": "0.0.0.0/0",
+          "NatGatewayId": .string(nat),
+        ])
+    case "ecs endpoints", "ecs endpoint only":
+      _ = try f.call(
+        "ModifyVpcAttribute", ["VpcId": .string(f.vpc), "EnableDnsHostnames": ["Value": true]])
+      for s in fix == "ecs endpoints" ? ["ecs", "ecs-agent", "ecs-telemetry"] : ["ecs"] {
+        _ = try f.call(
+          "CreateVpcEndpoint",
+          [
+            "VpcId": .string(f.vpc), "VpcEndpointType": "Interface",
+            "ServiceName": .string("com.amazonaws.us-east-1." + s),
+            "SubnetIds": [.string(f.privateSubnet)],
+          ])
+      }
+    default: break
+    }
+    f.world.advance(seconds: 120)
+    #expect(
+      f.world.capacity.containerInstances.contains { $0.ec2InstanceId == id } == registers,
+      "\(fix)")
+  }
+}

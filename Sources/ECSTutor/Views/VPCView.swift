@@ -41,6 +41,9 @@ enum VPCView {
           lang),
       "  " + say(.subnets, lang),
     ]
+    if !w.subnets.contains(where: { $0.vpcId == v.vpcId }) {
+      lines.append("    " + say(.nothing, lang))
+    }
     for s in w.subnets where s.vpcId == v.vpcId {
       let table = w.routeTable(forSubnet: s.subnetId)
       let kind = say(w.isPublicSubnet(s.subnetId) ? .publicSubnet : .privateSubnet, lang)
