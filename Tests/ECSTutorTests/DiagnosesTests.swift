@@ -328,6 +328,15 @@ import Testing
         "IGW=$(aws ec2 create-internet-gateway --query InternetGateway.InternetGatewayId --output text)",
         "aws ec2 create-route --route-table-id $RTB --destination-cidr-block 0.0.0.0/0 --gateway-id $IGW",
       ]),
+    Case(
+      id: "vpc-instance-no-path-to-registry",
+      lines: cluster + pushWeb + privateVPC + [
+        endpoint("ecs"), endpoint("ecs-agent"),
+        "aws ec2 run-instances --image-id \(ecsAMI) --instance-type t3.medium --subnet-id $SUBNET --iam-instance-profile Name=ecsInstanceRole --user-data '#!/bin/bash\necho ECS_CLUSTER=demo >> /etc/ecs/ecs.config'",
+        "wait 2m",
+        "aws ecs register-task-definition --family web --container-definitions name=web,image=\(ecr)/web:v1,memory=256",
+        "aws ecs run-task --cluster demo --task-definition web",
+      ]),
   ]
 
   /// A new VPC with one private subnet (its main route table: local only) and DNS hostnames on.

@@ -10,6 +10,7 @@ enum VPCActions {
     "CreateSubnet": createSubnet,
     "DeleteSubnet": deleteSubnet,
     "ModifySubnetAttribute": modifySubnetAttribute,
+    "DescribeNetworkAcls": describeNetworkAcls,
   ]
 
   /// The availability zones of the simulated region, with their zone IDs.
@@ -204,6 +205,64 @@ enum VPCActions {
       world.subnets[i].mapPublicIpOnLaunch = v
     }
     return .object([])
+  }
+}
+
+extension VPCActions {
+  /// Each VPC's default network ACL (allow all both ways, then the final deny), associated with
+  /// every subnet of its VPC; association IDs derived from the subnet's ID.
+  static func describeNetworkAcls(_ world: inout World, _ req: Request) throws(AWSError)
+    -> JSONValue
+  {
+    let ids = req.strings("NetworkAclIds")
+    let filters = try Filters(req.array("Filters") ?? [])
+    if let ids,
+      let missing = ids.first(where: { id in
+        !world.network.networkAcls.contains { $0.networkAclId == id }
+      })
+    {
+      throw AWSError(
+        "InvalidNetworkAclID.NotFound", "The network acl ID '\(missing)' does not exist")
+    }
+    var out: [JSONValue] = []
+    for acl in world.network.networkAcls {
+      if let ids, !ids.contains(acl.networkAclId) { continue }
+      let subnets = world.subnets.filter { $0.vpcId == acl.vpcId }.map(\.subnetId)
+      let fields: [String: [String]] = [
+        "network-acl-id": [acl.networkAclId], "vpc-id": [acl.vpcId],
+        "default": [acl.isDefault ? "true" : "false"], "association.subnet-id": subnets,
+        "owner-id": [world.account],
+      ]
+      guard try filters.accept(fields) else { continue }
+      let entries: [JSONValue] = [true, false].flatMap { egress -> [JSONValue] in
+        [(100, "allow"), (32767, "deny")].map { n, action in
+          [
+            "CidrBlock": "0.0.0.0/0", "Egress": .bool(egress), "Protocol": "-1",
+            "RuleAction": .string(action), "RuleNumber": .int(n),
+          ]
+        }
+      }
+      out.append(
+        jsonObject([
+          (
+            "Associations",
+            .array(
+              subnets.map { id in
+                [
+                  "NetworkAclAssociationId": .string(NetworkState.derivedId("aclassoc-", from: id)),
+                  "NetworkAclId": .string(acl.networkAclId), "SubnetId": .string(id),
+                ]
+              })
+          ),
+          ("Entries", .array(entries)),
+          ("IsDefault", .bool(acl.isDefault)),
+          ("NetworkAclId", .string(acl.networkAclId)),
+          ("Tags", []),
+          ("VpcId", .string(acl.vpcId)),
+          ("OwnerId", .string(world.account)),
+        ]))
+    }
+    return ["NetworkAcls": .array(out)]
   }
 }
 
