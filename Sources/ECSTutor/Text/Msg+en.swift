@@ -212,7 +212,7 @@ extension Msg {
       return "\(status) \(td) \(running)/\(desired) running" + (rollout.map { ", \($0)" } ?? "")
     case .reachUsage:
       return
-        "usage: reach SOURCE TARGET:PORT   (SOURCE: internet, a CIDR or IP, a task ID, TASK/container, an instance ID)"
+        "usage: reach SOURCE TARGET:PORT   (SOURCE: internet, a CIDR or IP, a task ID, TASK/container, an instance ID)\n       reach TASK internet|SERVICE   (egress over HTTPS; SERVICE: ecr.api, ecr.dkr, s3, logs, secretsmanager, ssm, ecs ...)"
     case .reachable(let path): return "reachable: \(path)"
     case .notReachable(let why): return "not reachable: \(why)"
     case .reachOpenIt(let command): return "to open it: \(command)"

@@ -223,7 +223,7 @@ extension Msg {
       return "\(status) \(td) 実行中 \(running)/\(desired)" + (rollout.map { "、\($0)" } ?? "")
     case .reachUsage:
       return
-        "使い方: reach SOURCE TARGET:PORT   (SOURCE: internet、CIDR または IP、タスク ID、TASK/コンテナ名、インスタンス ID)"
+        "使い方: reach SOURCE TARGET:PORT   (SOURCE: internet、CIDR または IP、タスク ID、TASK/コンテナ名、インスタンス ID)\n        reach TASK internet|SERVICE   (HTTPS での外向き通信。SERVICE: ecr.api、ecr.dkr、s3、logs、secretsmanager、ssm、ecs など)"
     case .reachable(let path): return "到達可能: \(path)"
     case .notReachable(let why): return "到達不可: \(why)"
     case .reachOpenIt(let command): return "開けるには: \(command)"
