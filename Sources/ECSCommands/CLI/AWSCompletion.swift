@@ -42,7 +42,7 @@ public enum AWSCompletion {
     "--vpc-endpoint-id": .vpcEndpoints, "--vpc-endpoint-ids": .vpcEndpoints,
     "--add-subnet-ids": .subnets, "--remove-subnet-ids": .subnets,
     "--add-security-group-ids": .securityGroups, "--remove-security-group-ids": .securityGroups,
-    "--network-interface-id": .networkInterfaces,
+    "--network-interface-id": .networkInterfaces, "--network-acl-ids": .networkAcls,
   ]
 
   static let globalValueChoices: [String: [String]] = [

@@ -35,6 +35,9 @@ enum NetworkResources {
       completions: [(.allocations, { w in w.network.addresses.map(\.allocationId) })]
     ),
     ResourceDescriptor(
+      name: "networkAcl",
+      completions: [(.networkAcls, { w in w.network.networkAcls.map(\.networkAclId) })]),
+    ResourceDescriptor(
       name: "vpcEndpoint", selectors: [.many("vpcEndpoints", select: vpcEndpoints)],
       completions: [(.vpcEndpoints, { w in w.network.endpoints.map(\.vpcEndpointId) })]),
     ResourceDescriptor(
