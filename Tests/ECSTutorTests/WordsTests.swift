@@ -99,6 +99,7 @@ func session(
       endpointCommand: "aws ec2 create-vpc-endpoint"),
     .vpcLabel(.dns(support: true, hostnames: false)), .vpcLabel(.privateSubnet), .vpcNone("vpc-1"),
     .instanceNotRegistered(instance: "i-1", why: "no path"),
+    .egressAssertion(from: "service web", to: "ecr.api"),
   ]
 
   static func caseName(_ m: Msg) -> String {

@@ -221,6 +221,8 @@ public enum Msg: Sendable, Equatable {
   /// `show vpc`: a word or heading of the view.
   case vpcLabel(VPCLabel)
   case vpcNone(String)
+  /// The `reach:` assertion without a port: egress to a service or the internet.
+  case egressAssertion(from: String, to: String)
   /// An instance that runs but never registers with the cluster, and why.
   case instanceNotRegistered(instance: String, why: String)
 

@@ -297,6 +297,7 @@ extension Msg {
       return text
     case .vpcLabel(let l): return Self.enVPCLabel(l)
     case .vpcNone(let id): return "There is no VPC \(id)."
+    case .egressAssertion(let from, let to): return "\(to) reachable over HTTPS from \(from)"
     case .instanceNotRegistered(let instance, let why):
       return "  ▢ \(instance) runs but is not registered: \(why)"
 

@@ -313,6 +313,7 @@ extension Msg {
       return text
     case .vpcLabel(let l): return Self.jaVPCLabel(l)
     case .vpcNone(let id): return "VPC \(id) はありません。"
+    case .egressAssertion(let from, let to): return "\(from) から HTTPS で \(to) に到達"
     case .instanceNotRegistered(let instance, let why):
       return "  ▢ \(instance) は起動していますが、登録されていません: \(why)"
 
