@@ -46,6 +46,14 @@ SERVICES = [
         "DescribeInternetGateways", "DescribeNatGateways", "DescribeImages",
         "AuthorizeSecurityGroupEgress", "RevokeSecurityGroupEgress", "CreateTags",
         "StopInstances", "StartInstances", "DescribeInstanceStatus", "DescribeSecurityGroupRules",
+        # VPC egress (issue 8)
+        "DeleteVpc", "ModifyVpcAttribute", "DescribeVpcAttribute", "DeleteSubnet",
+        "ModifySubnetAttribute", "CreateRouteTable", "DeleteRouteTable", "CreateRoute",
+        "DeleteRoute", "ReplaceRoute", "AssociateRouteTable", "DisassociateRouteTable",
+        "CreateInternetGateway", "AttachInternetGateway", "DetachInternetGateway",
+        "DeleteInternetGateway", "AllocateAddress", "ReleaseAddress", "DescribeAddresses",
+        "CreateNatGateway", "DeleteNatGateway", "CreateVpcEndpoint", "DescribeVpcEndpoints",
+        "DeleteVpcEndpoints", "ModifyVpcEndpoint", "DescribeNetworkAcls",
     ]),
     ("iam", "iam", "IAM", [
         "CreateRole", "GetRole", "ListRoles", "DeleteRole", "AttachRolePolicy",

@@ -88,6 +88,18 @@ private func resources(_ kind: ResourceKind) -> [String] {
     "--caller-arn": "a principal to evaluate as, not necessarily one that exists",
     "--source-security-group-owner-id": "an account ID",
     "--principal-arn": "an IAM user or role, or the account's root: not only roles of the world",
+    "--ipam-pool-id": "IPAM is not simulated", "--ipv4-ipam-pool-id": "IPAM is not simulated",
+    "--ipv6-ipam-pool-id": "IPAM is not simulated",
+    "--secondary-allocation-ids": "private NAT gateways are not simulated",
+    "--destination-prefix-list-id": "AWS's managed prefix lists are a catalogue (pl-63a5400a)",
+    "--transit-gateway-id": "not simulated", "--local-gateway-id": "not simulated",
+    "--carrier-gateway-id": "not simulated", "--core-network-arn": "not simulated",
+    "--odb-network-arn": "not simulated",
+    "--egress-only-internet-gateway-id": "IPv6: not simulated",
+    "--vpc-peering-connection-id": "not simulated", "--outpost-arn": "not simulated",
+    "--availability-zone-id": "zone IDs are a catalogue (use1-az1 ...), not resources",
+    "--service-network-arn": "VPC Lattice is not simulated",
+    "--resource-configuration-arn": "VPC Lattice is not simulated",
   ]
 
   /// The pseudo-services of internal operations (docker's, the AWS CLI's own) are no botocore

@@ -70,7 +70,8 @@ import Testing
       r.waiters["ecs"]?.keys.sorted() == [
         "ServicesInactive", "ServicesStable", "TasksRunning", "TasksStopped",
       ])
-    #expect(r.waiters["ec2"]?.count == 4)
+    // The instance waiters (Capacity) and the VPC's: NAT gateway, VPC, subnet, internet gateway.
+    #expect(r.waiters["ec2"]?.count == 10)
   }
 
   /// The tutor's own registry never stops the program: a duplicate keeps its first declaration.

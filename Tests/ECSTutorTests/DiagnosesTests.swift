@@ -292,7 +292,73 @@ import Testing
       ],
       also: ["image-not-found"]
     ),
+    // VPC egress (issue 8): each missing hop of a private subnet, one endpoint at a time.
+    Case(id: "vpc-no-path-to-ecr-api", lines: privateECRTask + [runPrivate]),
+    Case(
+      id: "vpc-no-path-to-ecr-dkr",
+      lines: privateECRTask + [endpoint("ecr.api"), "wait 1m", runPrivate]),
+    Case(
+      id: "vpc-no-s3-gateway-endpoint",
+      lines: privateECRTask + [endpoint("ecr.api"), endpoint("ecr.dkr"), "wait 1m", runPrivate]),
+    Case(
+      id: "vpc-no-path-to-logs",
+      lines: privateECRTask + [
+        endpoint("ecr.api"), endpoint("ecr.dkr"),
+        "aws ec2 create-vpc-endpoint --vpc-id $VPC --service-name com.amazonaws.us-east-1.s3 --route-table-ids $RTB",
+        "wait 1m", runPrivate,
+      ]),
+    Case(
+      id: "vpc-agent-cannot-reach-ecs",
+      lines: cluster + privateVPC + [
+        "aws ec2 run-instances --image-id \(ecsAMI) --instance-type t3.medium --subnet-id $SUBNET --iam-instance-profile Name=ecsInstanceRole --user-data 'echo ECS_CLUSTER=demo >> /etc/ecs/ecs.config'"
+      ]),
+    Case(
+      id: "vpc-no-path-to-secrets",
+      lines: cluster + [
+        "aws secretsmanager create-secret --name db --secret-string s3cret",
+        "ARN=$(aws secretsmanager describe-secret --secret-id db --query ARN --output text)",
+        role(trusting: "ecs-tasks.amazonaws.com"),
+        attach("service-role/AmazonECSTaskExecutionRolePolicy"),
+        "aws iam put-role-policy --role-name ecsTaskExecutionRole --policy-name secrets --policy-document '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"secretsmanager:GetSecretValue\",\"Resource\":\"*\"}]}'",
+        "\(fargate) --execution-role-arn \(executionRole) --container-definitions \"name=web,image=nginx,secrets=[{name=DB_PASSWORD,valueFrom=$ARN}]\"",
+      ] + privateVPC + [runPrivate]),
+    Case(
+      id: "vpc-gateway-not-attached",
+      lines: privateVPC + [
+        "IGW=$(aws ec2 create-internet-gateway --query InternetGateway.InternetGatewayId --output text)",
+        "aws ec2 create-route --route-table-id $RTB --destination-cidr-block 0.0.0.0/0 --gateway-id $IGW",
+      ]),
+    Case(
+      id: "vpc-instance-no-path-to-registry",
+      lines: cluster + pushWeb + privateVPC + [
+        endpoint("ecs"), endpoint("ecs-agent"),
+        "aws ec2 run-instances --image-id \(ecsAMI) --instance-type t3.medium --subnet-id $SUBNET --iam-instance-profile Name=ecsInstanceRole --user-data '#!/bin/bash\necho ECS_CLUSTER=demo >> /etc/ecs/ecs.config'",
+        "wait 2m",
+        "aws ecs register-task-definition --family web --container-definitions name=web,image=\(ecr)/web:v1,memory=256",
+        "aws ecs run-task --cluster demo --task-definition web",
+      ]),
   ]
+
+  /// A new VPC with one private subnet (its main route table: local only) and DNS hostnames on.
+  static let privateVPC = [
+    "VPC=$(aws ec2 create-vpc --cidr-block 10.0.0.0/16 --query Vpc.VpcId --output text)",
+    "aws ec2 modify-vpc-attribute --vpc-id $VPC --enable-dns-hostnames",
+    "SUBNET=$(aws ec2 create-subnet --vpc-id $VPC --cidr-block 10.0.1.0/24 --query Subnet.SubnetId --output text)",
+    "RTB=$(aws ec2 describe-route-tables --filters Name=vpc-id,Values=$VPC --query RouteTables[0].RouteTableId --output text)",
+  ]
+  /// A Fargate task definition for a private ECR image with awslogs, and the private VPC.
+  static let privateECRTask =
+    cluster + pushWeb + [
+      role(trusting: "ecs-tasks.amazonaws.com"),
+      attach("service-role/AmazonECSTaskExecutionRolePolicy"),
+      "aws logs create-log-group --log-group-name /ecs/web",
+      "\(fargate) --execution-role-arn \(executionRole) --container-definitions 'name=web,image=\(ecr)/web:v1,\(awslogs)'",
+    ] + privateVPC
+  static let runPrivate =
+    "aws ecs run-task --cluster demo --task-definition web --launch-type FARGATE --network-configuration awsvpcConfiguration={subnets=[$SUBNET]}"
+  static func endpoint(_ service: String) -> String {
+    "aws ec2 create-vpc-endpoint --vpc-id $VPC --vpc-endpoint-type Interface --service-name com.amazonaws.us-east-1.\(service) --subnet-ids $SUBNET"
+  }
 
   static func session(_ lang: Language = .en) throws -> Session {
     Session(config: SessionConfig(language: lang), lessons: try repositoryLessons())

@@ -97,6 +97,22 @@ func session(
     .quizReviewItem(index: 1, question: "Q", given: "1", expected: "a\nb"),
     .quizTaughtIn(lesson: "network-modes", step: 2, title: "Dynamic host ports"),
     .quizNoQuestions,
+    // VPC (issue 8)
+    .egressReachable(
+      source: "t", destination: "ecr.api",
+      path: .natGateway(routeTableId: "rtb-1", natGatewayId: "nat-1", gatewayId: "igw-1")),
+    .egressRefused(
+      source: "t", destination: "internet",
+      why: .noRoute(subnetId: "subnet-1", routeTableId: "rtb-1", publicIp: "54.1.2.3")),
+    .egressRefused(
+      source: "t", destination: "s3",
+      why: .gatewayEndpointNotOnRouteTable(endpointId: "vpce-1", routeTableId: "rtb-1")),
+    .egressFixes(
+      destination: "ecr.api", routeTableId: "rtb-1", publicSubnet: false,
+      endpointCommand: "aws ec2 create-vpc-endpoint"),
+    .vpcLabel(.dns(support: true, hostnames: false)), .vpcLabel(.privateSubnet), .vpcNone("vpc-1"),
+    .instanceNotRegistered(instance: "i-1", why: "no path"),
+    .egressAssertion(from: "service web", to: "ecr.api"),
   ]
 
   static func caseName(_ m: Msg) -> String {

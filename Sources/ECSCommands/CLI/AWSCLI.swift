@@ -197,6 +197,10 @@ public enum AWSCLI {
     // Stage 3: the operation's own options (argparse over the argument table).
     let options = spec.arguments.map { a -> ArgParser.Option in
       switch a.kind {
+      case .flag(true) where a.shape.flatMap { spec.model.shape($0) }?.type == .structure:
+        // awscli's PositiveBooleanArgument: `--enable-dns-hostnames` or, as AWS's older docs
+        // write it, `--enable-dns-hostnames '{"Value":true}'`.
+        return .init(name: a.cliName, arity: .optional(const: ""))
       case .flag: return .init(name: a.cliName, arity: .flag)
       case .value: return .init(name: a.cliName, arity: a.takesMany ? .many : .one)
       case .special:
@@ -244,7 +248,15 @@ public enum AWSCLI {
       case .flag(let b):
         let other = arg.name.hasPrefix("no-") ? String(arg.name.dropFirst(3)) : "no-" + arg.name
         if let o = given["--" + other], let mine = given[arg.cliName], o > mine { continue }
-        set(member, .bool(b))
+        let structure = arg.shape.flatMap { spec.model.shape($0) }
+        if let structure, structure.type == .structure, let given = words.first, !given.isEmpty {
+          set(
+            member,
+            try ArgumentValue.unpack(
+              [given], shape: structure, model: spec.model, cliName: arg.cliName, files: files))
+        } else {
+          set(member, structure?.type == .structure ? ["Value": .bool(b)] : .bool(b))
+        }
       case .value:
         guard let shapeName = arg.shape, let shape = spec.model.shape(shapeName) else { continue }
         set(

@@ -32,6 +32,17 @@ public enum AWSCompletion {
     "--subnet-id": .subnets, "--subnet-ids": .subnets, "--subnets": .subnets,
     "--group-id": .securityGroups, "--group-ids": .securityGroups,
     "--security-group-ids": .securityGroups, "--security-groups": .securityGroups,
+    // VPC (issue 8)
+    "--route-table-id": .routeTables, "--route-table-ids": .routeTables,
+    "--add-route-table-ids": .routeTables, "--remove-route-table-ids": .routeTables,
+    "--association-id": .routeTableAssociations, "--gateway-id": .internetGateways,
+    "--internet-gateway-id": .internetGateways, "--internet-gateway-ids": .internetGateways,
+    "--nat-gateway-id": .natGateways, "--nat-gateway-ids": .natGateways,
+    "--allocation-id": .allocations, "--allocation-ids": .allocations,
+    "--vpc-endpoint-id": .vpcEndpoints, "--vpc-endpoint-ids": .vpcEndpoints,
+    "--add-subnet-ids": .subnets, "--remove-subnet-ids": .subnets,
+    "--add-security-group-ids": .securityGroups, "--remove-security-group-ids": .securityGroups,
+    "--network-interface-id": .networkInterfaces, "--network-acl-ids": .networkAcls,
   ]
 
   static let globalValueChoices: [String: [String]] = [

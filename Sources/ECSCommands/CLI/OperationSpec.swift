@@ -71,7 +71,13 @@ public struct OperationSpec: Sendable {
       let name = ServiceModel.cliName(of: m.name)
       let required = input?.required.contains(m.name) == true && !m.isIdempotencyToken
       let hidden = paging?.contains(m.name) == true
-      if shape?.type == .boolean {
+      // awscli's toplevelbool customization: in ec2, a structure whose one member is the
+      // boolean `Value` (AttributeBooleanValue) is a flag pair as well.
+      let boolStructure =
+        model.cliName == "ec2" && shape?.type == .structure && shape?.members.count == 1
+        && shape?.members.first?.name == "Value"
+        && model.shape(shape?.members.first?.shape ?? "")?.type == .boolean
+      if shape?.type == .boolean || boolStructure {
         args.append(
           ArgumentSpec(
             name: name, member: m.name, shape: m.shape, kind: .flag(true), required: required,

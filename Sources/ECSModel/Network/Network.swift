@@ -4,6 +4,12 @@ public struct VPC: Sendable, Equatable, Codable {
   public var cidrBlock: String
   public var isDefault: Bool
   public var ownerId: String
+  /// `modify-vpc-attribute --enable-dns-support`: the Amazon DNS server answers (default true).
+  public var enableDnsSupport: Bool = true
+  /// `--enable-dns-hostnames`: instances get DNS names; interface endpoints' private DNS needs
+  /// it (true in the default VPC, false in a new one).
+  public var enableDnsHostnames: Bool = true
+  public var tags: [Tag] = []
 }
 
 /// A subnet in one availability zone.
@@ -18,6 +24,7 @@ public struct Subnet: Sendable, Equatable, Codable {
   public var mapPublicIpOnLaunch: Bool
   public var ownerId: String
   public var subnetArn: String
+  public var tags: [Tag] = []
 }
 
 /// One rule of a security group: a protocol and port range from CIDRs or from other groups.
@@ -72,14 +79,62 @@ extension World {
         ipProtocol: "-1", cidrs: ["0.0.0.0/0"], ruleId: SecurityGroup.derivedRuleId(sg, 1))
     ]
     securityGroups.append(withRules)
+    addDerivedVPCPieces(vpcId: vpcId, cidr: "172.31.0.0/16", internetGateway: true)
+  }
+
+  /// A VPC's main route table and default network ACL, with IDs derived from the VPC's ID (no
+  /// `random`: see `NetworkState.derivedId`); for the default VPC also its attached internet
+  /// gateway and the main table's 0.0.0.0/0 route to it, as a fresh account has.
+  mutating func addDerivedVPCPieces(vpcId: String, cidr: String, internetGateway: Bool) {
+    var routes = [Route(destination: cidr, target: .local, origin: "CreateRouteTable")]
+    if internetGateway {
+      let igw = NetworkState.derivedId("igw-", from: vpcId)
+      network.internetGateways.append(InternetGateway(internetGatewayId: igw, attachedVpcId: vpcId))
+      routes.append(Route(destination: "0.0.0.0/0", target: .gateway(igw), origin: "CreateRoute"))
+    }
+    network.routeTables.append(
+      RouteTable(
+        routeTableId: NetworkState.derivedId("rtb-", from: vpcId), vpcId: vpcId, routes: routes,
+        isMain: true, mainAssociationId: NetworkState.derivedId("rtbassoc-", from: vpcId)))
+    network.networkAcls.append(
+      NetworkACL(
+        networkAclId: NetworkState.derivedId("acl-", from: vpcId), vpcId: vpcId, isDefault: true))
   }
 }
 
 extension World {
   /// Whether an internet gateway is attached to `vpcId`. The load balancer (internet-facing
-  /// scheme) and egress ask this one question. Until VPCs have their own gateways, only the
-  /// default VPC has one.
+  /// scheme) and egress ask this one question. The default VPC has one from the start; a new VPC
+  /// after `create-internet-gateway` and `attach-internet-gateway`.
   public func internetGatewayAttached(to vpcId: String) -> Bool {
-    vpcs.first { $0.vpcId == vpcId }?.isDefault ?? false
+    network.internetGateways.contains { $0.attachedVpcId == vpcId }
+  }
+
+  /// The route table a subnet uses: its explicit association, else its VPC's main table.
+  public func routeTable(forSubnet subnetId: String) -> RouteTable? {
+    if let t = network.routeTables.first(where: { t in
+      t.associations.contains { $0.subnetId == subnetId }
+    }) {
+      return t
+    }
+    guard let vpcId = subnets.first(where: { $0.subnetId == subnetId })?.vpcId else { return nil }
+    return network.routeTables.first { $0.vpcId == vpcId && $0.isMain }
+  }
+
+  /// The route that carries traffic for `ip` in `table`: the most specific CIDR that contains it.
+  public func route(in table: RouteTable, forAddress ip: String) -> Route? {
+    table.routes.filter { r in !r.isPrefixList && CIDR(r.destination)?.contains(ip) == true }
+      .max { (CIDR($0.destination)?.prefix ?? 0) < (CIDR($1.destination)?.prefix ?? 0) }
+  }
+
+  /// Whether a subnet is public: its route table sends 0.0.0.0/0 to an attached internet gateway.
+  public func isPublicSubnet(_ subnetId: String) -> Bool {
+    guard let table = routeTable(forSubnet: subnetId),
+      let r = route(in: table, forAddress: "52.94.0.10"), case .gateway(let id) = r.target,
+      id.hasPrefix("igw-")
+    else { return false }
+    return network.internetGateways.contains {
+      $0.internetGatewayId == id && $0.attachedVpcId == table.vpcId
+    }
   }
 }

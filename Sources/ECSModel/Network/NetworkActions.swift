@@ -18,23 +18,10 @@ enum NetworkActions {
         "isDefault": [v.isDefault ? "true" : "false"], "cidr": [v.cidrBlock],
         "cidr-block": [v.cidrBlock], "owner-id": [v.ownerId], "state": ["available"],
       ]
-      guard try filters.accept(fields) else { continue }
-      out.append([
-        "CidrBlock": .string(v.cidrBlock),
-        "DhcpOptionsId": .string("dopt-" + String(v.vpcId.dropFirst(4).prefix(8))),
-        "State": "available",
-        "VpcId": .string(v.vpcId),
-        "OwnerId": .string(v.ownerId),
-        "InstanceTenancy": "default",
-        "CidrBlockAssociationSet": [
-          [
-            "AssociationId": .string("vpc-cidr-assoc-" + String(v.vpcId.dropFirst(4))),
-            "CidrBlock": .string(v.cidrBlock),
-            "CidrBlockState": ["State": "associated"],
-          ]
-        ],
-        "IsDefault": .bool(v.isDefault),
-      ])
+      guard try filters.accept(fields.merging(Filters.tagFields(v.tags)) { a, _ in a }) else {
+        continue
+      }
+      out.append(world.vpcDocument(v))
     }
     if let ids, let missing = ids.first(where: { id in !world.vpcs.contains { $0.vpcId == id } }) {
       throw AWSError("InvalidVpcID.NotFound", "The vpc ID '\(missing)' does not exist")
@@ -60,31 +47,13 @@ enum NetworkActions {
         "defaultForAz": [s.defaultForAz ? "true" : "false"], "cidr-block": [s.cidrBlock],
         "map-public-ip-on-launch": [s.mapPublicIpOnLaunch ? "true" : "false"],
         "state": ["available"],
-        "owner-id": [s.ownerId],
+        "owner-id": [s.ownerId], "cidr": [s.cidrBlock],
+        "cidrBlock": [s.cidrBlock], "availability-zone-id": [s.availabilityZoneId],
       ]
-      guard try filters.accept(fields) else { continue }
-      out.append([
-        "AvailabilityZone": .string(s.availabilityZone),
-        "AvailabilityZoneId": .string(s.availabilityZoneId),
-        "AvailableIpAddressCount": .int(s.availableIpAddressCount),
-        "CidrBlock": .string(s.cidrBlock),
-        "DefaultForAz": .bool(s.defaultForAz),
-        "MapPublicIpOnLaunch": .bool(s.mapPublicIpOnLaunch),
-        "MapCustomerOwnedIpOnLaunch": false,
-        "State": "available",
-        "SubnetId": .string(s.subnetId),
-        "VpcId": .string(s.vpcId),
-        "OwnerId": .string(s.ownerId),
-        "AssignIpv6AddressOnCreation": false,
-        "Ipv6CidrBlockAssociationSet": [],
-        "SubnetArn": .string(s.subnetArn),
-        "EnableDns64": false,
-        "Ipv6Native": false,
-        "PrivateDnsNameOptionsOnLaunch": [
-          "HostnameType": "ip-name", "EnableResourceNameDnsARecord": false,
-          "EnableResourceNameDnsAAAARecord": false,
-        ],
-      ])
+      guard try filters.accept(fields.merging(Filters.tagFields(s.tags)) { a, _ in a }) else {
+        continue
+      }
+      out.append(world.subnetDocument(s))
     }
     return ["Subnets": .array(out)]
   }

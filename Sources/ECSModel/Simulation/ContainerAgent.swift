@@ -189,6 +189,11 @@ extension World {
       )
       return
     }
+    // The agent talks to ECS over HTTPS (register, poll, telemetry) from the instance's subnet.
+    if let failure = agentEgressFailure(inst) {
+      agentFails(i, at: at, permanent: false, failure)
+      return
+    }
     let principal = "arn:aws:sts::\(account):assumed-role/\(role.name)/\(id)"
     let named = inst.configuredCluster
     let clusterName = named ?? "default"

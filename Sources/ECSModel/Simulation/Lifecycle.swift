@@ -244,40 +244,6 @@ extension World {
     return nil
   }
 
-  /// A Fargate task's pulls, secrets and logs go out through its own ENI. The simulated VPCs
-  /// have no NAT gateways or VPC endpoints, so without a public IP nothing leaves the subnet
-  /// (ecs-pain-points 1 and 3). EC2 tasks pull through the instance, so they are not affected.
-  private func egressFailure(_ task: ECSTask, definition def: TaskDefinition) -> String? {
-    guard task.launchType == .fargate, !task.assignPublicIp else { return nil }
-    let timeout = "i/o timeout"
-    // Documentation addresses, so nobody mistakes them for real endpoints.
-    let ip = "192.0.2.\(10 + (Int(task.id.utf8.first ?? 0) % 200))"
-    if let secret = def.containers.flatMap(\.secrets).first {
-      let fromSSM = !secret.value.hasPrefix("arn:aws:secretsmanager:")
-      let host = fromSSM ? "ssm.\(region).amazonaws.com" : "secretsmanager.\(region).amazonaws.com"
-      let what =
-        fromSSM ? "unable to retrieve secrets from ssm" : "unable to retrieve secret from asm"
-      // UNCONFIRMED: the secrets variant, built like the documented ECR one.
-      return
-        "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: \(what): service call has been retried 1 time(s): RequestError: send request failed caused by: Post \"https://\(host)/\": dial tcp \(ip):443: \(timeout). Please check your task network configuration."
-    }
-    for c in task.containers {
-      if case .found(_, _, true, _) = resolveImage(c.image) {
-        return
-          "ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve ecr registry auth: service call has been retried 3 time(s): RequestError: send request failed caused by: Post \"https://api.ecr.\(region).amazonaws.com/\": dial tcp \(ip):443: \(timeout). Please check your task network configuration."
-      }
-    }
-    guard let first = task.containers.first, let ref = try? ImageReference.parse(first.image) else {
-      return nil
-    }
-    let pinned = ref.pinned
-    let host = ref.domain == "docker.io" ? "registry-1.docker.io" : ref.domain
-    let path = ref.path
-    // UNCONFIRMED: containerd's wording for a pull that cannot connect.
-    return
-      "CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref \(pinned): failed to do request: Head \"https://\(host)/v2/\(path)/manifests/\(ref.effectiveTag)\": dial tcp \(ip):443: \(timeout)"
-  }
-
   private func ecrDenied(image: String, roleName: String, session: String, repositoryArn: String?)
     -> String
   {

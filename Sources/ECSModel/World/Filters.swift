@@ -15,11 +15,22 @@ struct Filters {
 
   func accept(_ fields: [String: [String]]) throws(AWSError) -> Bool {
     for f in filters {
+      // A `tag:KEY` filter on a resource without that tag matches nothing (not an error).
+      if f.name.hasPrefix("tag:"), fields[f.name] == nil { return false }
       guard let have = fields[f.name] else {
         throw AWSError("InvalidParameterValue", "The filter '\(f.name)' is invalid")
       }
       if !have.contains(where: { h in f.values.contains { wildcardMatch($0, h) } }) { return false }
     }
     return true
+  }
+}
+
+extension Filters {
+  /// The `tag:KEY` and `tag-key` filter fields of a resource's tags.
+  static func tagFields(_ tags: [Tag]) -> [String: [String]] {
+    var out: [String: [String]] = ["tag-key": tags.map(\.key), "tag-value": tags.map(\.value)]
+    for t in tags { out["tag:" + t.key, default: []].append(t.value) }
+    return out
   }
 }

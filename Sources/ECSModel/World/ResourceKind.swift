@@ -10,6 +10,10 @@ public enum ResourceKind: String, Sendable, CaseIterable {
   case secrets
   /// Security group rules, by `sgr-` ID.
   case securityGroupRules
+  /// The VPC's routing pieces (issue 8): route tables, their subnet associations, internet
+  /// gateways, NAT gateways, Elastic IP allocations, VPC endpoints, network ACLs.
+  case routeTables, routeTableAssociations, internetGateways, natGateways, allocations
+  case vpcEndpoints, networkAcls
 }
 
 extension World {

@@ -37,6 +37,8 @@ public struct World: Sendable, Equatable {
   public var vpcs: [VPC] = []
   public var subnets: [Subnet] = []
   public var securityGroups: [SecurityGroup] = []
+  /// Internet gateways, route tables, Elastic IPs, NAT gateways, VPC endpoints, network ACLs.
+  public var network = NetworkState()
 
   /// Every change, stamped with the simulated time; shown by `events` and used by lesson probes.
   public var events: [Event] = []

@@ -14,13 +14,17 @@ import ECSModel
 /// instance ID), or `{family: F}` / `{service: S}` for the RUNNING tasks of a family or service
 /// (optionally `container: NAME`). The selection is one document `{reachable: true, path}` when
 /// some source reaches some target, none otherwise.
+///
+/// Without `port`, `to` names `internet` or an AWS service and the probe asks egress
+/// (`World.egress`): `reach: {from: {service: web}, to: ecr.api}` holds when a task of the
+/// service reaches ecr.api over HTTPS, by whatever path.
 extension Queries {
   static let reachTable: [String: (plural: Bool, query: Query)] = [
     "reach": (false, { w, p in reach(w, p) })
   ]
 
   static func reach(_ w: World, _ p: JSONValue) -> [JSONValue] {
-    guard let port = p["port"]?.intValue else { return [] }
+    guard let port = p["port"]?.intValue else { return egress(w, p) }
     let proto = p["protocol"]?.stringValue ?? "tcp"
     for source in endpoints(w, p["from"], container: p["fromContainer"]?.stringValue) {
       for target in endpoints(w, p["to"], container: p["container"]?.stringValue) {
@@ -30,6 +34,16 @@ extension Queries {
           return [["reachable": true, "path": .string(NetworkView.pathText(path, .en))]]
         }
       }
+    }
+    return []
+  }
+
+  /// `reach: {from: ..., to: ecr.api}`: some source reaches the service (or the internet).
+  static func egress(_ w: World, _ p: JSONValue) -> [JSONValue] {
+    guard let to = p["to"]?.stringValue else { return [] }
+    for source in endpoints(w, p["from"], container: nil) {
+      let (ok, text) = VPCView.egress(w, source: source, to: to, .en)
+      if ok { return [["reachable": true, "path": .string(text)]] }
     }
     return []
   }
@@ -54,7 +68,10 @@ extension Queries {
       if let s = v?["service"]?.stringValue { return Msg.reachService(s).text(lang) }
       return "?"
     }
-    let port = p["port"].map { Matcher.show($0) } ?? "?"
+    guard let portValue = p["port"] else {
+      return Msg.egressAssertion(from: name(p["from"]), to: name(p["to"])).text(lang)
+    }
+    let port = Matcher.show(portValue)
     return Msg.reachAssertion(from: name(p["from"]), to: name(p["to"]), port: port).text(lang)
   }
 }

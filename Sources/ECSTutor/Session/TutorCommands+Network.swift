@@ -5,6 +5,12 @@ extension Session {
   /// that refuses (`World.reach`), on stdout. The status is 0 when reachable, 1 when not, as a
   /// probe such as `nc -z` answers.
   mutating func reachCommand(_ args: [String]) -> [Output] {
+    // `reach TASK ecr.api` / `reach TASK internet`: egress over HTTPS (World.egress).
+    if args.count == 2, !args[1].contains(":"), !args[1].isEmpty {
+      let (ok, text) = VPCView.egress(world, source: args[0], to: args[1], language)
+      lastStatus = ok ? 0 : 1
+      return [Output(.stdout, text + "\n")]
+    }
     guard args.count == 2, let colon = args[1].lastIndex(of: ":") else {
       lastStatus = 2
       return [say(.reachUsage)]

@@ -76,6 +76,8 @@ extension Session {
       ]
     case "ports":
       return [Output(.tutor(.plain), NetworkView.ports(world, args.dropFirst().first, language))]
+    case "vpc":
+      return [Output(.tutor(.plain), VPCView.render(world, ref: args.dropFirst().first, language))]
     case "task" where args.count == 2:
       return [Output(.tutor(.plain), NetworkView.task(world, args[1], language))]
     default:

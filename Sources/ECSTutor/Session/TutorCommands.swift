@@ -105,10 +105,16 @@ enum TutorCommands {
           en:
             "a task's network: mode, ENI and IPs or host bindings, security groups and their rules",
           ja: "タスクのネットワーク: モード、ENI と IP またはホストのバインド、セキュリティグループとそのルール"),
+        Help(
+          "show vpc [VPC]",
+          en:
+            "subnets (public or private by their routes), route tables, gateways, endpoints, and which tasks and instances sit where",
+          ja: "サブネット (ルートで決まるパブリックかプライベートか)、ルートテーブル、ゲートウェイ、エンドポイント、タスクとインスタンスの配置"),
       ],
       complete: { s, args in
         switch args.count {
-        case 0: return ["cluster", "planes", "roles", "ports", "task"]
+        case 0: return ["cluster", "planes", "roles", "ports", "task", "vpc"]
+        case 1 where args[0] == "vpc": return s.world.names(of: .vpcs)
         case 1 where args[0] == "ports": return s.world.names(of: .instances)
         case 1 where args[0] == "task": return s.world.names(of: .tasks)
         case 1 where args[0] == "roles":
@@ -176,12 +182,21 @@ enum TutorCommands {
           en:
             "can SOURCE (internet, a CIDR or IP, a task, TASK/container, an instance) reach that port? The path, or the first hop that refuses",
           ja:
-            "SOURCE (internet、CIDR か IP、タスク、TASK/コンテナ、インスタンス) からそのポートに届くか。経路か、拒否する最初の地点を表示")
+            "SOURCE (internet、CIDR か IP、タスク、TASK/コンテナ、インスタンス) からそのポートに届くか。経路か、拒否する最初の地点を表示"),
+        Help(
+          "reach TASK internet|SERVICE",
+          en:
+            "can the task (or instance) reach the internet or an AWS service (ecr.api, ecr.dkr, s3, logs, secretsmanager, ssm, ecs ...) over HTTPS? By which path, or the missing hop and the fixes",
+          ja:
+            "タスク (またはインスタンス) から HTTPS でインターネットや AWS のサービス (ecr.api、ecr.dkr、s3、logs、secretsmanager、ssm、ecs など) に届くか。経路か、足りない地点と直し方を表示"
+        ),
       ],
       complete: { s, args in
         switch args.count {
         case 0: return ["internet"] + s.world.names(of: .tasks) + s.world.names(of: .instances)
-        case 1: return s.world.names(of: .tasks) + s.world.names(of: .instances)
+        case 1:
+          return s.world.names(of: .tasks) + s.world.names(of: .instances) + ["internet"]
+            + Egress.interfaceServices + Egress.gatewayServices
         default: return []
         }
       },

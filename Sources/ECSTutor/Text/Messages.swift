@@ -210,6 +210,21 @@ public enum Msg: Sendable, Equatable {
   case inboundRule(protocol: String, port: String, peer: String)
 
   // MARK: vpc (issue 8) — add this part's keys directly below this line
+  /// `reach TASK SERVICE|internet`: the way out that works.
+  case egressReachable(source: String, destination: String, path: Egress.Path)
+  /// The hop that stops it.
+  case egressRefused(source: String, destination: String, why: Egress.Refusal)
+  /// The fixes for a destination not reachable from a subnet: a NAT gateway or the endpoint
+  /// (`endpointCommand` nil for the internet), or a public IP in a public subnet.
+  case egressFixes(
+    destination: String, routeTableId: String, publicSubnet: Bool, endpointCommand: String?)
+  /// `show vpc`: a word or heading of the view.
+  case vpcLabel(VPCLabel)
+  case vpcNone(String)
+  /// The `reach:` assertion without a port: egress to a service or the internet.
+  case egressAssertion(from: String, to: String)
+  /// An instance that runs but never registers with the cluster, and why.
+  case instanceNotRegistered(instance: String, why: String)
 
   // MARK: alb (issue 9) — add this part's keys directly below this line
 

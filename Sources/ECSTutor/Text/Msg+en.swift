@@ -173,7 +173,7 @@ extension Msg {
     case .moreEvents(let n): return "… \(n) more (`events` shows them)"
     case .showUsage:
       return
-        "usage: show cluster [NAME] | show planes | show roles [TASK|TASKDEF] | show ports [INSTANCE] | show task TASK"
+        "usage: show cluster [NAME] | show planes | show roles [TASK|TASKDEF] | show ports [INSTANCE] | show task TASK | show vpc [VPC]"
     case .simulateUsage:
       return
         "usage: simulate instance-failure INSTANCE_ID | simulate crash TASK [CONTAINER] | simulate load SERVICE PERCENT"
@@ -212,7 +212,7 @@ extension Msg {
       return "\(status) \(td) \(running)/\(desired) running" + (rollout.map { ", \($0)" } ?? "")
     case .reachUsage:
       return
-        "usage: reach SOURCE TARGET:PORT   (SOURCE: internet, a CIDR or IP, a task ID, TASK/container, an instance ID)"
+        "usage: reach SOURCE TARGET:PORT   (SOURCE: internet, a CIDR or IP, a task ID, TASK/container, an instance ID)\n       reach TASK internet|SERVICE   (egress over HTTPS; SERVICE: ecr.api, ecr.dkr, s3, logs, secretsmanager, ssm, ecs ...)"
     case .reachable(let path): return "reachable: \(path)"
     case .notReachable(let why): return "not reachable: \(why)"
     case .reachOpenIt(let command): return "to open it: \(command)"
@@ -281,6 +281,25 @@ extension Msg {
     case .inboundRule(let proto, let port, let peer): return "inbound \(proto) \(port) from \(peer)"
 
     // MARK: vpc (issue 8) — add this part's texts directly below this line
+    case .egressReachable(let source, let destination, let path):
+      return "reachable: \(source) → \(destination) via " + Self.enEgressPath(path)
+    case .egressRefused(let source, let destination, let why):
+      return "not reachable: \(source) → \(destination): " + Self.enEgressRefusal(why)
+    case .egressFixes(let destination, let table, let publicSubnet, let command):
+      if publicSubnet {
+        return
+          "fix: give the task a public IP (assignPublicIp=ENABLED; Fargate only), or run it in a private subnet whose route table sends 0.0.0.0/0 to a NAT gateway"
+          + (command == nil ? "" : " or that has a VPC endpoint for \(destination)")
+      }
+      var text =
+        "fix, either: (1) a NAT gateway in a public subnet and the route 0.0.0.0/0 → nat-... in \(table) (aws ec2 create-route --route-table-id \(table) --destination-cidr-block 0.0.0.0/0 --nat-gateway-id NAT_ID)"
+      if let command { text += ", or (2) a VPC endpoint for \(destination): \(command)" }
+      return text
+    case .vpcLabel(let l): return Self.enVPCLabel(l)
+    case .vpcNone(let id): return "There is no VPC \(id)."
+    case .egressAssertion(let from, let to): return "\(to) reachable over HTTPS from \(from)"
+    case .instanceNotRegistered(let instance, let why):
+      return "  ▢ \(instance) runs but is not registered: \(why)"
 
     // MARK: alb (issue 9) — add this part's texts directly below this line
 
@@ -527,6 +546,11 @@ extension Msg {
     case "repositories": return "ECR repositories"
     case "images": return "images in repository \(p.repository ?? "?")"
     case "role": return "IAM role \(name)"
+    case "vpcs": return "VPCs"
+    case "subnets": return "subnets"
+    case "routeTables": return "route tables"
+    case "natGateways": return "NAT gateways"
+    case "vpcEndpoints": return "VPC endpoints"
     default: return kind
     }
   }
@@ -580,5 +604,76 @@ extension MistakePointer {
   /// Names as code, joined: `` `a`, `b` ``.
   static func list(_ names: [String], separator: String) -> String {
     names.map { "`\($0)`" }.joined(separator: separator)
+  }
+}
+
+extension Msg {
+  static func enEgressPath(_ p: Egress.Path) -> String {
+    switch p {
+    case .internetGateway(let table, let igw, let ip):
+      return "public IP \(ip) → route table \(table): 0.0.0.0/0 → internet gateway \(igw)"
+    case .natGateway(let table, let nat, let igw):
+      return "route table \(table): 0.0.0.0/0 → NAT gateway \(nat) → internet gateway \(igw)"
+    case .interfaceEndpoint(let id, let ip):
+      return "private DNS → interface endpoint \(id) at \(ip):443"
+    case .gatewayEndpoint(let table, let id):
+      return "route table \(table): prefix list → gateway endpoint \(id)"
+    }
+  }
+
+  static func enEgressRefusal(_ r: Egress.Refusal) -> String {
+    switch r {
+    case .unknownSource(let s): return "no task or instance named \(s) (or its subnet is gone)"
+    case .noNetwork(let s): return "\(s) has no network interface of its own"
+    case .noRoute(let subnet, let table, let ip):
+      return
+        "subnet \(subnet) is private: its route table \(table) has no route to the internet and there is no VPC endpoint for it"
+        + (ip.map { " (the public IP \($0) leads nowhere without a route to an internet gateway)" }
+          ?? "")
+    case .noPublicIp(let subnet, let table, let igw):
+      return
+        "subnet \(subnet) sends 0.0.0.0/0 to internet gateway \(igw) (\(table)), but the interface has no public IP, and an internet gateway carries only traffic from public addresses"
+    case .gatewayDetached(let table, let igw):
+      return
+        "route table \(table) sends 0.0.0.0/0 to \(igw), which is not attached to the VPC (blackhole)"
+    case .natNotAvailable(let nat, let state):
+      return "the route leads to NAT gateway \(nat), which is \(state), not available"
+    case .natWithoutInternet(let nat, let subnet):
+      return
+        "NAT gateway \(nat) sits in subnet \(subnet), which has no route to an internet gateway: a NAT gateway belongs in a public subnet"
+    case .securityGroupEgress(let groups, let to):
+      return
+        "the security groups \(groups.joined(separator: ", ")) allow no outbound tcp 443 to \(to)"
+    case .endpointSecurityGroup(let id, let groups, let from):
+      return
+        "interface endpoint \(id): its security groups \(groups.joined(separator: ", ")) admit no tcp 443 from \(from) (add an inbound rule for 443 from the task's security group)"
+    case .endpointNotAvailable(let id): return "interface endpoint \(id) is not available yet"
+    case .gatewayEndpointNotOnRouteTable(let id, let table):
+      return
+        "gateway endpoint \(id) exists, but not on route table \(table), the one this subnet uses: aws ec2 modify-vpc-endpoint --vpc-endpoint-id \(id) --add-route-table-ids \(table)"
+    }
+  }
+
+  static func enVPCLabel(_ l: VPCLabel) -> String {
+    switch l {
+    case .isDefault: return "default VPC"
+    case .dns(let support, let hostnames):
+      return "DNS support \(support ? "on" : "off"), DNS hostnames \(hostnames ? "on" : "off")"
+    case .internetGateway(let id):
+      return "internet gateway: "
+        + (id ?? "none (nothing in this VPC reaches the internet directly)")
+    case .subnets: return "subnets:"
+    case .publicSubnet: return "public"
+    case .privateSubnet: return "private"
+    case .routeTables: return "route tables:"
+    case .main: return "main"
+    case .natGateways: return "NAT gateways:"
+    case .endpoints: return "VPC endpoints:"
+    case .privateDns(let on): return on ? "private DNS on" : "private DNS off"
+    case .nothing: return "none"
+    case .taskLine(let id, let td, let status, let ip): return "task \(id) (\(td)) \(status) \(ip)"
+    case .instanceLine(let id, let ip, let registered):
+      return "instance \(id) \(ip)" + (registered ? "" : " (not registered with ECS)")
+    }
   }
 }

@@ -176,7 +176,7 @@ extension Msg {
     case .moreEvents(let n): return "… ほか \(n) 件 (`events` で表示)"
     case .showUsage:
       return
-        "使い方: show cluster [NAME] | show planes | show roles [TASK|TASKDEF] | show ports [INSTANCE] | show task TASK"
+        "使い方: show cluster [NAME] | show planes | show roles [TASK|TASKDEF] | show ports [INSTANCE] | show task TASK | show vpc [VPC]"
     case .simulateUsage:
       return
         "使い方: simulate instance-failure INSTANCE_ID | simulate crash TASK [CONTAINER] | simulate load SERVICE PERCENT"
@@ -223,7 +223,7 @@ extension Msg {
       return "\(status) \(td) 実行中 \(running)/\(desired)" + (rollout.map { "、\($0)" } ?? "")
     case .reachUsage:
       return
-        "使い方: reach SOURCE TARGET:PORT   (SOURCE: internet、CIDR または IP、タスク ID、TASK/コンテナ名、インスタンス ID)"
+        "使い方: reach SOURCE TARGET:PORT   (SOURCE: internet、CIDR または IP、タスク ID、TASK/コンテナ名、インスタンス ID)\n        reach TASK internet|SERVICE   (HTTPS での外向き通信。SERVICE: ecr.api、ecr.dkr、s3、logs、secretsmanager、ssm、ecs など)"
     case .reachable(let path): return "到達可能: \(path)"
     case .notReachable(let why): return "到達不可: \(why)"
     case .reachOpenIt(let command): return "開けるには: \(command)"
@@ -297,6 +297,25 @@ extension Msg {
     case .inboundRule(let proto, let port, let peer): return "インバウンド \(proto) \(port) 送信元 \(peer)"
 
     // MARK: vpc (issue 8) — add this part's texts directly below this line
+    case .egressReachable(let source, let destination, let path):
+      return "到達可能: \(source) → \(destination)、経路: " + Self.jaEgressPath(path)
+    case .egressRefused(let source, let destination, let why):
+      return "到達不可: \(source) → \(destination): " + Self.jaEgressRefusal(why)
+    case .egressFixes(let destination, let table, let publicSubnet, let command):
+      if publicSubnet {
+        return
+          "直し方: タスクにパブリック IP を付ける (assignPublicIp=ENABLED。Fargate のみ)。または、ルートテーブルで 0.0.0.0/0 を NAT ゲートウェイに送るプライベートサブネットで実行する"
+          + (command == nil ? "" : "か、\(destination) の VPC エンドポイントがあるサブネットで実行する")
+      }
+      var text =
+        "直し方は 2 つ: (1) パブリックサブネットに NAT ゲートウェイを置き、\(table) に 0.0.0.0/0 → nat-... のルートを追加する (aws ec2 create-route --route-table-id \(table) --destination-cidr-block 0.0.0.0/0 --nat-gateway-id NAT_ID)"
+      if let command { text += "。(2) \(destination) の VPC エンドポイントを作成する: \(command)" }
+      return text
+    case .vpcLabel(let l): return Self.jaVPCLabel(l)
+    case .vpcNone(let id): return "VPC \(id) はありません。"
+    case .egressAssertion(let from, let to): return "\(from) から HTTPS で \(to) に到達"
+    case .instanceNotRegistered(let instance, let why):
+      return "  ▢ \(instance) は起動していますが、登録されていません: \(why)"
 
     // MARK: alb (issue 9) — add this part's texts directly below this line
 
@@ -540,6 +559,11 @@ extension Msg {
     case "repositories": return "ECR リポジトリ"
     case "images": return "リポジトリ \(p.repository ?? "?") のイメージ"
     case "role": return "IAM ロール \(name)"
+    case "vpcs": return "VPC"
+    case "subnets": return "サブネット"
+    case "routeTables": return "ルートテーブル"
+    case "natGateways": return "NAT ゲートウェイ"
+    case "vpcEndpoints": return "VPC エンドポイント"
     default: return kind
     }
   }
@@ -596,6 +620,22 @@ extension Msg {
       return "コンテナインスタンス \(ci) (\(inst)) は、EC2 インスタンスが終了したため登録解除されました。"
     case .containerInstanceStatus(let ci, let inst, let status):
       return "コンテナインスタンス \(ci) (\(inst)) のステータス: \(status)"
+    case .vpcCreated(let id, let cidr): return "VPC \(id) (\(cidr)) を作成しました。"
+    case .subnetCreated(let id, let cidr, let zone):
+      return "サブネット \(id) (\(cidr)、\(zone)) を作成しました。"
+    case .internetGatewayAttached(let id, let vpc):
+      return "インターネットゲートウェイ \(id) を \(vpc) にアタッチしました。"
+    case .routeAdded(let table, let destination, let target):
+      return "ルートテーブル \(table) にルート \(destination) → \(target) を追加しました。"
+    case .routeTableAssociated(let table, let subnet):
+      return "ルートテーブル \(table) をサブネット \(subnet) に関連付けました。"
+    case .natGatewayCreated(let id, let subnet):
+      return "NAT ゲートウェイ \(id) を \(subnet) に作成しました (pending)。"
+    case .natGatewayAvailable(let id): return "NAT ゲートウェイ \(id) が available になりました。"
+    case .vpcEndpointCreated(let id, let service):
+      return "VPC エンドポイント \(id) (\(service)) を作成しました。"
+    case .vpcEndpointAvailable(let id, let service):
+      return "VPC エンドポイント \(id) (\(service)) が available になりました。"
     }
   }
 }
@@ -642,6 +682,73 @@ extension MistakePointer {
         } ?? "1 つの値として渡すには、値全体をシングルクォート (`'`) で囲みます。"
       return "シェルのブレース展開で `\(shown)` が \(words.count) つの単語 (\(parts.joined(separator: "、"))) "
         + "に分かれました。実際のターミナルの bash でも同じです。" + how
+    }
+  }
+}
+
+extension Msg {
+  static func jaEgressPath(_ p: Egress.Path) -> String {
+    switch p {
+    case .internetGateway(let table, let igw, let ip):
+      return "パブリック IP \(ip) → ルートテーブル \(table): 0.0.0.0/0 → インターネットゲートウェイ \(igw)"
+    case .natGateway(let table, let nat, let igw):
+      return "ルートテーブル \(table): 0.0.0.0/0 → NAT ゲートウェイ \(nat) → インターネットゲートウェイ \(igw)"
+    case .interfaceEndpoint(let id, let ip):
+      return "プライベート DNS → インターフェイスエンドポイント \(id) (\(ip):443)"
+    case .gatewayEndpoint(let table, let id):
+      return "ルートテーブル \(table): プレフィックスリスト → ゲートウェイエンドポイント \(id)"
+    }
+  }
+
+  static func jaEgressRefusal(_ r: Egress.Refusal) -> String {
+    switch r {
+    case .unknownSource(let s): return "\(s) という名前のタスクやインスタンスはありません (またはサブネットがありません)"
+    case .noNetwork(let s): return "\(s) には自身のネットワークインターフェイスがありません"
+    case .noRoute(let subnet, let table, let ip):
+      return
+        "サブネット \(subnet) はプライベートです。ルートテーブル \(table) にインターネットへのルートがなく、VPC エンドポイントもありません"
+        + (ip.map { " (インターネットゲートウェイへのルートがないため、パブリック IP \($0) はどこにもつながりません)" } ?? "")
+    case .noPublicIp(let subnet, let table, let igw):
+      return
+        "サブネット \(subnet) は 0.0.0.0/0 をインターネットゲートウェイ \(igw) に送ります (\(table)) が、ネットワークインターフェイスにパブリック IP がありません。インターネットゲートウェイはパブリックアドレスからの通信しか通しません"
+    case .gatewayDetached(let table, let igw):
+      return "ルートテーブル \(table) は 0.0.0.0/0 を \(igw) に送りますが、このゲートウェイは VPC にアタッチされていません (blackhole)"
+    case .natNotAvailable(let nat, let state):
+      return "ルートの送り先の NAT ゲートウェイ \(nat) は \(state) で、available ではありません"
+    case .natWithoutInternet(let nat, let subnet):
+      return
+        "NAT ゲートウェイ \(nat) があるサブネット \(subnet) には、インターネットゲートウェイへのルートがありません。NAT ゲートウェイはパブリックサブネットに置きます"
+    case .securityGroupEgress(let groups, let to):
+      return "セキュリティグループ \(groups.joined(separator: "、")) に \(to) への TCP 443 のアウトバウンドルールがありません"
+    case .endpointSecurityGroup(let id, let groups, let from):
+      return
+        "インターフェイスエンドポイント \(id) のセキュリティグループ \(groups.joined(separator: "、")) が \(from) からの TCP 443 を許可していません (タスクのセキュリティグループからの 443 のインバウンドルールを追加します)"
+    case .endpointNotAvailable(let id): return "インターフェイスエンドポイント \(id) はまだ available ではありません"
+    case .gatewayEndpointNotOnRouteTable(let id, let table):
+      return
+        "ゲートウェイエンドポイント \(id) はありますが、このサブネットが使うルートテーブル \(table) には付いていません: aws ec2 modify-vpc-endpoint --vpc-endpoint-id \(id) --add-route-table-ids \(table)"
+    }
+  }
+
+  static func jaVPCLabel(_ l: VPCLabel) -> String {
+    switch l {
+    case .isDefault: return "デフォルト VPC"
+    case .dns(let support, let hostnames):
+      return "DNS 解決 \(support ? "有効" : "無効")、DNS ホスト名 \(hostnames ? "有効" : "無効")"
+    case .internetGateway(let id):
+      return "インターネットゲートウェイ: " + (id ?? "なし (この VPC からインターネットに直接は出られません)")
+    case .subnets: return "サブネット:"
+    case .publicSubnet: return "パブリック"
+    case .privateSubnet: return "プライベート"
+    case .routeTables: return "ルートテーブル:"
+    case .main: return "メイン"
+    case .natGateways: return "NAT ゲートウェイ:"
+    case .endpoints: return "VPC エンドポイント:"
+    case .privateDns(let on): return on ? "プライベート DNS 有効" : "プライベート DNS 無効"
+    case .nothing: return "なし"
+    case .taskLine(let id, let td, let status, let ip): return "タスク \(id) (\(td)) \(status) \(ip)"
+    case .instanceLine(let id, let ip, let registered):
+      return "インスタンス \(id) \(ip)" + (registered ? "" : " (ECS に未登録)")
     }
   }
 }

@@ -24,6 +24,14 @@ enum ClusterView {
     if instances.isEmpty {
       lines.append(Msg.clusterNoInstances.text(lang))
     }
+    // Instances meant for this cluster whose agent cannot reach ECS from their subnet.
+    for i in w.capacity.instances
+    where i.state == .running && (i.configuredCluster ?? "default") == cluster.name {
+      if case .registered = i.agent { continue }
+      if let why = w.agentEgressFailure(i) {
+        lines.append(Msg.instanceNotRegistered(instance: i.instanceId, why: why).text(lang))
+      }
+    }
     for ci in instances {
       let used = w.usage(of: ci)
       let id = String(ci.id.prefix(8))
