@@ -21,7 +21,5 @@ enum NetworkResources {
     ResourceDescriptor(
       name: "networkInterface",
       completions: [(.networkInterfaces, { w in w.workloads.tasks.compactMap(\.eni?.eniId) })]),
-    ResourceDescriptor(name: "targetGroup", completions: [(.targetGroups, { _ in [] })]),
-    ResourceDescriptor(name: "loadBalancer", completions: [(.loadBalancers, { _ in [] })]),
   ]
 }

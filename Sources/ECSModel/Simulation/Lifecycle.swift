@@ -487,7 +487,9 @@ extension World {
     switch t.lastStatus {
     case .running, .activating:
       t.lastStatus = .deactivating
-      t.phaseEndsAt = clock.nowMillis + Int64(Lifecycle.deactivating) * 1000
+      // Registered targets drain for the deregistration delay first.
+      let secs = max(Lifecycle.deactivating, drainingSeconds(t))
+      t.phaseEndsAt = clock.nowMillis + Int64(secs) * 1000
     case .pending:
       beginStop(&t, at: clock.nowMillis, skipContainers: true)
     default:

@@ -29,6 +29,7 @@ extension World {
     guard t.lastStatus == .running, t.desiredStatus == .running, let started = t.startedAt else {
       return false
     }
+    if let inTargetGroups = healthyInTargetGroups(t) { return inTargetGroups }
     if t.containers.contains(where: { $0.essential && $0.hasHealthCheck }) {
       return t.healthStatus == "HEALTHY"
     }
@@ -37,8 +38,8 @@ extension World {
 
   /// Adds an event to a service unless it repeats the latest one (the console suppresses
   /// duplicates; we keep the API list readable the same way).
-  mutating func serviceEvent(_ s: Int, _ message: String) {
-    let full = "(service \(workloads.services[s].name)) " + message
+  mutating func serviceEvent(_ s: Int, _ message: String, full override: String? = nil) {
+    let full = override ?? "(service \(workloads.services[s].name)) " + message
     if workloads.services[s].events.first?.message == full { return }
     workloads.services[s].events.insert(
       ServiceEvent(id: random.uuid(), createdAt: clock.nowMillis, message: full), at: 0)
