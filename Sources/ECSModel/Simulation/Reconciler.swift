@@ -481,7 +481,10 @@ extension World {
       workloads.services[s].deployments[0] = primary
       serviceEvent(s, "(deployment \(primary.id)) deployment completed.")
     }
-    if stable && primary.rolloutState != .inProgress {
+    // With a load balancer, steady also means healthy in the target groups.
+    let lbHealthy =
+      workloads.services[s].loadBalancers.isEmpty || (healthy[primary.id] ?? 0) == desired
+    if stable && primary.rolloutState != .inProgress && lbHealthy {
       serviceEvent(s, "has reached a steady state.")
     } else if before != workloads.services[s].deployments.count {
       workloads.services[s].deployments[0].updatedAt = now

@@ -76,6 +76,8 @@ extension Session {
       ]
     case "ports":
       return [Output(.tutor(.plain), NetworkView.ports(world, args.dropFirst().first, language))]
+    case "alb":
+      return [Output(.tutor(.plain), ALBView.render(world, args.dropFirst().first, language))]
     case "task" where args.count == 2:
       return [Output(.tutor(.plain), NetworkView.task(world, args[1], language))]
     default:
