@@ -312,7 +312,6 @@ enum ServiceActions {
     throws(AWSError) -> [ServiceLoadBalancer]
   {
     for lb in items {
-      try world.checkServiceTargetGroup(lb, def: def)
       guard let name = lb.containerName, let port = lb.containerPort
       else {
         // UNCONFIRMED wording.
@@ -326,6 +325,7 @@ enum ServiceActions {
         throw .invalidParameter(
           "The container \(name) did not have a container port \(port) defined.")
       }
+      try world.checkServiceTargetGroup(lb, def: def)
     }
     return items
   }

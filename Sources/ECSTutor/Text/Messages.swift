@@ -237,6 +237,8 @@ public enum Msg: Sendable, Equatable {
     name: String, protocol: String, port: Int, type: String, healthPath: String, healthPort: String)
   case albTarget(id: String, port: String, state: String, reason: String?)
   case albNoTargets
+  /// An elbv2 selection in words (`target group web-tg`, `health of the targets of web-tg`).
+  case elbSelection(kind: String, name: String?)
   /// A `request:` assertion in words.
   case requestAssertion(url: String, status: String, container: String?)
 

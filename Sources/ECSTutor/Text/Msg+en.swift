@@ -310,6 +310,17 @@ extension Msg {
     case .albTarget(let id, let port, let state, let reason):
       return "    target \(id):\(port)  \(state)" + (reason.map { "  (\($0))" } ?? "")
     case .albNoTargets: return "    no targets registered"
+    case .elbSelection(let kind, let name):
+      let n = name.map { " " + $0 } ?? ""
+      switch kind {
+      case "loadBalancer": return "load balancer\(n)"
+      case "loadBalancers": return "load balancers"
+      case "targetGroup": return "target group\(n)"
+      case "targetGroups": return "target groups"
+      case "listeners": return "listeners" + (name.map { " of \($0)" } ?? "")
+      case "rules": return "listener rules" + (name.map { " of \($0)" } ?? "")
+      default: return "health of the targets" + (name.map { " of \($0)" } ?? "")
+      }
     case .requestAssertion(let url, let status, let container):
       return "a request to \(url) gets \(status)"
         + (container.map { " from the container \($0)" } ?? "")

@@ -325,6 +325,17 @@ extension Msg {
     case .albTarget(let id, let port, let state, let reason):
       return "    ターゲット \(id):\(port)  \(state)" + (reason.map { "  (\($0))" } ?? "")
     case .albNoTargets: return "    登録済みのターゲットはありません"
+    case .elbSelection(let kind, let name):
+      let n = name.map { " " + $0 } ?? ""
+      switch kind {
+      case "loadBalancer": return "ロードバランサー\(n)"
+      case "loadBalancers": return "ロードバランサー"
+      case "targetGroup": return "ターゲットグループ\(n)"
+      case "targetGroups": return "ターゲットグループ"
+      case "listeners": return (name.map { "\($0) の" } ?? "") + "リスナー"
+      case "rules": return (name.map { "\($0) の" } ?? "") + "リスナールール"
+      default: return (name.map { "\($0) の" } ?? "") + "ターゲットのヘルスステータス"
+      }
     case .requestAssertion(let url, let status, let container):
       return "\(url) へのリクエストが \(status) を返す" + (container.map { " (コンテナ \($0) が応答)" } ?? "")
 
