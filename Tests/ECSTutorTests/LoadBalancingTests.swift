@@ -113,7 +113,7 @@ import Testing
       line = "trace " + Self.url(s)
     }
     let out = s.handle(line).stdout
-    #expect(s.lastStatus == 1, "\(name)")
+    #expect(s.lastStatus == 0, "\(name)")
     #expect(out.contains(fill(expected)), "\(name): \(out)")
   }
 

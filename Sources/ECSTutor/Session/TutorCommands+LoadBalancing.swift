@@ -93,15 +93,15 @@ extension Session {
     return out
   }
 
-  /// `trace URL`: the request hop by hop, and where and why it stops. Exit status 0 when a
-  /// container answered, 1 when not.
+  /// `trace URL`: the request hop by hop, and where and why it stops. Exit status 0 either way
+  /// (as traceroute's): tracing a request that stops is a successful trace, and scripts go on.
   mutating func traceCommand(_ args: [String]) -> [Output] {
     guard let (request, _, _) = parseRequest(args) else {
       lastStatus = 2
       return [say(.traceUsage)]
     }
     let t = world.trace(request)
-    lastStatus = t.container == nil ? 1 : 0
+    lastStatus = 0
     return [Output(.stdout, ALBView.trace(t, language) + "\n")]
   }
 

@@ -11,7 +11,7 @@ enum ALBView {
         Msg.traceHopWhat(h).text(lang),
       ])
     }
-    var lines = [Markdown.table(rows, indent: 0)]
+    var lines = t.hops.isEmpty ? [] : [Markdown.table(rows, indent: 0)]
     if t.stop != .none {
       lines.append(Msg.traceBreak(t.stop).text(lang))
     } else if let c = t.container {
