@@ -237,7 +237,10 @@ extension World {
       // A RUNNING task (healthy yet or not) only stops while enough others stay healthy, so a
       // 100/200 deployment never drops below desired.
       for i in ordered {
-        if workloads.tasks[i].lastStatus == .running {
+        // A task its load balancer reports unhealthy counts for nothing: it stops freely.
+        if workloads.tasks[i].lastStatus == .running
+          && !isUnhealthyInTargetGroup(workloads.tasks[i])
+        {
           guard budget > 0 else { continue }
           budget -= 1
         }

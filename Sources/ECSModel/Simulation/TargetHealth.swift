@@ -264,6 +264,14 @@ extension World {
     return true
   }
 
+  /// Whether a load balancer reports one of the task's targets unhealthy.
+  func isUnhealthyInTargetGroup(_ t: ECSTask) -> Bool {
+    guard !elb.targetGroups.isEmpty, t.serviceArn != nil else { return false }
+    return elb.targetGroups.contains { tg in
+      tg.targets.contains { $0.taskId == t.id && $0.state == "unhealthy" }
+    }
+  }
+
   /// Seconds a stopping task spends draining in its target groups (DEACTIVATING lasts that
   /// long): the longest deregistration delay among the groups it is registered in.
   func drainingSeconds(_ t: ECSTask) -> Int {
