@@ -38,7 +38,7 @@ import Testing
   }
 
   @Test(arguments: [
-    ("show ", ["cluster", "planes", "ports", "roles", "task"]),
+    ("show ", ["alb", "cluster", "planes", "ports", "roles", "task"]),
     ("simulate ", ["crash", "instance-failure", "load"]),
     ("simulate c", ["crash"]),
     ("lang ", ["en", "ja"]),

@@ -27,6 +27,8 @@ public enum AWSCompletion {
     "--repository-name": .repositories, "--repository-names": .repositories,
     "--target-group-arn": .targetGroups, "--target-group-arns": .targetGroups,
     "--load-balancer-arn": .loadBalancers, "--load-balancer-arns": .loadBalancers,
+    "--listener-arn": .listeners, "--listener-arns": .listeners,
+    "--rule-arn": .listenerRules, "--rule-arns": .listenerRules,
     "--role-name": .roles, "--execution-role-arn": .roleArns, "--task-role-arn": .roleArns,
     "--role": .roleArns, "--instance-profile-name": .instanceProfiles,
     "--subnet-id": .subnets, "--subnet-ids": .subnets, "--subnets": .subnets,

@@ -22,8 +22,17 @@ enum LoadBalancingResources {
               "ResourceInUse", "Target group '\(arn)' is currently in use by a listener or a rule")
         }
       ]),
-    ResourceDescriptor(name: "listener", selectors: [.many("listeners", select: listeners)]),
-    ResourceDescriptor(name: "rule", selectors: [.many("rules", select: rules)]),
+    ResourceDescriptor(
+      name: "listener", selectors: [.many("listeners", select: listeners)],
+      completions: [(.listeners, { w in w.elb.listeners.map(\.arn) })]),
+    ResourceDescriptor(
+      name: "rule", selectors: [.many("rules", select: rules)],
+      completions: [
+        (
+          .listenerRules,
+          { w in w.elb.listeners.flatMap { $0.rules.map(\.arn) + [$0.defaultRuleArn] } }
+        )
+      ]),
     ResourceDescriptor(
       name: "targetHealth", selectors: [.many("targetHealth", select: targetHealth)]),
   ]

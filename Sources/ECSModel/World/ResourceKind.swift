@@ -10,6 +10,8 @@ public enum ResourceKind: String, Sendable, CaseIterable {
   case secrets
   /// Security group rules, by `sgr-` ID.
   case securityGroupRules
+  /// elbv2 listeners and listener rules, by ARN.
+  case listeners, listenerRules
 }
 
 extension World {
