@@ -32,8 +32,9 @@ public struct RequestTrace: Sendable, Equatable {
     /// The matching rule (or the default) answers itself.
     case fixedResponse(status: Int)
     case redirect(status: Int, location: String)
-    /// The target group has no target to send to.
-    case noTargets(targetGroup: String)
+    /// The target group has no target to send to (how many are still in their first checks,
+    /// and how many are draining).
+    case noTargets(targetGroup: String, initial: Int, draining: Int)
     /// The target group sits in another VPC than the load balancer.
     case otherVpc(targetGroup: String, vpcId: String)
     /// The target did not answer: a security group dropped the packets.
@@ -260,7 +261,9 @@ extension World {
     // Fail open: when every target is unhealthy, the ALB sends to all of them.
     let failOpen = healthy.isEmpty && !unhealthy.isEmpty
     guard let target = healthy.first ?? (failOpen ? unhealthy.first : nil) else {
-      out.stop = .noTargets(targetGroup: tg.name)
+      out.stop = .noTargets(
+        targetGroup: tg.name, initial: tg.targets.filter { $0.state == "initial" }.count,
+        draining: tg.targets.filter { $0.state == "draining" }.count)
       out.status = 503
       out.body = World.albErrorPage(503)
       return out

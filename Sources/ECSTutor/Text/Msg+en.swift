@@ -566,8 +566,15 @@ extension Msg {
           : " (listeners: \(ports.map(String.init).joined(separator: ", ")))")
     case .fixedResponse(let status): return "the rule answers itself: fixed-response \(status)"
     case .redirect(let status, let location): return "the rule redirects (\(status)) to \(location)"
-    case .noTargets(let tg):
+    case .noTargets(let tg, let initial, let draining):
+      var parts: [String] = []
+      if initial > 0 { parts.append("\(initial) in their first health checks") }
+      if draining > 0 { parts.append("\(draining) draining") }
       return "target group \(tg) has no registered target that can take traffic: 503"
+        + (parts.isEmpty
+          ? ""
+          : " (" + parts.joined(separator: ", ")
+            + "; `aws elbv2 describe-target-health` and the service events say why)")
     case .otherVpc(let tg, let vpc):
       return "target group \(tg) is in another VPC (\(vpc)) than the load balancer"
     case .timedOut(let r):

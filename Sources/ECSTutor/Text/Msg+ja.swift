@@ -304,7 +304,7 @@ extension Msg {
     case .traceUsage: return "使い方: trace [-H 'Header: value'] [--from TASK] URL"
     case .traceColumns: return "地点 | 場所 | 起きたこと"
     case .traceHopName(let h): return Self.jaHopName(h)
-    case .traceHopWhere(let h): return Self.enHopWhere(h)
+    case .traceHopWhere(let h): return Self.jaHopWhere(h)
     case .traceHopWhat(let h): return Self.jaHopWhat(h)
     case .traceBreak(let b): return "✗ " + Self.jaBreak(b)
     case .traceAnswered(let status, let container):
@@ -590,6 +590,18 @@ extension Msg {
     }
   }
 
+  static func jaHopWhere(_ h: RequestTrace.Hop) -> String {
+    switch h {
+    case .client(let source, let lb, let scheme): return "\(source) → \(lb) (\(scheme))"
+    case .listener(let proto, let port, _, _): return "\(proto) :\(port)"
+    case .rule(let priority, _): return priority.map { "優先度 \($0)" } ?? "デフォルト"
+    case .targetGroup(let name, let proto, let port, let type, _):
+      return "\(name) (\(proto) :\(port)、\(type))"
+    case .target(let id, let port, _, _): return "\(id):\(port)"
+    case .container(let task, let name, let port): return "\(name):\(port) (タスク \(short(task)))"
+    }
+  }
+
   static func jaHopWhat(_ h: RequestTrace.Hop) -> String {
     switch h {
     case .client: return "DNS 名を解決"
@@ -620,8 +632,15 @@ extension Msg {
           ? " (リスナーがひとつもありません)" : " (リスナー: \(ports.map(String.init).joined(separator: "、")))")
     case .fixedResponse(let status): return "ルールが固定レスポンス \(status) を返します"
     case .redirect(let status, let location): return "ルールが \(location) へリダイレクトします (\(status))"
-    case .noTargets(let tg):
+    case .noTargets(let tg, let initial, let draining):
+      var parts: [String] = []
+      if initial > 0 { parts.append("初回のヘルスチェック中 \(initial) 件") }
+      if draining > 0 { parts.append("ドレイン中 \(draining) 件") }
       return "ターゲットグループ \(tg) に、トラフィックを受けられる登録済みのターゲットがありません: 503"
+        + (parts.isEmpty
+          ? ""
+          : " (" + parts.joined(separator: "、")
+            + "。理由は `aws elbv2 describe-target-health` とサービスイベントで確認できます)")
     case .otherVpc(let tg, let vpc):
       return "ターゲットグループ \(tg) はロードバランサーとは別の VPC (\(vpc)) にあります"
     case .timedOut(let r):
