@@ -149,4 +149,40 @@ import Testing
         service: "elbv2", operation: "DeleteTargetGroup", ["TargetGroupArn": .string(tg)])
     }
   }
+
+  /// ACM's stand-in: a requested certificate serves an HTTPS listener and cannot be deleted
+  /// while it does; an unknown certificate ARN is refused.
+  @Test func httpsListenersNameACMCertificates() throws {
+    var (w, lb, tg) = try Self.world()
+    let cert = try w.perform(
+      service: "acm", operation: "RequestCertificate",
+      ["DomainName": "www.example.com", "ValidationMethod": "DNS"])
+    let arn = try #require(cert["CertificateArn"]?.stringValue)
+    #expect(arn.hasPrefix("arn:aws:acm:us-east-1:123456789012:certificate/"))
+    func listener(_ c: String) throws(AWSError) -> JSONValue {
+      try w.perform(
+        service: "elbv2", operation: "CreateListener",
+        [
+          "LoadBalancerArn": .string(lb), "Protocol": "HTTPS", "Port": 443,
+          "Certificates": [["CertificateArn": .string(c)]],
+          "DefaultActions": [["Type": "forward", "TargetGroupArn": .string(tg)]],
+        ])
+    }
+    #expect(
+      throws: AWSError(
+        "CertificateNotFound",
+        "Certificate 'arn:aws:acm:us-east-1:123456789012:certificate/nope' not found")
+    ) {
+      try listener("arn:aws:acm:us-east-1:123456789012:certificate/nope")
+    }
+    let out = try listener(arn)
+    #expect(out["Listeners"]?[0]?["SslPolicy"] == "ELBSecurityPolicy-2016-08")
+    let described = try w.perform(
+      service: "acm", operation: "DescribeCertificate", ["CertificateArn": .string(arn)])
+    #expect(described["Certificate"]?["InUseBy"] == [.string(lb)])
+    #expect(throws: AWSError("ResourceInUseException", "Certificate \(arn) is in use.")) {
+      try w.perform(
+        service: "acm", operation: "DeleteCertificate", ["CertificateArn": .string(arn)])
+    }
+  }
 }

@@ -107,7 +107,7 @@ extension ELBv2Actions {
         "CertificateNotFound", "A certificate must be specified for HTTPS listeners")  // UNCONFIRMED wording.
     }
     for c in certificates
-    where !(c.hasPrefix("arn:aws:acm:") || c.hasPrefix("arn:aws:iam::")) {
+    where !(c.hasPrefix("arn:aws:iam::") || world.elb.certificates.contains { $0.arn == c }) {
       throw AWSError("CertificateNotFound", "Certificate '\(c)' not found")
     }
     let actions = try parseActions(

@@ -7,6 +7,7 @@ enum LoadBalancingFamily {
       ("elbv2", ELBv2Actions.table),
       ("elbv2", ELBv2Actions.listenerTable),
       ("elbv2", ELBv2Actions.targetTable),
+      ("acm", ACMActions.table),
     ],
     waiters: ["elbv2": waiters], resources: LoadBalancingResources.all)
 

@@ -4,7 +4,19 @@ public struct LoadBalancingState: Sendable, Equatable {
   public var loadBalancers: [LoadBalancer] = []
   public var targetGroups: [TargetGroup] = []
   public var listeners: [Listener] = []
+  /// ACM certificates (a stand-in: requested ones are issued at once).
+  public var certificates: [Certificate] = []
   public init() {}
+}
+
+/// An ACM certificate, as HTTPS listeners name it.
+public struct Certificate: Sendable, Equatable {
+  public var arn: String
+  public var domainName: String
+  public var alternativeNames: [String]
+  /// `AMAZON_ISSUED` or `IMPORTED`.
+  public var type: String
+  public var createdAt: Int64
 }
 
 /// An Application or Network Load Balancer.
