@@ -88,6 +88,9 @@ private func resources(_ kind: ResourceKind) -> [String] {
     "--caller-arn": "a principal to evaluate as, not necessarily one that exists",
     "--source-security-group-owner-id": "an account ID",
     "--principal-arn": "an IAM user or role, or the account's root: not only roles of the world",
+    "--domain-name": "a DNS name the learner owns, not a resource of the world",
+    "--subject-alternative-names": "DNS names the learner owns, not resources of the world",
+    "--certificate-authority-arn": "a private CA, which the tutor does not simulate",
   ]
 
   /// The pseudo-services of internal operations (docker's, the AWS CLI's own) are no botocore

@@ -175,4 +175,24 @@ import Testing
         "The provided target group \(ips) has target type ip, which is incompatible with the bridge network mode specified in the task definition."
       ))
   }
+
+  /// The circuit breaker counts tasks replaced for failing ELB health checks.
+  @Test func theCircuitBreakerCountsELBHealthFailures() {
+    var s = Self.world()
+    ScenarioTests.ok(
+      &s,
+      "aws ecs register-task-definition --family web --container-definitions '[{\"name\":\"web\",\"image\":\"nginx\",\"memory\":128,\"portMappings\":[{\"containerPort\":80,\"hostPort\":0}]}]'"
+    )
+    ScenarioTests.ok(
+      &s,
+      "aws elbv2 modify-target-group --target-group-arn \(Self.tg(s)) --health-check-path /health")
+    ScenarioTests.ok(
+      &s,
+      "aws ecs update-service --cluster demo --service web --task-definition web:2 --deployment-configuration 'deploymentCircuitBreaker={enable=true,rollback=false}'"
+    )
+    ScenarioTests.ok(&s, "wait 10m")
+    let primary = s.world.workloads.services[0].deployments.first
+    #expect(primary?.rolloutState == .failed)
+    #expect((primary?.failedTasks ?? 0) >= 3)
+  }
 }

@@ -29,6 +29,7 @@ public enum AWSCompletion {
     "--load-balancer-arn": .loadBalancers, "--load-balancer-arns": .loadBalancers,
     "--listener-arn": .listeners, "--listener-arns": .listeners,
     "--rule-arn": .listenerRules, "--rule-arns": .listenerRules,
+    "--certificate-arn": .certificates,
     "--role-name": .roles, "--execution-role-arn": .roleArns, "--task-role-arn": .roleArns,
     "--role": .roleArns, "--instance-profile-name": .instanceProfiles,
     "--subnet-id": .subnets, "--subnet-ids": .subnets, "--subnets": .subnets,

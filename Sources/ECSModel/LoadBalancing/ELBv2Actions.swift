@@ -136,7 +136,6 @@ enum ELBv2Actions {
       activeAt: now + provisioningSeconds * 1000,
       ipAddressType: req.string("IpAddressType") ?? "ipv4", attributes: attributes, tags: tags)
     world.elb.loadBalancers.append(lb)
-    world.record(.loadBalancer, "Load balancer \(name) created: provisioning.")
     return ["LoadBalancers": [world.loadBalancerDocument(lb)]]
   }
 
@@ -176,7 +175,6 @@ enum ELBv2Actions {
     }
     world.elb.loadBalancers.removeAll { $0.arn == arn }
     world.elb.listeners.removeAll { $0.loadBalancerArn == arn }
-    world.record(.loadBalancer, "Load balancer \(lb.name) deleted.")
     return .object([])
   }
 

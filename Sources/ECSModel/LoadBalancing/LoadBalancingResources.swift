@@ -35,6 +35,8 @@ enum LoadBalancingResources {
       ]),
     ResourceDescriptor(
       name: "targetHealth", selectors: [.many("targetHealth", select: targetHealth)]),
+    ResourceDescriptor(
+      name: "certificate", completions: [(.certificates, { w in w.elb.certificates.map(\.arn) })]),
   ]
 
   /// `loadBalancer: web-alb` (or `{name: web-alb}`) — as describe-load-balancers prints it.

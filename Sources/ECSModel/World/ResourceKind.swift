@@ -12,6 +12,8 @@ public enum ResourceKind: String, Sendable, CaseIterable {
   case securityGroupRules
   /// elbv2 listeners and listener rules, by ARN.
   case listeners, listenerRules
+  /// ACM certificates, by ARN.
+  case certificates
 }
 
 extension World {
