@@ -319,6 +319,12 @@ import Testing
         albService,
       ]),
     Case(
+      id: "container-health-check-failed",
+      lines: ec2Cluster + [
+        "aws ecs register-task-definition --family hc --container-definitions '[{\"name\":\"web\",\"image\":\"nginx\",\"memory\":128,\"healthCheck\":{\"command\":[\"CMD-SHELL\",\"curl -f http://localhost/health || exit 1\"]}}]'",
+        "aws ecs create-service --cluster demo --service-name hc --task-definition hc --desired-count 1",
+      ]),
+    Case(
       id: "elb-health-refused",
       lines: albBase + [
         "aws ecs register-task-definition --family web --container-definitions 'name=web,image=nginx,memory=128,portMappings=[{containerPort=8080,hostPort=0}]'",

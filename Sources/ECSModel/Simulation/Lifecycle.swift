@@ -443,7 +443,9 @@ extension World {
 
   private mutating func updateHealth(_ t: inout ECSTask, now: Int64) {
     for k in t.containers.indices where t.containers[k].hasHealthCheck {
-      t.containers[k].healthStatus = "HEALTHY"
+      // What the program answers decides (AppBehaviour; TargetHealth+Probe.swift).
+      t.containers[k].healthStatus =
+        containerHealthPasses(t, container: t.containers[k].name) ? "HEALTHY" : "UNHEALTHY"
     }
     let essentialChecked = t.containers.filter { $0.essential && $0.hasHealthCheck }
     if !essentialChecked.isEmpty {

@@ -138,3 +138,38 @@ extension World {
     }
   }
 }
+
+extension World {
+  /// Whether a container's health check command passes, by what the program in its image
+  /// answers: a `curl`/`wget` of `http://localhost[:PORT]/PATH` passes when the program listens
+  /// on that port and answers below 400 (`curl -f`). Commands the tutor cannot read (and images
+  /// with no known program) pass, as before.
+  func containerHealthPasses(_ t: ECSTask, container name: String) -> Bool {
+    guard let def = taskDefinitions.first(where: { $0.arn == t.taskDefinitionArn }),
+      let spec = def.containers.first(where: { $0.name == name }),
+      let command = spec.healthCheck?.command.joined(separator: " ")
+    else { return true }
+    var rest: Substring?
+    for host in ["localhost", "127.0.0.1"] {
+      if let r = command.firstRange(of: host) {
+        rest = command[r.upperBound...]
+        break
+      }
+    }
+    guard var after = rest else { return true }
+    var port = 80
+    if after.first == ":" {
+      let digits = after.dropFirst().prefix { $0.isNumber }
+      port = Int(digits) ?? 80
+      after = after.dropFirst(1 + digits.count)
+    }
+    let path = String(after.prefix { !$0.isWhitespace && $0 != "'" && $0 != "\"" && $0 != "|" })
+    let image = t.containers.first { $0.name == name }?.image ?? spec.image
+    guard let app = appBehaviour(image: image) else { return true }
+    var env: [String: String] = [:]
+    for (k, v) in spec.environment { env[k] = v }
+    guard app.listensOn(env).contains(port) else { return false }
+    let status = app.answer(path: path.isEmpty ? "/" : path).status
+    return status > 0 && status < 400
+  }
+}

@@ -9,6 +9,7 @@ enum TargetHealth {
 
 extension TargetHealth: SimulationProcess {
   static func tick(_ world: inout World) {
+    world.replaceContainerUnhealthyTasks()
     guard !world.elb.loadBalancers.isEmpty || !world.elb.targetGroups.isEmpty else { return }
     world.syncServiceTargets()
     world.runHealthChecks()
@@ -16,9 +17,13 @@ extension TargetHealth: SimulationProcess {
   }
 
   static func nextWake(_ world: World) -> Int64? {
-    guard !world.elb.targetGroups.isEmpty || !world.elb.loadBalancers.isEmpty else { return nil }
+    let graceEnds = world.containerUnhealthyGraceEnds()
+    guard !world.elb.targetGroups.isEmpty || !world.elb.loadBalancers.isEmpty else {
+      return graceEnds
+    }
     let now = world.clock.nowMillis
     var wakes = world.elb.loadBalancers.map(\.activeAt).filter { $0 > now }
+    if let g = graceEnds { wakes.append(g) }
     for tg in world.elb.targetGroups {
       for t in tg.targets {
         if let n = t.nextCheckAt { wakes.append(n) }
@@ -30,6 +35,7 @@ extension TargetHealth: SimulationProcess {
   }
 
   static func isSettled(_ world: World) -> Bool {
+    if world.containerUnhealthyGraceEnds() != nil { return false }
     guard !world.elb.targetGroups.isEmpty || !world.elb.loadBalancers.isEmpty else { return true }
     let now = world.clock.nowMillis
     if world.elb.loadBalancers.contains(where: { $0.activeAt > now }) { return false }
@@ -262,6 +268,47 @@ extension World {
       }
     }
     return true
+  }
+
+  /// Service tasks whose container health check failed (essential container UNHEALTHY).
+  private func containerUnhealthyServiceTasks() -> [Int] {
+    workloads.tasks.indices.filter {
+      workloads.tasks[$0].healthStatus == "UNHEALTHY" && workloads.tasks[$0].serviceArn != nil
+        && workloads.tasks[$0].isLive && workloads.tasks[$0].lastStatus == .running
+    }
+  }
+
+  /// When the grace period of the first such task ends (nil when there is none).
+  func containerUnhealthyGraceEnds() -> Int64? {
+    containerUnhealthyServiceTasks().compactMap { i -> Int64? in
+      let t = workloads.tasks[i]
+      let grace =
+        workloads.services.first { $0.arn == t.serviceArn }?.healthCheckGracePeriodSeconds ?? 0
+      return (t.startedAt ?? clock.nowMillis) + Int64(grace) * 1000
+    }.min()
+  }
+
+  /// A service replaces a task whose container health check failed, after the grace period;
+  /// the deployment counts it as a failure.
+  mutating func replaceContainerUnhealthyTasks() {
+    let now = clock.nowMillis
+    for i in containerUnhealthyServiceTasks() {
+      let t = workloads.tasks[i]
+      guard let s = workloads.services.firstIndex(where: { $0.arn == t.serviceArn }) else {
+        continue
+      }
+      let grace = Int64(workloads.services[s].healthCheckGracePeriodSeconds ?? 0) * 1000
+      guard now >= (t.startedAt ?? now) + grace else { continue }
+      // OBS: ECS's stoppedReason for a task whose essential container is unhealthy.
+      requestStop(
+        taskIndex: i, code: "ServiceSchedulerInitiated",
+        reason: "Task failed container health checks.")
+      if let d = workloads.services[s].deployments.firstIndex(where: { $0.id == t.deploymentId }) {
+        workloads.services[s].deployments[d].failedTasks += 1
+        workloads.services[s].deployments[d].updatedAt = now
+      }
+      serviceEvent(s, "has stopped 1 running tasks: (task \(t.id)).")
+    }
   }
 
   /// Whether a load balancer reports one of the task's targets unhealthy.
