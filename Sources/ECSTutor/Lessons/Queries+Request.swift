@@ -12,7 +12,9 @@ import ECSModel
 /// `url` is a path (sent to the load balancer named by `loadBalancer`, or the only one, on
 /// `port`, 80 by default) or a whole URL; `host` sets the Host header and `from` the client
 /// (`internet` by default, or a task). The selection is one document `{status, container, body,
-/// stop}` (`container` absent when no container answered), none when there is no load balancer.
+/// stop, targets}` (`container` absent when no container answered; `targets` lists each target
+/// of the target group reached, probed directly: `{id, port, state, answer}` with answer
+/// `timeout`, `refused` or the HTTP status), none when there is no load balancer.
 extension Queries {
   static let requestTable: [String: (plural: Bool, query: Query)] = [
     "request": (false, { w, p in request(w, p) })
@@ -34,12 +36,35 @@ extension Queries {
     if let h = p["host"]?.stringValue { headers["Host"] = h }
     let t = w.trace(
       HTTPRequest(url: url, headers: headers, from: p["from"]?.stringValue ?? "internet"))
+    // Every target of the group the request reached, probed directly whatever its health:
+    // `timeout` (a security group drops the packets), `refused`, or the HTTP status.
+    var targets: [JSONValue] = []
+    for hop in t.hops {
+      guard case .targetGroup(let name, _, _, _, _) = hop,
+        let tg = w.elb.targetGroups.first(where: { $0.name == name }),
+        let lb = w.elb.loadBalancers.first(where: { $0.dnsName == t.host })
+      else { continue }
+      for target in tg.targets {
+        let answer: JSONValue
+        switch w.probe(from: lb, target: target, type: tg.targetType, port: target.port, path: "/")
+        {
+        case .answered(let status, _, _, _, _): answer = .int(status)
+        case .timedOut: answer = "timeout"
+        case .refused: answer = "refused"
+        }
+        targets.append([
+          "id": .string(target.id), "port": .int(target.port), "state": .string(target.state),
+          "answer": answer,
+        ])
+      }
+    }
     return [
       jsonObject([
         ("status", .int(t.status)),
         ("container", t.container.map { .string($0) }),
         ("body", .string(t.body)),
         ("stop", t.stop == .none ? nil : .string(Msg.traceBreak(t.stop).text(.en))),
+        ("targets", .array(targets)),
       ])
     ]
   }
