@@ -78,13 +78,16 @@ SERVICES = [
         "RegisterScalableTarget", "DescribeScalableTargets", "PutScalingPolicy",
         "DescribeScalingPolicies", "DeregisterScalableTarget", "DeleteScalingPolicy",
         "DescribeScalingActivities"]),
+    ("acm", "acm", "ACM", [
+        "RequestCertificate", "ImportCertificate", "DescribeCertificate", "ListCertificates",
+        "DeleteCertificate"]),
 ]
 
 # Swift property names for each service's JSON text.
 VARS = {
     "ecs": "ecs", "ecr": "ecr", "elbv2": "elbv2", "ec2": "ec2", "iam": "iam", "ssm": "ssm",
     "sts": "sts", "logs": "logs", "secretsmanager": "secretsManager",
-    "application-autoscaling": "applicationAutoScaling",
+    "application-autoscaling": "applicationAutoScaling", "acm": "acm",
 }
 
 _TAG = re.compile(r"<[^>]+>")

@@ -240,7 +240,7 @@ private func request(_ argv: [String]) -> (String, JSONValue)? {
       (
         ["aws", "s3", "ls"],
         "argument command: 's3' is an AWS CLI service that ecs-tutor does not simulate; it "
-          + "simulates: application-autoscaling, ec2, ecr, ecs, elbv2, iam, logs, secretsmanager, "
+          + "simulates: acm, application-autoscaling, ec2, ecr, ecs, elbv2, iam, logs, secretsmanager, "
           + "ssm, sts"
       ),
       (

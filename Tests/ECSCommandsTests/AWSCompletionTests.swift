@@ -100,6 +100,9 @@ private func resources(_ kind: ResourceKind) -> [String] {
     "--availability-zone-id": "zone IDs are a catalogue (use1-az1 ...), not resources",
     "--service-network-arn": "VPC Lattice is not simulated",
     "--resource-configuration-arn": "VPC Lattice is not simulated",
+    "--domain-name": "a DNS name the learner owns, not a resource of the world",
+    "--subject-alternative-names": "DNS names the learner owns, not resources of the world",
+    "--certificate-authority-arn": "a private CA, which the tutor does not simulate",
   ]
 
   /// The pseudo-services of internal operations (docker's, the AWS CLI's own) are no botocore

@@ -337,6 +337,44 @@ import Testing
         "aws ecs register-task-definition --family web --container-definitions name=web,image=\(ecr)/web:v1,memory=256",
         "aws ecs run-task --cluster demo --task-definition web",
       ]),
+    Case(
+      id: "target-group-without-load-balancer",
+      lines: albBase + [
+        "aws elbv2 create-target-group --name lonely --protocol HTTP --port 80 --vpc-id $VPC",
+        "LONELY=$(aws elbv2 describe-target-groups --names lonely --query 'TargetGroups[0].TargetGroupArn' --output text)",
+        "aws ecs create-service --cluster demo --service-name web --task-definition web --desired-count 1 --load-balancers targetGroupArn=$LONELY,containerName=web,containerPort=80",
+      ]),
+    Case(
+      id: "target-type-network-mode",
+      lines: albBase + [
+        "aws ecs register-task-definition --family vpc --network-mode awsvpc --container-definitions 'name=web,image=nginx,memory=128,portMappings=[{containerPort=80}]'",
+        subnet,
+        "aws ecs create-service --cluster demo --service-name vpc --task-definition vpc --desired-count 1 --network-configuration awsvpcConfiguration={subnets=[$SUBNET]} --load-balancers targetGroupArn=$TG,containerName=web,containerPort=80",
+      ]),
+    Case(
+      id: "elb-health-response-code",
+      lines: albBase + [
+        albService,
+        "aws elbv2 modify-target-group --target-group-arn $TG --health-check-path /health",
+      ]),
+    Case(
+      id: "elb-health-timeout",
+      lines: albBase + [
+        "aws ec2 revoke-security-group-ingress --group-id $SG --protocol all --source-group $SG",
+        albService,
+      ]),
+    Case(
+      id: "container-health-check-failed",
+      lines: ec2Cluster + [
+        "aws ecs register-task-definition --family hc --container-definitions '[{\"name\":\"web\",\"image\":\"nginx\",\"memory\":128,\"healthCheck\":{\"command\":[\"CMD-SHELL\",\"curl -f http://localhost/health || exit 1\"]}}]'",
+        "aws ecs create-service --cluster demo --service-name hc --task-definition hc --desired-count 1",
+      ]),
+    Case(
+      id: "elb-health-refused",
+      lines: albBase + [
+        "aws ecs register-task-definition --family web --container-definitions 'name=web,image=nginx,memory=128,portMappings=[{containerPort=8080,hostPort=0}]'",
+        "aws ecs create-service --cluster demo --service-name web --task-definition web:2 --desired-count 1 --load-balancers targetGroupArn=$TG,containerName=web,containerPort=8080",
+      ]),
   ]
 
   /// A new VPC with one private subnet (its main route table: local only) and DNS hostnames on.
@@ -359,6 +397,23 @@ import Testing
   static func endpoint(_ service: String) -> String {
     "aws ec2 create-vpc-endpoint --vpc-id $VPC --vpc-endpoint-type Interface --service-name com.amazonaws.us-east-1.\(service) --subnet-ids $SUBNET"
   }
+
+  /// Two instances, an ALB in the default group with a listener forwarding to target group
+  /// `$TG` (instance), and task definition web (nginx, dynamic host port).
+  static let albBase =
+    cluster + [
+      "capacity add --cluster demo --count 2",
+      "VPC=$(aws ec2 describe-vpcs --query 'Vpcs[0].VpcId' --output text)",
+      "S1=$(aws ec2 describe-subnets --query 'Subnets[0].SubnetId' --output text)",
+      "S2=$(aws ec2 describe-subnets --query 'Subnets[1].SubnetId' --output text)",
+      "SG=$(aws ec2 describe-security-groups --group-names default --query 'SecurityGroups[0].GroupId' --output text)",
+      "LB=$(aws elbv2 create-load-balancer --name web --subnets $S1 $S2 --query 'LoadBalancers[0].LoadBalancerArn' --output text)",
+      "TG=$(aws elbv2 create-target-group --name web --protocol HTTP --port 80 --vpc-id $VPC --query 'TargetGroups[0].TargetGroupArn' --output text)",
+      "aws elbv2 create-listener --load-balancer-arn $LB --protocol HTTP --port 80 --default-actions Type=forward,TargetGroupArn=$TG",
+      "aws ecs register-task-definition --family web --container-definitions 'name=web,image=nginx,memory=128,portMappings=[{containerPort=80,hostPort=0}]'",
+    ]
+  static let albService =
+    "aws ecs create-service --cluster demo --service-name web --task-definition web:1 --desired-count 1 --load-balancers targetGroupArn=$TG,containerName=web,containerPort=80"
 
   static func session(_ lang: Language = .en) throws -> Session {
     Session(config: SessionConfig(language: lang), lessons: try repositoryLessons())

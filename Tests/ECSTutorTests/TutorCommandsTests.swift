@@ -38,7 +38,7 @@ import Testing
   }
 
   @Test(arguments: [
-    ("show ", ["cluster", "planes", "ports", "roles", "task", "vpc"]),
+    ("show ", ["alb", "cluster", "planes", "ports", "roles", "task", "vpc"]),
     ("simulate ", ["crash", "instance-failure", "load"]),
     ("simulate c", ["crash"]),
     ("lang ", ["en", "ja"]),

@@ -113,6 +113,23 @@ func session(
     .vpcLabel(.dns(support: true, hostnames: false)), .vpcLabel(.privateSubnet), .vpcNone("vpc-1"),
     .instanceNotRegistered(instance: "i-1", why: "no path"),
     .egressAssertion(from: "service web", to: "ecr.api"),
+    // alb
+    .curlUsage, .traceUsage, .traceColumns,
+    .traceHopName(.listener(protocol: "HTTP", port: 80, groupId: "sg-1", ruleId: nil)),
+    .traceHopWhere(.target(id: "i-1", port: 32768, state: "healthy", failOpen: false)),
+    .traceHopWhat(.rule(priority: 10, matched: "path-pattern /api/*")),
+    .traceBreak(.noListener(port: 8080, ports: [80])),
+    .traceAnswered(status: 200, container: "web"),
+    .curlTryTrace(url: "http://x/"), .noLoadBalancers, .noLoadBalancer("x"),
+    .albHeader(name: "a", type: "application", scheme: "internal", state: "active", dns: "d"),
+    .albGroups("sg-1"), .albListener(protocol: "HTTP", port: 80),
+    .albRule(priority: "10", conditions: "path-pattern /api/*", action: "forward api"),
+    .albTargetGroup(
+      name: "t", protocol: "HTTP", port: 80, type: "ip", healthPath: "/", healthPort: "traffic-port"
+    ),
+    .albTarget(id: "10.0.0.1", port: "80", state: "unhealthy", reason: "Target.Timeout"),
+    .albNoTargets, .elbSelection(kind: "rules", name: "web-alb"),
+    .requestAssertion(url: "/api", status: "200", container: "api"),
   ]
 
   static func caseName(_ m: Msg) -> String {

@@ -2,6 +2,7 @@
 /// from the service models (ours, shorter than the CLI's man pages).
 public enum AWSHelp {
   static let serviceTitles: [String: String] = [
+    "acm": "AWS Certificate Manager (a stand-in for HTTPS listeners)",
     "application-autoscaling": "Application Auto Scaling",
     "ec2": "Amazon Elastic Compute Cloud (EC2, VPC)",
     "ecr": "Amazon Elastic Container Registry",

@@ -103,14 +103,15 @@ public final class ServiceModel: Sendable {
 
   /// CLI names of the services we know, in `aws help` order.
   public static let serviceNames: [String] = [
-    "application-autoscaling", "ec2", "ecr", "ecs", "elbv2", "iam", "logs", "secretsmanager",
-    "ssm", "sts",
+    "acm", "application-autoscaling", "ec2", "ecr", "ecs", "elbv2", "iam", "logs",
+    "secretsmanager", "ssm", "sts",
   ]
 
   // One lazily parsed model per service (Swift runs each static initializer once).
   static let ecs = ServiceModel.parse(ecsJSON)
   static let ecr = ServiceModel.parse(ecrJSON)
   static let elbv2 = ServiceModel.parse(elbv2JSON)
+  static let acm = ServiceModel.parse(acmJSON)
   static let ec2 = ServiceModel.parse(ec2JSON)
   static let iam = ServiceModel.parse(iamJSON)
   static let ssm = ServiceModel.parse(ssmJSON)
@@ -126,6 +127,7 @@ public final class ServiceModel: Sendable {
     case "ecs": result = ecs
     case "ecr": result = ecr
     case "elbv2": result = elbv2
+    case "acm": result = acm
     case "ec2": result = ec2
     case "iam": result = iam
     case "ssm": result = ssm

@@ -66,7 +66,7 @@ enum ServiceActions {
     _ = try world.networkSettings(network, definition: def, launchType: target.launchType)
     let config = try deploymentConfig(req["deploymentConfiguration"], strategy: strategy, base: nil)
     let loadBalancers = try validateLoadBalancers(
-      (req.array("loadBalancers") ?? []).map(ServiceLoadBalancer.init), def: def)
+      (req.array("loadBalancers") ?? []).map(ServiceLoadBalancer.init), def: def, world: world)
     let constraints = req.array("placementConstraints") ?? []
     let strategies = req.array("placementStrategy") ?? []
     _ = try TaskActions.parseConstraints(constraints)
@@ -78,6 +78,11 @@ enum ServiceActions {
     }
     var roleArn: String?
     if let role = req.string("role") {
+      if loadBalancers.isEmpty {
+        // UNCONFIRMED wording: a role is only for a service with a load balancer.
+        throw .invalidParameter(
+          "You cannot specify an IAM role for services that do not use a load balancer.")
+      }
       if def.networkMode == .awsvpc {
         throw .invalidParameter(
           "You cannot specify an IAM role for services that require a service linked role.")
@@ -168,10 +173,11 @@ enum ServiceActions {
         dc, strategy: svc.schedulingStrategy, base: svc.deploymentConfiguration)
     }
     if let lbs = req.array("loadBalancers") {
-      svc.loadBalancers = try validateLoadBalancers(lbs.map(ServiceLoadBalancer.init), def: def)
+      svc.loadBalancers = try validateLoadBalancers(
+        lbs.map(ServiceLoadBalancer.init), def: def, world: world)
       newDeployment = true
     } else if newDeployment {
-      _ = try validateLoadBalancers(svc.loadBalancers, def: def)
+      _ = try validateLoadBalancers(svc.loadBalancers, def: def, world: world)
     }
     if let c = req.array("placementConstraints") {
       _ = try TaskActions.parseConstraints(c)
@@ -300,7 +306,9 @@ enum ServiceActions {
   }
 
   /// Validates ALB/NLB entries against the task definition (ecs-facts §5) and keeps them.
-  static func validateLoadBalancers(_ items: [ServiceLoadBalancer], def: TaskDefinition)
+  static func validateLoadBalancers(
+    _ items: [ServiceLoadBalancer], def: TaskDefinition, world: World
+  )
     throws(AWSError) -> [ServiceLoadBalancer]
   {
     for lb in items {
@@ -317,6 +325,7 @@ enum ServiceActions {
         throw .invalidParameter(
           "The container \(name) did not have a container port \(port) defined.")
       }
+      try world.checkServiceTargetGroup(lb, def: def)
     }
     return items
   }

@@ -36,3 +36,29 @@ public struct ServiceLoadBalancer: Sendable, Equatable, Codable {
     ])
   }
 }
+
+extension World {
+  /// What ECS checks about an entry's target group at CreateService and UpdateService
+  /// (ecs-facts §5): it exists, a load balancer uses it, and its target type suits the task
+  /// definition's network mode (ip for awsvpc, instance for bridge and host).
+  func checkServiceTargetGroup(_ lb: ServiceLoadBalancer, def: TaskDefinition) throws(AWSError) {
+    guard let arn = lb.targetGroupArn else { return }
+    guard let tg = targetGroup(arn: arn) else {
+      // OBS: ECS's answer for a target group it cannot find.
+      throw .invalidParameter(
+        "Unable to assume role and validate the specified targetGroupArn. Please verify that the ECS service role being passed has the proper permissions."
+      )
+    }
+    guard !loadBalancerArns(using: arn).isEmpty else {
+      throw .invalidParameter(
+        "The target group with targetGroupArn \(arn) does not have an associated load balancer.")
+    }
+    let mode = def.networkMode
+    let wanted = mode == .awsvpc ? "ip" : "instance"
+    if tg.targetType != wanted {
+      throw .invalidParameter(
+        "The provided target group \(arn) has target type \(tg.targetType), which is incompatible with the \(mode.rawValue) network mode specified in the task definition."
+      )
+    }
+  }
+}

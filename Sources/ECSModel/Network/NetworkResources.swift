@@ -65,8 +65,6 @@ enum NetworkResources {
           }
         )
       ]),
-    ResourceDescriptor(name: "targetGroup", completions: [(.targetGroups, { _ in [] })]),
-    ResourceDescriptor(name: "loadBalancer", completions: [(.loadBalancers, { _ in [] })]),
   ]
 
   /// The VPC a selection names (`vpc: ecs-vpc`, its Name tag, or its ID); nil when none is named.

@@ -257,7 +257,7 @@ extension World {
     }
   }
 
-  private func admit(
+  func admit(
     _ groupIds: [String], proto: String, port: Int, srcIp: String?, srcCidr: String?,
     srcGroups: [String]
   ) -> Swift.Result<Reachability.Hop, ReachRefusal> {
@@ -281,7 +281,7 @@ extension World {
   }
 
   /// The source's outbound rules, when the source has groups.
-  private func egressRefusal(
+  func egressRefusal(
     _ groupIds: [String], proto: String, port: Int, toIp: String, toGroups: [String]
   ) -> Reachability.Refusal? {
     guard !groupIds.isEmpty else { return nil }

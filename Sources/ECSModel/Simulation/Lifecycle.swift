@@ -409,7 +409,9 @@ extension World {
 
   private mutating func updateHealth(_ t: inout ECSTask, now: Int64) {
     for k in t.containers.indices where t.containers[k].hasHealthCheck {
-      t.containers[k].healthStatus = "HEALTHY"
+      // What the program answers decides (AppBehaviour; TargetHealth+Probe.swift).
+      t.containers[k].healthStatus =
+        containerHealthPasses(t, container: t.containers[k].name) ? "HEALTHY" : "UNHEALTHY"
     }
     let essentialChecked = t.containers.filter { $0.essential && $0.hasHealthCheck }
     if !essentialChecked.isEmpty {
@@ -453,7 +455,9 @@ extension World {
     switch t.lastStatus {
     case .running, .activating:
       t.lastStatus = .deactivating
-      t.phaseEndsAt = clock.nowMillis + Int64(Lifecycle.deactivating) * 1000
+      // Registered targets drain for the deregistration delay first.
+      let secs = max(Lifecycle.deactivating, drainingSeconds(t))
+      t.phaseEndsAt = clock.nowMillis + Int64(secs) * 1000
     case .pending:
       beginStop(&t, at: clock.nowMillis, skipContainers: true)
     default:

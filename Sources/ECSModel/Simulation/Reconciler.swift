@@ -29,6 +29,7 @@ extension World {
     guard t.lastStatus == .running, t.desiredStatus == .running, let started = t.startedAt else {
       return false
     }
+    if let inTargetGroups = healthyInTargetGroups(t) { return inTargetGroups }
     if t.containers.contains(where: { $0.essential && $0.hasHealthCheck }) {
       return t.healthStatus == "HEALTHY"
     }
@@ -37,8 +38,8 @@ extension World {
 
   /// Adds an event to a service unless it repeats the latest one (the console suppresses
   /// duplicates; we keep the API list readable the same way).
-  mutating func serviceEvent(_ s: Int, _ message: String) {
-    let full = "(service \(workloads.services[s].name)) " + message
+  mutating func serviceEvent(_ s: Int, _ message: String, full override: String? = nil) {
+    let full = override ?? "(service \(workloads.services[s].name)) " + message
     if workloads.services[s].events.first?.message == full { return }
     workloads.services[s].events.insert(
       ServiceEvent(id: random.uuid(), createdAt: clock.nowMillis, message: full), at: 0)
@@ -236,7 +237,10 @@ extension World {
       // A RUNNING task (healthy yet or not) only stops while enough others stay healthy, so a
       // 100/200 deployment never drops below desired.
       for i in ordered {
-        if workloads.tasks[i].lastStatus == .running {
+        // A task its load balancer reports unhealthy counts for nothing: it stops freely.
+        if workloads.tasks[i].lastStatus == .running
+          && !isUnhealthyInTargetGroup(workloads.tasks[i])
+        {
           guard budget > 0 else { continue }
           budget -= 1
         }
@@ -480,7 +484,10 @@ extension World {
       workloads.services[s].deployments[0] = primary
       serviceEvent(s, "(deployment \(primary.id)) deployment completed.")
     }
-    if stable && primary.rolloutState != .inProgress {
+    // With a load balancer, steady also means healthy in the target groups.
+    let lbHealthy =
+      workloads.services[s].loadBalancers.isEmpty || (healthy[primary.id] ?? 0) == desired
+    if stable && primary.rolloutState != .inProgress && lbHealthy {
       serviceEvent(s, "has reached a steady state.")
     } else if before != workloads.services[s].deployments.count {
       workloads.services[s].deployments[0].updatedAt = now

@@ -14,6 +14,10 @@ public enum ResourceKind: String, Sendable, CaseIterable {
   /// gateways, NAT gateways, Elastic IP allocations, VPC endpoints, network ACLs.
   case routeTables, routeTableAssociations, internetGateways, natGateways, allocations
   case vpcEndpoints, networkAcls
+  /// elbv2 listeners and listener rules, by ARN.
+  case listeners, listenerRules
+  /// ACM certificates, by ARN.
+  case certificates
 }
 
 extension World {

@@ -10,6 +10,7 @@ extension World {
     AutoScalingFamily.family,
     SSMFamily.family,
     SecretsManagerFamily.family,
+    LoadBalancingFamily.family,
   ]
 
   /// The families' operations and waiters, merged once. A duplicate keeps its first declaration

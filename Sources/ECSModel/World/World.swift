@@ -31,6 +31,8 @@ public struct World: Sendable, Equatable {
   public var ssm = SSMState()
   /// Secrets Manager secrets.
   public var secrets = SecretsState()
+  /// Elastic Load Balancing: load balancers, target groups, listeners.
+  public var elb = LoadBalancingState()
   /// ECS account settings the learner changed (`put-account-setting`): name → value.
   public var accountSettings: [String: String] = [:]
 

@@ -15,7 +15,7 @@ enum Queries {
       table[selector.name] = (selector.plural, selector.select)
     }
     // `reach:` probes the network rather than selecting resources (Queries+Reach.swift).
-    return table.merging(reachTable) { a, _ in a }
+    return table.merging(reachTable) { a, _ in a }.merging(requestTable) { a, _ in a }
   }()
 
   static var kinds: Set<String> { Set(table.keys) }
@@ -30,6 +30,7 @@ enum Queries {
   static func describe(_ s: Selector, _ lang: Language = .en) -> String {
     let p = s.params
     if s.kind == "reach" { return describeReach(p, lang) }
+    if let elb = describeLoadBalancing(s, lang) { return elb }
     var params = SelectionParams()
     params.name = p.stringValue ?? p["name"]?.stringValue
     params.cluster = p["cluster"]?.stringValue

@@ -78,6 +78,8 @@ extension Session {
       return [Output(.tutor(.plain), NetworkView.ports(world, args.dropFirst().first, language))]
     case "vpc":
       return [Output(.tutor(.plain), VPCView.render(world, ref: args.dropFirst().first, language))]
+    case "alb":
+      return [Output(.tutor(.plain), ALBView.render(world, args.dropFirst().first, language))]
     case "task" where args.count == 2:
       return [Output(.tutor(.plain), NetworkView.task(world, args[1], language))]
     default:

@@ -110,11 +110,16 @@ enum TutorCommands {
           en:
             "subnets (public or private by their routes), route tables, gateways, endpoints, and which tasks and instances sit where",
           ja: "サブネット (ルートで決まるパブリックかプライベートか)、ルートテーブル、ゲートウェイ、エンドポイント、タスクとインスタンスの配置"),
+        Help(
+          "show alb [NAME]",
+          en: "a load balancer's listeners, rules, target groups and target health",
+          ja: "ロードバランサーのリスナー、ルール、ターゲットグループ、ターゲットのヘルス"),
       ],
       complete: { s, args in
         switch args.count {
-        case 0: return ["cluster", "planes", "roles", "ports", "task", "vpc"]
+        case 0: return ["cluster", "planes", "roles", "ports", "task", "vpc", "alb"]
         case 1 where args[0] == "vpc": return s.world.names(of: .vpcs)
+        case 1 where args[0] == "alb": return s.world.elb.loadBalancers.map(\.name)
         case 1 where args[0] == "ports": return s.world.names(of: .instances)
         case 1 where args[0] == "task": return s.world.names(of: .tasks)
         case 1 where args[0] == "roles":
@@ -237,6 +242,27 @@ enum TutorCommands {
       complete: { s, args in args.isEmpty ? s.lessons.quizTopics + ["all"] : ["--count", "--seed"]
       },
       run: { s, args, _ in s.quizCommand(args) }),
+    Row(
+      ["curl"], .world, replays: false,
+      help: [
+        Help(
+          "curl [-v] [-H 'Host: ...'] [--from TASK] URL",
+          en: "send an HTTP request to a load balancer's DNS name: the answer your users would get",
+          ja: "ロードバランサーの DNS 名に HTTP リクエストを送り、ユーザーが受け取る応答を表示")
+      ],
+      complete: { s, _ in s.world.elb.loadBalancers.map { "http://" + $0.dnsName + "/" } },
+      run: { s, args, _ in s.curlCommand(args) }),
+    Row(
+      ["trace"], .world, replays: false,
+      help: [
+        Help(
+          "trace [-H 'Host: ...'] [--from TASK] URL",
+          en:
+            "follow a request hop by hop: listener, rule, target group, target, container, or where it stops and why",
+          ja: "リクエストを 1 地点ずつたどる: リスナー、ルール、ターゲットグループ、ターゲット、コンテナ、または止まる地点とその理由")
+      ],
+      complete: { s, _ in s.world.elb.loadBalancers.map { "http://" + $0.dnsName + "/" } },
+      run: { s, args, _ in s.traceCommand(args) }),
   ]
 
   /// Every name and alias, for dispatch, did-you-mean and the shell's expansion of tutor lines.

@@ -227,6 +227,35 @@ public enum Msg: Sendable, Equatable {
   case instanceNotRegistered(instance: String, why: String)
 
   // MARK: alb (issue 9) — add this part's keys directly below this line
+  case curlUsage
+  case traceUsage
+  /// `trace`'s column titles: hop | where | what happened.
+  case traceColumns
+  /// A hop's name (`listener`) and its details (`HTTP :80`), and what happened there.
+  case traceHopName(RequestTrace.Hop)
+  case traceHopWhere(RequestTrace.Hop)
+  case traceHopWhat(RequestTrace.Hop)
+  /// Where the request stopped and why.
+  case traceBreak(RequestTrace.Break)
+  /// The end of a trace that reached a container.
+  case traceAnswered(status: Int, container: String)
+  /// After a failed `curl`: try `trace URL`.
+  case curlTryTrace(url: String)
+  case noLoadBalancers
+  case noLoadBalancer(String)
+  /// `show alb`'s lines.
+  case albHeader(name: String, type: String, scheme: String, state: String, dns: String)
+  case albGroups(String)
+  case albListener(protocol: String, port: Int)
+  case albRule(priority: String, conditions: String, action: String)
+  case albTargetGroup(
+    name: String, protocol: String, port: Int, type: String, healthPath: String, healthPort: String)
+  case albTarget(id: String, port: String, state: String, reason: String?)
+  case albNoTargets
+  /// An elbv2 selection in words (`target group web-tg`, `health of the targets of web-tg`).
+  case elbSelection(kind: String, name: String?)
+  /// A `request:` assertion in words.
+  case requestAssertion(url: String, status: String, container: String?)
 
   // MARK: roles (issue 12) — add this part's keys directly below this line
 

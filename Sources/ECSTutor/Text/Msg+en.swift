@@ -302,6 +302,47 @@ extension Msg {
       return "  ▢ \(instance) runs but is not registered: \(why)"
 
     // MARK: alb (issue 9) — add this part's texts directly below this line
+    case .curlUsage:
+      return "usage: curl [-v] [-i] [-X METHOD] [-H 'Header: value'] [--from TASK] URL"
+    case .traceUsage: return "usage: trace [-H 'Header: value'] [--from TASK] URL"
+    case .traceColumns: return "hop | where | what happened"
+    case .traceHopName(let h): return Self.enHopName(h)
+    case .traceHopWhere(let h): return Self.enHopWhere(h)
+    case .traceHopWhat(let h): return Self.enHopWhat(h)
+    case .traceBreak(let b): return "✗ " + Self.enBreak(b)
+    case .traceAnswered(let status, let container):
+      return "✓ the container \(container) answered \(status)"
+    case .curlTryTrace(let url):
+      return
+        "The load balancer answered, not your container. `trace \(url)` shows the hop where the request stops."
+    case .noLoadBalancers: return "No load balancers yet (aws elbv2 create-load-balancer)."
+    case .noLoadBalancer(let n): return "No load balancer named \(n)."
+    case .albHeader(let name, let type, let scheme, let state, let dns):
+      return "◆ \(name) (\(type), \(scheme), \(state))  http://\(dns)"
+    case .albGroups(let g): return "  security groups: \(g)"
+    case .albListener(let proto, let port): return "  listener \(proto) :\(port)"
+    case .albRule(let priority, let conditions, let action):
+      return "    rule \(priority): \(conditions) → \(action)"
+    case .albTargetGroup(let name, let proto, let port, let type, let path, let hcPort):
+      return
+        "  target group \(name) (\(proto) :\(port), type \(type)); health check \(path) on \(hcPort)"
+    case .albTarget(let id, let port, let state, let reason):
+      return "    target \(id):\(port)  \(state)" + (reason.map { "  (\($0))" } ?? "")
+    case .albNoTargets: return "    no targets registered"
+    case .elbSelection(let kind, let name):
+      let n = name.map { " " + $0 } ?? ""
+      switch kind {
+      case "loadBalancer": return "load balancer\(n)"
+      case "loadBalancers": return "load balancers"
+      case "targetGroup": return "target group\(n)"
+      case "targetGroups": return "target groups"
+      case "listeners": return "listeners" + (name.map { " of \($0)" } ?? "")
+      case "rules": return "listener rules" + (name.map { " of \($0)" } ?? "")
+      default: return "health of the targets" + (name.map { " of \($0)" } ?? "")
+      }
+    case .requestAssertion(let url, let status, let container):
+      return "a request to \(url) gets \(status)"
+        + (container.map { " from the container \($0)" } ?? "")
 
     // MARK: roles (issue 12) — add this part's texts directly below this line
 
@@ -674,6 +715,92 @@ extension Msg {
     case .taskLine(let id, let td, let status, let ip): return "task \(id) (\(td)) \(status) \(ip)"
     case .instanceLine(let id, let ip, let registered):
       return "instance \(id) \(ip)" + (registered ? "" : " (not registered with ECS)")
+    }
+  }
+}
+
+/// The words of `trace` (alb).
+extension Msg {
+  static func enHopName(_ h: RequestTrace.Hop) -> String {
+    switch h {
+    case .client: return "client"
+    case .listener: return "listener"
+    case .rule: return "rule"
+    case .targetGroup: return "target group"
+    case .target: return "target"
+    case .container: return "container"
+    }
+  }
+
+  static func enHopWhere(_ h: RequestTrace.Hop) -> String {
+    switch h {
+    case .client(let source, let lb, let scheme): return "\(source) → \(lb) (\(scheme))"
+    case .listener(let proto, let port, _, _): return "\(proto) :\(port)"
+    case .rule(let priority, _): return priority.map { "priority \($0)" } ?? "default"
+    case .targetGroup(let name, let proto, let port, let type, _):
+      return "\(name) (\(proto) :\(port), \(type))"
+    case .target(let id, let port, _, _): return "\(id):\(port)"
+    case .container(let task, let name, let port): return "\(name):\(port) (task \(short(task)))"
+    }
+  }
+
+  static func enHopWhat(_ h: RequestTrace.Hop) -> String {
+    switch h {
+    case .client: return "DNS name resolved"
+    case .listener(_, _, let group, let rule):
+      return group.map { "allowed in by \($0)" + (rule.map { " (\($0))" } ?? "") } ?? "allowed in"
+    case .rule(let priority, let matched):
+      return priority == nil ? "no rule matched: the default action" : "matched \(matched)"
+    case .targetGroup(_, _, _, _, let weight): return weight.map { "weight \($0)" } ?? "forward"
+    case .target(_, _, let state, let failOpen):
+      return failOpen ? "\(state): every target is unhealthy, so the ALB fails open" : state
+    case .container: return "answered"
+    }
+  }
+
+  static func enBreak(_ b: RequestTrace.Break) -> String {
+    switch b {
+    case .unresolvable(let host):
+      return "no load balancer has the DNS name \(host) (a typo, or the load balancer was deleted)"
+    case .provisioning(let lb):
+      return "\(lb) is still provisioning (aws elbv2 wait load-balancer-available)"
+    case .internalScheme(let lb):
+      return
+        "\(lb) is internal: its DNS name resolves to private addresses the internet cannot reach (use --from TASK)"
+    case .clientRefused(let r):
+      return "the load balancer's " + enRefusal(r)
+    case .noListener(let port, let ports):
+      return "no listener on port \(port)"
+        + (ports.isEmpty
+          ? " (the load balancer has no listener)"
+          : " (listeners: \(ports.map(String.init).joined(separator: ", ")))")
+    case .fixedResponse(let status): return "the rule answers itself: fixed-response \(status)"
+    case .redirect(let status, let location): return "the rule redirects (\(status)) to \(location)"
+    case .noTargets(let tg, let initial, let draining):
+      var parts: [String] = []
+      if initial > 0 { parts.append("\(initial) in their first health checks") }
+      if draining > 0 { parts.append("\(draining) draining") }
+      return "target group \(tg) has no registered target that can take traffic: 503"
+        + (parts.isEmpty
+          ? ""
+          : " (" + parts.joined(separator: ", ")
+            + "; `aws elbv2 describe-target-health` and the service events say why)")
+    case .otherVpc(let tg, let vpc):
+      return "target group \(tg) is in another VPC (\(vpc)) than the load balancer"
+    case .timedOut(let r):
+      return "the request timed out (504): " + enRefusal(r)
+        + ". The load balancer's security group must be allowed in on the target's port"
+    case .refused(let r):
+      switch r {
+      case .notListening(let t, let c, let port):
+        return
+          "connection refused (502): \(c.map { "the container " + $0 } ?? "task " + short(t)) does not listen on port \(port)"
+      case .nothingBound(let i, let port):
+        return
+          "connection refused (502): nothing is bound on port \(port) of \(i) (wrong port in the target group or its health check?)"
+      default: return "connection refused (502): " + enRefusal(r)
+      }
+    case .none: return ""
     }
   }
 }

@@ -318,6 +318,45 @@ extension Msg {
       return "  ▢ \(instance) は起動していますが、登録されていません: \(why)"
 
     // MARK: alb (issue 9) — add this part's texts directly below this line
+    case .curlUsage:
+      return "使い方: curl [-v] [-i] [-X METHOD] [-H 'Header: value'] [--from TASK] URL"
+    case .traceUsage: return "使い方: trace [-H 'Header: value'] [--from TASK] URL"
+    case .traceColumns: return "地点 | 場所 | 起きたこと"
+    case .traceHopName(let h): return Self.jaHopName(h)
+    case .traceHopWhere(let h): return Self.jaHopWhere(h)
+    case .traceHopWhat(let h): return Self.jaHopWhat(h)
+    case .traceBreak(let b): return "✗ " + Self.jaBreak(b)
+    case .traceAnswered(let status, let container):
+      return "✓ コンテナ \(container) が \(status) で応答しました"
+    case .curlTryTrace(let url):
+      return "応答したのはコンテナではなくロードバランサーです。`trace \(url)` で、リクエストが止まる地点を確認できます。"
+    case .noLoadBalancers: return "ロードバランサーはまだありません (aws elbv2 create-load-balancer)。"
+    case .noLoadBalancer(let n): return "ロードバランサー \(n) はありません。"
+    case .albHeader(let name, let type, let scheme, let state, let dns):
+      return "◆ \(name) (\(type)、\(scheme)、\(state))  http://\(dns)"
+    case .albGroups(let g): return "  セキュリティグループ: \(g)"
+    case .albListener(let proto, let port): return "  リスナー \(proto):\(port)"
+    case .albRule(let priority, let conditions, let action):
+      return "    ルール \(priority): \(conditions) → \(action)"
+    case .albTargetGroup(let name, let proto, let port, let type, let path, let hcPort):
+      return
+        "  ターゲットグループ \(name) (\(proto):\(port)、ターゲットタイプ \(type))、ヘルスチェック \(path) (ポート \(hcPort))"
+    case .albTarget(let id, let port, let state, let reason):
+      return "    ターゲット \(id):\(port)  \(state)" + (reason.map { "  (\($0))" } ?? "")
+    case .albNoTargets: return "    登録済みのターゲットはありません"
+    case .elbSelection(let kind, let name):
+      let n = name.map { " " + $0 } ?? ""
+      switch kind {
+      case "loadBalancer": return "ロードバランサー\(n)"
+      case "loadBalancers": return "ロードバランサー"
+      case "targetGroup": return "ターゲットグループ\(n)"
+      case "targetGroups": return "ターゲットグループ"
+      case "listeners": return (name.map { "\($0) の" } ?? "") + "リスナー"
+      case "rules": return (name.map { "\($0) の" } ?? "") + "リスナールール"
+      default: return (name.map { "\($0) の" } ?? "") + "ターゲットのヘルスステータス"
+      }
+    case .requestAssertion(let url, let status, let container):
+      return "\(url) へのリクエストが \(status) を返す" + (container.map { " (コンテナ \($0) が応答)" } ?? "")
 
     // MARK: roles (issue 12) — add this part's texts directly below this line
 
@@ -749,6 +788,89 @@ extension Msg {
     case .taskLine(let id, let td, let status, let ip): return "タスク \(id) (\(td)) \(status) \(ip)"
     case .instanceLine(let id, let ip, let registered):
       return "インスタンス \(id) \(ip)" + (registered ? "" : " (ECS に未登録)")
+    }
+  }
+}
+
+/// The words of `trace` (alb).
+extension Msg {
+  static func jaHopName(_ h: RequestTrace.Hop) -> String {
+    switch h {
+    case .client: return "クライアント"
+    case .listener: return "リスナー"
+    case .rule: return "ルール"
+    case .targetGroup: return "ターゲットグループ"
+    case .target: return "ターゲット"
+    case .container: return "コンテナ"
+    }
+  }
+
+  static func jaHopWhere(_ h: RequestTrace.Hop) -> String {
+    switch h {
+    case .client(let source, let lb, let scheme): return "\(source) → \(lb) (\(scheme))"
+    case .listener(let proto, let port, _, _): return "\(proto) :\(port)"
+    case .rule(let priority, _): return priority.map { "優先度 \($0)" } ?? "デフォルト"
+    case .targetGroup(let name, let proto, let port, let type, _):
+      return "\(name) (\(proto) :\(port)、\(type))"
+    case .target(let id, let port, _, _): return "\(id):\(port)"
+    case .container(let task, let name, let port): return "\(name):\(port) (タスク \(short(task)))"
+    }
+  }
+
+  static func jaHopWhat(_ h: RequestTrace.Hop) -> String {
+    switch h {
+    case .client: return "DNS 名を解決"
+    case .listener(_, _, let group, let rule):
+      return group.map { "\($0)" + (rule.map { " (\($0))" } ?? "") + " が受信を許可" } ?? "受信を許可"
+    case .rule(let priority, let matched):
+      return priority == nil ? "一致するルールなし: デフォルトアクション" : "一致: \(matched)"
+    case .targetGroup(_, _, _, _, let weight): return weight.map { "重み \($0)" } ?? "転送"
+    case .target(_, _, let state, let failOpen):
+      return failOpen ? "\(state): すべてのターゲットが異常なので、ALB はすべてに送ります (フェイルオープン)" : state
+    case .container: return "応答"
+    }
+  }
+
+  static func jaBreak(_ b: RequestTrace.Break) -> String {
+    switch b {
+    case .unresolvable(let host):
+      return "DNS 名 \(host) のロードバランサーはありません (入力ミスか、削除済みのロードバランサーです)"
+    case .provisioning(let lb):
+      return "\(lb) はまだプロビジョニング中です (aws elbv2 wait load-balancer-available)"
+    case .internalScheme(let lb):
+      return "\(lb) は internal です。DNS 名はプライベートアドレスに解決され、インターネットからは到達できません (--from TASK を使います)"
+    case .clientRefused(let r):
+      return "ロードバランサーの" + jaRefusal(r)
+    case .noListener(let port, let ports):
+      return "ポート \(port) のリスナーがありません"
+        + (ports.isEmpty
+          ? " (リスナーがひとつもありません)" : " (リスナー: \(ports.map(String.init).joined(separator: "、")))")
+    case .fixedResponse(let status): return "ルールが固定レスポンス \(status) を返します"
+    case .redirect(let status, let location): return "ルールが \(location) へリダイレクトします (\(status))"
+    case .noTargets(let tg, let initial, let draining):
+      var parts: [String] = []
+      if initial > 0 { parts.append("初回のヘルスチェック中 \(initial) 件") }
+      if draining > 0 { parts.append("ドレイン中 \(draining) 件") }
+      return "ターゲットグループ \(tg) に、トラフィックを受けられる登録済みのターゲットがありません: 503"
+        + (parts.isEmpty
+          ? ""
+          : " (" + parts.joined(separator: "、")
+            + "。理由は `aws elbv2 describe-target-health` とサービスイベントで確認できます)")
+    case .otherVpc(let tg, let vpc):
+      return "ターゲットグループ \(tg) はロードバランサーとは別の VPC (\(vpc)) にあります"
+    case .timedOut(let r):
+      return "リクエストがタイムアウトしました (504): " + jaRefusal(r)
+        + "。ロードバランサーのセキュリティグループから、ターゲットのポートへの受信を許可する必要があります"
+    case .refused(let r):
+      switch r {
+      case .notListening(let t, let c, let port):
+        return
+          "接続が拒否されました (502): \(c.map { "コンテナ " + $0 } ?? "タスク " + short(t)) はポート \(port) で待ち受けていません"
+      case .nothingBound(let i, let port):
+        return "接続が拒否されました (502): \(i) のポート \(port) には何もバインドされていません (ターゲットグループやヘルスチェックのポートの誤り?)"
+      default: return "接続が拒否されました (502): " + jaRefusal(r)
+      }
+    case .none: return ""
     }
   }
 }
