@@ -42,7 +42,7 @@ extension World {
   /// agents, task phases (and lost hosts), the service scheduler, then auto scaling. A new process
   /// is a new type and one line here.
   static let processes: [any SimulationProcess.Type] = [
-    ContainerAgent.self, Lifecycle.self, Reconciler.self, AutoScaling.self,
+    ContainerAgent.self, Lifecycle.self, Reconciler.self, AutoScaling.self, Applications.self,
   ]
 
   /// Whether no process has anything in transition: no task between states, every service steady.

@@ -10,6 +10,8 @@ extension World {
     AutoScalingFamily.family,
     SSMFamily.family,
     SecretsManagerFamily.family,
+    S3Family.family,
+    DynamoDBFamily.family,
   ]
 
   /// The families' operations and waiters, merged once. A duplicate keeps its first declaration

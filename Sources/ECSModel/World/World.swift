@@ -31,6 +31,12 @@ public struct World: Sendable, Equatable {
   public var ssm = SSMState()
   /// Secrets Manager secrets.
   public var secrets = SecretsState()
+  /// S3 buckets and objects.
+  public var s3 = S3State()
+  /// DynamoDB tables and items.
+  public var dynamodb = DynamoDBState()
+  /// What the applications in tasks did with the credentials they found (`Applications`).
+  public var applications = ApplicationState()
   /// ECS account settings the learner changed (`put-account-setting`): name → value.
   public var accountSettings: [String: String] = [:]
 
