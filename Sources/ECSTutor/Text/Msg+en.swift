@@ -412,6 +412,10 @@ extension Msg {
     case "repositories": return "ECR repositories"
     case "images": return "images in repository \(p.repository ?? "?")"
     case "role": return "IAM role \(name)"
+    case "bucket": return "S3 bucket \(name)"
+    case "buckets": return "S3 buckets"
+    case "table": return "DynamoDB table \(name)"
+    case "tables": return "DynamoDB tables"
     default: return kind
     }
   }

@@ -432,6 +432,10 @@ extension Msg {
     case "repositories": return "ECR リポジトリ"
     case "images": return "リポジトリ \(p.repository ?? "?") のイメージ"
     case "role": return "IAM ロール \(name)"
+    case "bucket": return "S3 バケット \(name)"
+    case "buckets": return "S3 バケット"
+    case "table": return "DynamoDB テーブル \(name)"
+    case "tables": return "DynamoDB テーブル"
     default: return kind
     }
   }
