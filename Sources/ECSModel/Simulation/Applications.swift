@@ -80,11 +80,32 @@ extension World {
       guard !due.isEmpty else { return }
       for d in due {
         let task = workloads.tasks[d.taskIndex]
+        if d.index == 0 && applications.lastCall[d.key] == nil {
+          appendOutput(
+            environmentLine(task, container: d.container), task: task, container: d.container,
+            at: d.due)
+        }
         applications.lastCall[d.key] = d.due
         let line = performAppCall(d.call, task: task, container: d.container)
         appendOutput(line, task: task, container: d.container, at: d.due)
       }
     }
+  }
+
+  /// What a demo program prints first: the variables it was given (ECS's own left out), with
+  /// the values of `secrets` masked, and whether the ECS credentials endpoint is set.
+  func environmentLine(_ task: ECSTask, container: String) -> String {
+    let env = containerEnvironment(task, container: container)
+    let spec = taskDefinitions.first { $0.arn == task.taskDefinitionArn }?.containers.first {
+      $0.name == container
+    }
+    let secretNames = Set(spec?.secrets.map(\.name) ?? [])
+    let own = env.filter { !$0.key.hasPrefix("AWS_") && !$0.key.hasPrefix("ECS_") }
+      .sorted { $0.key < $1.key }
+      .map { secretNames.contains($0.key) ? "\($0.key)=****" : "\($0.key)=\($0.value)" }
+    let creds = env["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] == nil ? "unset" : "set"
+    return "environment: " + (own.isEmpty ? "(none)" : own.joined(separator: " "))
+      + "; AWS_CONTAINER_CREDENTIALS_RELATIVE_URI " + creds
   }
 
   /// Fills `${NAME}` from the container's environment (and the account and region the SDK

@@ -301,6 +301,27 @@ extension Msg {
     // MARK: alb (issue 9) — add this part's texts directly below this line
 
     // MARK: roles (issue 12) — add this part's texts directly below this line
+    case .taskEnvironmentTitle(let c):
+      return "\(c) の環境変数 (プログラムから見えるもの。タスク実行ロールの認証情報は含まれません):"
+    case .taskSecretValue(let n, let from): return "•••• (\(n) 文字、secrets から取得: \(from))"
+    case .taskCredentials(let c):
+      switch c {
+      case .taskRole(let n): return "SDK の認証情報: タスクロール \(n) (169.254.170.2)"
+      case .instanceRole(let n, let i):
+        return "SDK の認証情報: IMDS 経由で \(i) のインスタンスロール \(n) (タスクロールなし。ホスト上の同様のタスクすべてが共有します)"
+      case .none(let cause):
+        switch cause {
+        case .fargateWithoutTaskRole:
+          return "SDK の認証情報: なし (Fargate でタスクロールなし): \"Unable to locate credentials\""
+        case .imdsBlockedByAgent:
+          return "SDK の認証情報: なし (タスクロールなし。ECS_AWSVPC_BLOCK_IMDS=true で IMDS をブロック)"
+        case .imdsBlockedByIptables:
+          return "SDK の認証情報: なし (タスクロールなし。iptables のルールで IMDS をブロック)"
+        case .noInstanceRole:
+          return "SDK の認証情報: なし (タスクロールがなく、インスタンスにインスタンスプロファイルもありません)"
+        }
+      }
+    case .taskAppOutputTitle(let c): return "\(c) の最新の出力:"
 
     // MARK: quiz (issue 10) — add this part's texts directly below this line
 
