@@ -12,6 +12,7 @@ extension World {
     SecretsManagerFamily.family,
     S3Family.family,
     DynamoDBFamily.family,
+    ApplicationsFamily.family,
   ]
 
   /// The families' operations and waiters, merged once. A duplicate keeps its first declaration

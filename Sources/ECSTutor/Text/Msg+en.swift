@@ -292,7 +292,8 @@ extension Msg {
       switch c {
       case .taskRole(let n): return "SDK credentials: task role \(n) (169.254.170.2)"
       case .instanceRole(let n, let i):
-        return "SDK credentials: instance role \(n) of \(i) through IMDS (no task role; every such task on the host shares it)"
+        return
+          "SDK credentials: instance role \(n) of \(i) through IMDS (no task role; every such task on the host shares it)"
       case .none(let cause):
         switch cause {
         case .fargateWithoutTaskRole:
@@ -437,6 +438,10 @@ extension Msg {
     case "buckets": return "S3 buckets"
     case "table": return "DynamoDB table \(name)"
     case "tables": return "DynamoDB tables"
+    case "secret": return "secret \(name)"
+    case "parameter": return "SSM parameter \(name)"
+    case "appOutput":
+      return "output of the programs in tasks" + (p.family.map { " of family \($0)" } ?? "")
     default: return kind
     }
   }

@@ -457,6 +457,9 @@ extension Msg {
     case "buckets": return "S3 バケット"
     case "table": return "DynamoDB テーブル \(name)"
     case "tables": return "DynamoDB テーブル"
+    case "secret": return "シークレット \(name)"
+    case "parameter": return "SSM パラメータ \(name)"
+    case "appOutput": return (p.family.map { "ファミリー \($0) の" } ?? "") + "タスク内のプログラムの出力"
     default: return kind
     }
   }

@@ -23,7 +23,8 @@ enum TaskEnvironmentView {
       if !output.isEmpty {
         out.append("  " + Msg.taskAppOutputTitle(container: spec.name).text(lang))
         for e in output {
-          out.append("    " + String(Timestamp.iso8601(millis: e.timestamp).prefix(19)) + " " + e.message)
+          out.append(
+            "    " + String(Timestamp.iso8601(millis: e.timestamp).prefix(19)) + " " + e.message)
         }
       }
     }
