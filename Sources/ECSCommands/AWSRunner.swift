@@ -45,6 +45,9 @@ public enum AWSRunner {
       switch AWSCall.perform(&world, inv.service, inv.operation, inv.request) {
       case .failure(let result): return result
       case .success(var response):
+        if inv.operation == "ExecuteCommand" {
+          return ExecShell.opened(response, world: &world, files: files)
+        }
         if let outfile {
           do {
             try files.write(outfile, response["Body"]?.stringValue ?? "")

@@ -88,6 +88,10 @@ private func resources(_ kind: ResourceKind) -> [String] {
     "--caller-arn": "a principal to evaluate as, not necessarily one that exists",
     "--source-security-group-owner-id": "an account ID",
     "--principal-arn": "an IAM user or role, or the account's root: not only roles of the world",
+    "--global-table-source-arn": "a table in another Region (global tables are not simulated)",
+    "--expression-attribute-names": "placeholders of an expression (#n → a name), not resources",
+    "--index-name": "a table's secondary index (indexes are not simulated)",
+    "--ssekms-key-id": "a KMS key (KMS is not simulated)",
   ]
 
   /// The pseudo-services of internal operations (docker's, the AWS CLI's own) are no botocore

@@ -32,6 +32,7 @@ public enum AWSCompletion {
     "--subnet-id": .subnets, "--subnet-ids": .subnets, "--subnets": .subnets,
     "--group-id": .securityGroups, "--group-ids": .securityGroups,
     "--security-group-ids": .securityGroups, "--security-groups": .securityGroups,
+    "--table-name": .tables, "--bucket": .buckets,
   ]
 
   static let globalValueChoices: [String: [String]] = [

@@ -4,7 +4,8 @@ enum DynamoDBResources {
   static let all: [ResourceDescriptor] = [
     ResourceDescriptor(
       name: "table",
-      selectors: [.one("table", select: select), .many("tables", select: select)])
+      selectors: [.one("table", select: select), .many("tables", select: select)],
+      completions: [(.tables, { w in w.dynamodb.tables.map(\.name) })])
   ]
 
   @Sendable static func select(_ world: World, _ params: JSONValue) -> [JSONValue] {

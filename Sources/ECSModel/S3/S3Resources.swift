@@ -4,7 +4,8 @@ enum S3Resources {
   static let all: [ResourceDescriptor] = [
     ResourceDescriptor(
       name: "bucket",
-      selectors: [.one("bucket", select: select), .many("buckets", select: select)])
+      selectors: [.one("bucket", select: select), .many("buckets", select: select)],
+      completions: [(.buckets, { w in w.s3.buckets.map(\.name) })])
   ]
 
   @Sendable static func select(_ world: World, _ params: JSONValue) -> [JSONValue] {

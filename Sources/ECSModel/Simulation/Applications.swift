@@ -5,6 +5,8 @@ public struct ApplicationState: Sendable, Equatable {
   public var lastCall: [String: Int64] = [:]
   /// Each container's latest output lines (at most `ApplicationState.keep`), by `TASKID/container`.
   public var output: [String: [LogEvent]] = [:]
+  /// The ECS Exec session open in the learner's terminal (`execute-command --interactive`).
+  public var execSession: ExecSession?
 
   static let keep = 50
   public init() {}

@@ -10,6 +10,8 @@ public enum ResourceKind: String, Sendable, CaseIterable {
   case secrets
   /// Security group rules, by `sgr-` ID.
   case securityGroupRules
+  /// DynamoDB tables and S3 buckets, by name.
+  case tables, buckets
 }
 
 extension World {
