@@ -142,7 +142,29 @@ extension World {
     let instanceRole = task.ec2InstanceId.flatMap { id in
       capacity.instances.first { $0.instanceId == id }?.iamInstanceProfileArn
     }.flatMap { role(ofInstanceProfile: $0)?.name }
-    return roleUses(
+    var uses = roleUses(
       definition: d, launchType: task.launchType, instanceRole: instanceRole, taskId: task.id)
+    // The application's own calls, with the credentials its SDK finds now.
+    let creds = appCredentials(task)
+    let kind: String
+    switch creds {
+    case .taskRole: kind = "task role"
+    case .instanceRole: kind = "instance role"
+    case .none: kind = "task role"
+    }
+    for c in task.containers {
+      for call in appBehaviour(image: c.image)?.calls ?? [] {
+        let (resource, _) = expand(call.resource, containerEnvironment(task, container: c.name))
+        let context = call.action.hasPrefix("secretsmanager:") ? secretContext(resource) : [:]
+        uses.append(
+          RoleUse(
+            actor: .application, roleKind: kind, roleName: creds.roleName, purpose: "app call",
+            action: call.action, resource: resource,
+            evaluation: creds.roleName.flatMap {
+              evaluate(role: $0, action: call.action, resource: resource, context: context)
+            }))
+      }
+    }
+    return uses
   }
 }
