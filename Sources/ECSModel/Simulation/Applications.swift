@@ -104,7 +104,10 @@ extension World {
     let secretNames = Set(spec?.secrets.map(\.name) ?? [])
     let own = env.filter { !$0.key.hasPrefix("AWS_") && !$0.key.hasPrefix("ECS_") }
       .sorted { $0.key < $1.key }
-      .map { secretNames.contains($0.key) ? "\($0.key)=****" : "\($0.key)=\($0.value)" }
+      .map {
+        secretNames.contains($0.key)
+          ? "\($0.key)=<secret, \($0.value.count) characters>" : "\($0.key)=\($0.value)"
+      }
     let creds = env["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] == nil ? "unset" : "set"
     return "environment: " + (own.isEmpty ? "(none)" : own.joined(separator: " "))
       + "; AWS_CONTAINER_CREDENTIALS_RELATIVE_URI " + creds
