@@ -127,7 +127,6 @@ public enum ExecShell {
     switch host {
     case "localhost", "127.0.0.1":
       let spec = world.taskDefinitions.first { $0.arn == task.taskDefinitionArn }?.containers
-      let image = spec?.first { $0.name == container }?.image ?? ""
       // awsvpc and host tasks share localhost between their containers.
       let programs =
         (task.networkMode == .bridge ? spec?.filter { $0.name == container } : spec)?
@@ -137,7 +136,6 @@ public enum ExecShell {
               ? b : nil
           }
         } ?? []
-      _ = image
       guard let program = programs.first else {
         return .failure(
           "curl: (7) Failed to connect to \(host) port \(port) after 0 ms: Couldn't connect to server\n",
@@ -192,7 +190,7 @@ public enum ExecShell {
         "\nUnable to locate credentials. You can configure credentials by running \"aws configure\".\n",
         status: 253)
     }
-    let words = Array(argv.dropFirst()).filter { !$0.hasPrefix("--") || true }
+    let words = Array(argv.dropFirst())
     if words.count >= 2, words[0] == "sts", words[1] == "get-caller-identity" {
       let session = String(principal.split(separator: "/").last ?? "")
       let doc: JSONValue = [

@@ -95,6 +95,14 @@ extension World {
         }
       }
     }
+    // environmentFiles: the execution role downloads them from S3 (never the instance role).
+    for c in def.containers {
+      for file in environmentFiles(def, container: c.name) {
+        add(.agent, "execution role", exec, "environment files", "s3:GetObject", file)
+        let bucket = String(file.prefix { $0 != "/" })
+        add(.agent, "execution role", exec, "environment files", "s3:GetBucketLocation", bucket)
+      }
+    }
     // The application's credentials: the task role; on EC2 without one, the instance role
     // through the instance metadata service; on Fargate without one, none.
     let taskRole = def.taskRoleArn.flatMap { role($0)?.name }

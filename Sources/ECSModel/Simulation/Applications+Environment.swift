@@ -26,6 +26,7 @@ extension World {
       env["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] =
         "/v2/credentials/" + uuidShaped(SHA256.hex("creds|" + task.id))
     }
+    env.merge(environmentFileVariables(def, container: container)) { $1 }
     for p in spec.environmentPairs { env[p.name] = p.value }
     for ref in spec.secrets {
       if let v = secretValue(ref.value) { env[ref.name] = v }

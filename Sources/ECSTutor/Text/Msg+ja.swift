@@ -244,7 +244,7 @@ extension Msg {
       let words = [
         "execution role": "タスク実行ロール", "task role": "タスクロール", "instance role": "インスタンスロール",
         "pull": "プル", "logs": "ログ", "secrets": "シークレット", "credentials": "認証情報",
-        "register": "登録", "assume": "引き受け", "app call": "アプリの呼び出し",
+        "register": "登録", "assume": "引き受け", "app call": "アプリの呼び出し", "environment files": "環境ファイル",
       ]
       return words[w] ?? w
     case .roleActor(let a):
