@@ -219,8 +219,12 @@ extension World {
     applications.output[key] = Array(lines.suffix(ApplicationState.keep))
     guard let def = taskDefinitions.first(where: { $0.arn == task.taskDefinitionArn }),
       let spec = def.containers.first(where: { $0.name == container }),
-      spec.logDriver == "awslogs"
+      spec.logDriver == "awslogs" || spec.logDriver == "awsfirelens"
     else { return }
+    if spec.logDriver == "awsfirelens" {
+      deliverThroughFireLens(line, task: task, spec: spec, at: millis)
+      return
+    }
     let option = { (name: String) in spec.logOptions.first { $0.name == name }?.value }
     guard let group = option("awslogs-group"),
       let gi = logs.groups.firstIndex(where: { $0.name == group })
