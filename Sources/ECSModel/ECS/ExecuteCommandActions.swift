@@ -55,9 +55,11 @@ enum ExecuteCommandActions {
     guard world.execChannelsAllowed(t), world.execEgressAvailable(t) else { throw notConnected }
     let sessionId = "ecs-execute-command-" + world.random.hex(17)
     let command = req.string("command") ?? ""
-    world.applications.execSession = ExecSession(
+    let session = ExecSession(
       sessionId: sessionId, clusterArn: cluster.arn, taskArn: t.arn, container: name,
       command: command)
+    world.applications.execSession = session
+    world.applications.execHistory.append(session)
     let region = world.region
     return [
       "clusterArn": .string(cluster.arn), "containerArn": .string(c.arn),

@@ -7,6 +7,8 @@ public struct ApplicationState: Sendable, Equatable {
   public var output: [String: [LogEvent]] = [:]
   /// The ECS Exec session open in the learner's terminal (`execute-command --interactive`).
   public var execSession: ExecSession?
+  /// Every ECS Exec session opened, oldest first (lessons select them as `execSessions`).
+  public var execHistory: [ExecSession] = []
 
   static let keep = 50
   public init() {}

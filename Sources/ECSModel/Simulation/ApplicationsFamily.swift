@@ -5,8 +5,25 @@ enum ApplicationsFamily {
   static let family = APIFamily(
     name: "Applications", operations: [],
     resources: [
-      ResourceDescriptor(name: "appOutput", selectors: [.many("appOutput", select: select)])
+      ResourceDescriptor(name: "appOutput", selectors: [.many("appOutput", select: select)]),
+      ResourceDescriptor(
+        name: "execSession", selectors: [.many("execSessions", select: selectSessions)]),
     ])
+
+  /// `execSessions: {family: F}`: the ECS Exec sessions opened into tasks of the family, as
+  /// `{sessionId, taskArn, family, container, command}`.
+  @Sendable static func selectSessions(_ world: World, _ params: JSONValue) -> [JSONValue] {
+    let family = params["family"]?.stringValue ?? params.stringValue
+    return world.applications.execHistory.compactMap { s in
+      let t = world.workloads.tasks.first { $0.arn == s.taskArn }
+      if let family, t?.family != family { return nil }
+      return [
+        "sessionId": .string(s.sessionId), "taskArn": .string(s.taskArn),
+        "family": .string(t?.family ?? ""), "container": .string(s.container),
+        "command": .string(s.command),
+      ]
+    }
+  }
 
   @Sendable static func select(_ world: World, _ params: JSONValue) -> [JSONValue] {
     let family = params["family"]?.stringValue ?? params.stringValue

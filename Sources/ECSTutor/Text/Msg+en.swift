@@ -440,6 +440,8 @@ extension Msg {
     case "tables": return "DynamoDB tables"
     case "secret": return "secret \(name)"
     case "parameter": return "SSM parameter \(name)"
+    case "execSessions":
+      return "ECS Exec sessions" + (p.family.map { " into tasks of family \($0)" } ?? "")
     case "appOutput":
       return "output of the programs in tasks" + (p.family.map { " of family \($0)" } ?? "")
     default: return kind

@@ -459,6 +459,7 @@ extension Msg {
     case "tables": return "DynamoDB テーブル"
     case "secret": return "シークレット \(name)"
     case "parameter": return "SSM パラメータ \(name)"
+    case "execSessions": return (p.family.map { "ファミリー \($0) のタスクへの" } ?? "") + "ECS Exec セッション"
     case "appOutput": return (p.family.map { "ファミリー \($0) の" } ?? "") + "タスク内のプログラムの出力"
     default: return kind
     }
