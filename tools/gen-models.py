@@ -81,13 +81,20 @@ SERVICES = [
     ("acm", "acm", "ACM", [
         "RequestCertificate", "ImportCertificate", "DescribeCertificate", "ListCertificates",
         "DeleteCertificate"]),
+    ("s3", "s3api", "S3", [
+        "CreateBucket", "DeleteBucket", "ListBuckets", "HeadBucket", "ListObjectsV2", "GetObject",
+        "PutObject", "DeleteObject", "HeadObject"]),
+    ("dynamodb", "dynamodb", "DynamoDB", [
+        "CreateTable", "DescribeTable", "ListTables", "PutItem", "GetItem", "Scan", "DeleteTable",
+        "DeleteItem"]),
 ]
 
 # Swift property names for each service's JSON text.
 VARS = {
     "ecs": "ecs", "ecr": "ecr", "elbv2": "elbv2", "ec2": "ec2", "iam": "iam", "ssm": "ssm",
     "sts": "sts", "logs": "logs", "secretsmanager": "secretsManager",
-    "application-autoscaling": "applicationAutoScaling", "acm": "acm",
+    "application-autoscaling": "applicationAutoScaling", "acm": "acm", "s3api": "s3",
+    "dynamodb": "dynamoDB",
 }
 
 _TAG = re.compile(r"<[^>]+>")

@@ -20,8 +20,15 @@ public enum AWSRunner {
       output: environment["AWS_DEFAULT_OUTPUT"] ?? "json")
     if let r = customization(argv, world: &world, defaults: defaults) { return r }
     if let r = logsTail(argv, world: &world) { return r }
+    if let r = S3Commands.run(argv, world: &world, files: files) { return r }
     if let r = Waiters.run(argv, world: &world, files: files, defaults: defaults) { return r }
-    switch AWSCLI.parse(argv, files: files, defaults: defaults) {
+    let argv_: [String]
+    let outfile: String?
+    switch S3Commands.s3api(argv, files: files) {
+    case .failure(let r): return r
+    case .success(let (a, o)): (argv_, outfile) = (a, o)
+    }
+    switch AWSCLI.parse(argv_, files: files, defaults: defaults) {
     case .output(let stdout, let stderr, let status):
       return CommandResult(stdout: stdout, stderr: stderr, status: status)
     case .invoke(let inv):
@@ -37,7 +44,18 @@ public enum AWSRunner {
       }
       switch AWSCall.perform(&world, inv.service, inv.operation, inv.request) {
       case .failure(let result): return result
-      case .success(let response):
+      case .success(var response):
+        if inv.operation == "ExecuteCommand" {
+          return ExecShell.opened(response, world: &world, files: files)
+        }
+        if let outfile {
+          do {
+            try files.write(outfile, response["Body"]?.stringValue ?? "")
+          } catch {
+            return .failure("\n\(error.message)\n", status: 255)
+          }
+          response = response.removing("Body")
+        }
         return render(response, globals: inv.globals, defaults: defaults, operation: inv.operation)
       }
     }

@@ -238,10 +238,11 @@ private func request(_ argv: [String]) -> (String, JSONValue)? {
         "argument command: Invalid choice: 'ecss', maybe you meant:\n\n  * ecs"
       ),
       (
-        ["aws", "s3", "ls"],
-        "argument command: 's3' is an AWS CLI service that ecs-tutor does not simulate; it "
-          + "simulates: acm, application-autoscaling, ec2, ecr, ecs, elbv2, iam, logs, secretsmanager, "
-          + "ssm, sts"
+        // `aws s3 ...` is the AWS CLI's own command set (S3Commands), answered before parsing.
+        ["aws", "sqs", "list-queues"],
+        "argument command: 'sqs' is an AWS CLI service that ecs-tutor does not simulate; it "
+          + "simulates: acm, application-autoscaling, dynamodb, ec2, ecr, ecs, elbv2, iam, logs, "
+          + "s3api, secretsmanager, ssm, sts"
       ),
       (
         ["aws", "ecs", "list-clusters", "--max-items", "ten"],

@@ -103,6 +103,10 @@ private func resources(_ kind: ResourceKind) -> [String] {
     "--domain-name": "a DNS name the learner owns, not a resource of the world",
     "--subject-alternative-names": "DNS names the learner owns, not resources of the world",
     "--certificate-authority-arn": "a private CA, which the tutor does not simulate",
+    "--global-table-source-arn": "a table in another Region (global tables are not simulated)",
+    "--expression-attribute-names": "placeholders of an expression (#n → a name), not resources",
+    "--index-name": "a table's secondary index (indexes are not simulated)",
+    "--ssekms-key-id": "a KMS key (KMS is not simulated)",
   ]
 
   /// The pseudo-services of internal operations (docker's, the AWS CLI's own) are no botocore

@@ -49,7 +49,53 @@ import Testing
     var testDescription: String { id }
   }
 
+  static let trustTasks =
+    #"'{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}'"#
+  static let lister =
+    #"--container-definitions '[{"name":"app","image":"public.ecr.aws/ecs-tutor/s3-lister","memory":128,"environment":[{"name":"BUCKET","value":"demo-data"}]}]'"#
+  static let appRole =
+    "aws iam create-role --role-name appRole --assume-role-policy-document \(trustTasks)"
+  static let webExec =
+    #"--task-role-arn arn:aws:iam::123456789012:role/appRole --container-definitions '[{"name":"web","image":"public.ecr.aws/ecs-tutor/web"}]'"#
+
   static let cases: [Case] = [
+    Case(
+      id: "app-no-credentials",
+      lines: cluster + [
+        subnet, "aws s3 mb s3://demo-data", "\(fargate) \(lister)", runFargate, "wait 30s",
+      ]
+    ),
+    Case(
+      id: "app-access-denied",
+      lines: cluster + [
+        subnet, "aws s3 mb s3://demo-data", appRole,
+        "\(fargate) --task-role-arn arn:aws:iam::123456789012:role/appRole \(lister)", runFargate,
+        "wait 30s",
+      ]
+    ),
+    Case(
+      id: "app-uses-instance-role",
+      lines: ec2Cluster + [
+        "wait 2m", "aws s3 mb s3://demo-data",
+        "aws ecs register-task-definition --family web --network-mode bridge \(lister)",
+        "aws ecs run-task --cluster demo --task-definition web", "wait 30s",
+      ]
+    ),
+    Case(
+      id: "exec-not-enabled",
+      lines: cluster + [
+        subnet, appRole, "\(fargate) \(webExec)", runFargate, "wait 1m",
+        "aws ecs execute-command --cluster demo --task $(aws ecs list-tasks --cluster demo --query taskArns[0] --output text) --interactive --command /bin/sh",
+      ]
+    ),
+    Case(
+      id: "exec-not-connected",
+      lines: cluster + [
+        subnet, appRole, "\(fargate) \(webExec)", runFargate + " --enable-execute-command",
+        "wait 1m",
+        "aws ecs execute-command --cluster demo --task $(aws ecs list-tasks --cluster demo --query taskArns[0] --output text) --interactive --command /bin/sh",
+      ]
+    ),
     Case(
       id: "empty-cluster",
       lines: cluster + [nginx, "aws ecs run-task --cluster demo --task-definition web"]

@@ -71,6 +71,12 @@ func session(
     .rolesUsage, .rolesTaskTitle(id: "t", taskDefinition: "web:1", launchType: "EC2"),
     .rolesDefinitionTitle("web:1", launchType: "FARGATE"), .rolesColumns, .roleNone,
     .roleWord("task role"), .roleActor(.agent), .roleNoCredentials,
+    .taskEnvironmentTitle(container: "app"), .taskSecretValue(length: 9, from: "/app/db-pass"),
+    .taskCredentials(.taskRole(name: "appRole")),
+    .taskCredentials(.instanceRole(name: "ecsInstanceRole", instanceId: "i-0123")),
+    .taskCredentials(.none(.fargateWithoutTaskRole)), .taskCredentials(.none(.imdsBlockedByAgent)),
+    .taskCredentials(.none(.imdsBlockedByIptables)), .taskCredentials(.none(.noInstanceRole)),
+    .taskAppOutputTitle(container: "app"),
     .roleTrusts(["ecs-tasks.amazonaws.com"]), .roleAllowed, .roleAllowedBy("p #1"),
     .roleDeniedBy("p #1"), .roleTrustMissing(found: "-"), .roleImplicitDeny(missingKeys: ["k"]),
     .roleSwapped(

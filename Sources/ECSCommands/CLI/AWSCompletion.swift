@@ -46,6 +46,7 @@ public enum AWSCompletion {
     "--add-subnet-ids": .subnets, "--remove-subnet-ids": .subnets,
     "--add-security-group-ids": .securityGroups, "--remove-security-group-ids": .securityGroups,
     "--network-interface-id": .networkInterfaces, "--network-acl-ids": .networkAcls,
+    "--table-name": .tables, "--bucket": .buckets,
   ]
 
   static let globalValueChoices: [String: [String]] = [

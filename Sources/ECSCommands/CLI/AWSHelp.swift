@@ -4,6 +4,8 @@ public enum AWSHelp {
   static let serviceTitles: [String: String] = [
     "acm": "AWS Certificate Manager (a stand-in for HTTPS listeners)",
     "application-autoscaling": "Application Auto Scaling",
+    "dynamodb": "Amazon DynamoDB (tables and items)",
+    "s3api": "Amazon Simple Storage Service (buckets and objects)",
     "ec2": "Amazon Elastic Compute Cloud (EC2, VPC)",
     "ecr": "Amazon Elastic Container Registry",
     "ecs": "Amazon Elastic Container Service",

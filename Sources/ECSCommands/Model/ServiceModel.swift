@@ -103,7 +103,8 @@ public final class ServiceModel: Sendable {
 
   /// CLI names of the services we know, in `aws help` order.
   public static let serviceNames: [String] = [
-    "acm", "application-autoscaling", "ec2", "ecr", "ecs", "elbv2", "iam", "logs",
+    "acm", "application-autoscaling", "dynamodb", "ec2", "ecr", "ecs", "elbv2", "iam", "logs",
+    "s3api",
     "secretsmanager", "ssm", "sts",
   ]
 
@@ -119,6 +120,8 @@ public final class ServiceModel: Sendable {
   static let logs = ServiceModel.parse(logsJSON)
   static let secretsManager = ServiceModel.parse(secretsManagerJSON)
   static let applicationAutoScaling = ServiceModel.parse(applicationAutoScalingJSON)
+  static let s3 = ServiceModel.parse(s3JSON)
+  static let dynamoDB = ServiceModel.parse(dynamoDBJSON)
 
   /// The model of the service with CLI name `name`.
   public static func named(_ name: String) throws(ServiceModelError) -> ServiceModel {
@@ -135,6 +138,8 @@ public final class ServiceModel: Sendable {
     case "logs": result = logs
     case "secretsmanager": result = secretsManager
     case "application-autoscaling": result = applicationAutoScaling
+    case "s3api": result = s3
+    case "dynamodb": result = dynamoDB
     default: throw ServiceModelError("unknown service '\(name)'")
     }
     return try result.get()

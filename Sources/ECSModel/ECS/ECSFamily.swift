@@ -8,6 +8,7 @@ enum ECSFamily {
       ("ecs", TaskActions.table),
       ("ecs", ServiceActions.table),
       ("ecs", AccountSettingActions.table),
+      ("ecs", ExecuteCommandActions.table),
     ],
     waiters: ["ecs": waiters], resources: ECSResources.all)
 

@@ -281,6 +281,7 @@ extension World {
         ("image", .string(c.image)), ("imageDigest", c.imageDigest.map { .string($0) }),
         ("runtimeId", c.runtimeId.map { .string($0) }), ("lastStatus", .string(c.lastStatus)),
         ("exitCode", c.exitCode.map { .int($0) }), ("reason", c.reason.map { .string($0) }),
+        ("managedAgents", managedAgents(t, c)),
         (
           "networkBindings",
           .array(

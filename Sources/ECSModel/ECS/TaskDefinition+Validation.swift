@@ -82,6 +82,7 @@ enum TaskDefinitionValidation {
       // UNCONFIRMED: wording for an empty container list.
       throw .client("Container list cannot be empty.")
     }
+    if let error = FireLens.registrationError(inputs) { throw error }
     var names: [String] = []
     for input in inputs {
       let name = input.presentMember("name")?.stringValue ?? ""

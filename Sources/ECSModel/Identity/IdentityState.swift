@@ -273,6 +273,49 @@ public struct ManagedPolicy: Sendable, Equatable {
         "ecr:ListTagsForResource", "ecr:DescribeImageScanFindings",
       ]),
     aws("/", "AdministratorAccess", ["*"]),
+    // Abridged (default version numbers UNCONFIRMED): the real documents list read actions of every service (thousands of
+    // lines); these keep the services the simulation has, in the documents' own wildcard style.
+    aws(
+      "/", "ReadOnlyAccess",
+      statements: [
+        [
+          "Sid": "ReadOnlyActions", "Effect": "Allow",
+          "Action": [
+            "application-autoscaling:Describe*", "dynamodb:BatchGet*", "dynamodb:Describe*",
+            "dynamodb:Get*", "dynamodb:List*", "dynamodb:Query", "dynamodb:Scan", "ec2:Describe*",
+            "ec2:Get*", "ecr:BatchCheck*", "ecr:BatchGet*", "ecr:Describe*", "ecr:Get*",
+            "ecr:List*", "ecs:Describe*", "ecs:List*", "elasticloadbalancing:Describe*",
+            "iam:Generate*", "iam:Get*", "iam:List*", "iam:Simulate*", "logs:Describe*",
+            "logs:FilterLogEvents", "logs:Get*", "logs:ListTagsForResource",
+            "logs:StartQuery", "s3:Describe*", "s3:Get*", "s3:List*",
+            "secretsmanager:Describe*", "secretsmanager:GetResourcePolicy",
+            "secretsmanager:List*", "ssm:Describe*", "ssm:Get*", "ssm:List*",
+            "sts:GetCallerIdentity",
+          ],
+          "Resource": "*",
+        ]
+      ], version: "v120"),
+    // Abridged likewise: SecurityAudit reads configuration (Describe/List/GetPolicy...), not data:
+    // no s3:GetObject, dynamodb:Scan or secretsmanager:GetSecretValue.
+    aws(
+      "/", "SecurityAudit",
+      statements: [
+        [
+          "Sid": "BaseSecurityAuditStatement", "Effect": "Allow",
+          "Action": [
+            "application-autoscaling:Describe*", "dynamodb:DescribeTable", "dynamodb:ListTables",
+            "ec2:Describe*", "ecr:DescribeImageScanFindings", "ecr:DescribeImages",
+            "ecr:DescribeRepositories", "ecr:GetLifecyclePolicy", "ecr:GetRepositoryPolicy",
+            "ecr:ListImages", "ecs:Describe*", "ecs:List*", "elasticloadbalancing:Describe*",
+            "iam:GenerateCredentialReport", "iam:Get*", "iam:List*", "iam:SimulateCustomPolicy",
+            "iam:SimulatePrincipalPolicy", "logs:Describe*", "logs:ListTagsForResource",
+            "s3:GetBucket*", "s3:GetEncryptionConfiguration", "s3:ListAllMyBuckets",
+            "s3:ListBucket", "secretsmanager:DescribeSecret", "secretsmanager:GetResourcePolicy",
+            "secretsmanager:ListSecrets", "ssm:Describe*", "ssm:ListTagsForResource",
+          ],
+          "Resource": "*",
+        ]
+      ], version: "v40"),
   ]
 }
 

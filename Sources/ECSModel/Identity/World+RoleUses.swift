@@ -95,6 +95,14 @@ extension World {
         }
       }
     }
+    // environmentFiles: the execution role downloads them from S3 (never the instance role).
+    for c in def.containers {
+      for file in environmentFiles(def, container: c.name) {
+        add(.agent, "execution role", exec, "environment files", "s3:GetObject", file)
+        let bucket = String(file.prefix { $0 != "/" })
+        add(.agent, "execution role", exec, "environment files", "s3:GetBucketLocation", bucket)
+      }
+    }
     // The application's credentials: the task role; on EC2 without one, the instance role
     // through the instance metadata service; on Fargate without one, none.
     let taskRole = def.taskRoleArn.flatMap { role($0)?.name }
@@ -142,7 +150,29 @@ extension World {
     let instanceRole = task.ec2InstanceId.flatMap { id in
       capacity.instances.first { $0.instanceId == id }?.iamInstanceProfileArn
     }.flatMap { role(ofInstanceProfile: $0)?.name }
-    return roleUses(
+    var uses = roleUses(
       definition: d, launchType: task.launchType, instanceRole: instanceRole, taskId: task.id)
+    // The application's own calls, with the credentials its SDK finds now.
+    let creds = appCredentials(task)
+    let kind: String
+    switch creds {
+    case .taskRole: kind = "task role"
+    case .instanceRole: kind = "instance role"
+    case .none: kind = "task role"
+    }
+    for c in task.containers {
+      for call in appBehaviour(image: c.image)?.calls ?? [] {
+        let (resource, _) = expand(call.resource, containerEnvironment(task, container: c.name))
+        let context = call.action.hasPrefix("secretsmanager:") ? secretContext(resource) : [:]
+        uses.append(
+          RoleUse(
+            actor: .application, roleKind: kind, roleName: creds.roleName, purpose: "app call",
+            action: call.action, resource: resource,
+            evaluation: creds.roleName.flatMap {
+              evaluate(role: $0, action: call.action, resource: resource, context: context)
+            }))
+      }
+    }
+    return uses
   }
 }

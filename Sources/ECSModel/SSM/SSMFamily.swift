@@ -4,5 +4,6 @@ enum SSMFamily {
     name: "SSM",
     operations: [
       ("ssm", SSMActions.table)
-    ])
+    ],
+    resources: SSMResources.all)
 }

@@ -187,6 +187,9 @@ extension World {
     if let failure = secretReferenceFailure(task, definition: def, executionRole: execRole?.name) {
       return failure
     }
+    if let failure = environmentFileFailure(task, definition: def, executionRole: execRole?.name) {
+      return failure
+    }
     for c in task.containers {
       switch resolveImage(c.image) {
       case .notFound(let message):

@@ -18,6 +18,8 @@ public enum ResourceKind: String, Sendable, CaseIterable {
   case listeners, listenerRules
   /// ACM certificates, by ARN.
   case certificates
+  /// DynamoDB tables and S3 buckets, by name.
+  case tables, buckets
 }
 
 extension World {

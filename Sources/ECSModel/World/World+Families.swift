@@ -11,6 +11,9 @@ extension World {
     SSMFamily.family,
     SecretsManagerFamily.family,
     LoadBalancingFamily.family,
+    S3Family.family,
+    DynamoDBFamily.family,
+    ApplicationsFamily.family,
   ]
 
   /// The families' operations and waiters, merged once. A duplicate keeps its first declaration

@@ -33,6 +33,12 @@ public struct World: Sendable, Equatable {
   public var secrets = SecretsState()
   /// Elastic Load Balancing: load balancers, target groups, listeners.
   public var elb = LoadBalancingState()
+  /// S3 buckets and objects.
+  public var s3 = S3State()
+  /// DynamoDB tables and items.
+  public var dynamodb = DynamoDBState()
+  /// What the applications in tasks did with the credentials they found (`Applications`).
+  public var applications = ApplicationState()
   /// ECS account settings the learner changed (`put-account-setting`): name → value.
   public var accountSettings: [String: String] = [:]
 

@@ -61,6 +61,10 @@ enum Diagnoser {
       if let reason = t.stoppedReason { out.append(reason) }
       out += t.containers.compactMap(\.reason)
     }
+    // What the applications printed meanwhile: their SDK's errors (the task role at run time).
+    for (_, lines) in after.applications.output.sorted(by: { $0.key < $1.key }) {
+      out += lines.filter { $0.timestamp > before.clock.nowMillis }.map(\.message)
+    }
     return out
   }
 }

@@ -120,6 +120,7 @@ public struct Session: Sendable {
   /// The prompt for the next line, e.g. `[sandbox] $ ` or `[first-cluster 2/5] $ `.
   public var prompt: String {
     if let quiz { return quiz.prompt }
+    if world.applications.execSession != nil { return ExecShell.prompt }
     switch mode {
     case .sandbox: return "[sandbox] $ "
     case .lesson(let id, let step):
@@ -152,6 +153,7 @@ public struct Session: Sendable {
   public mutating func handle(_ line: String) -> [Output] {
     lastStatus = 0
     let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+    if world.applications.execSession != nil { return execLine(trimmed) }
     if trimmed.isEmpty || trimmed.hasPrefix("#") { return [] }
     if inQuiz { return quizLine(line) }
     var words = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)

@@ -258,6 +258,14 @@ public enum Msg: Sendable, Equatable {
   case requestAssertion(url: String, status: String, container: String?)
 
   // MARK: roles (issue 12) — add this part's keys directly below this line
+  /// `show task`: the environment a container's program sees.
+  case taskEnvironmentTitle(container: String)
+  /// A `secrets` entry in that environment: its length and where the agent read it.
+  case taskSecretValue(length: Int, from: String)
+  /// The credentials the SDK in the task finds.
+  case taskCredentials(AppCredentials)
+  /// `show task`: the program's latest output lines.
+  case taskAppOutputTitle(container: String)
 
   // MARK: quiz (issue 10) — add this part's keys directly below this line
   case quizTopicsHeader

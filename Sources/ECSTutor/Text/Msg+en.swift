@@ -345,6 +345,28 @@ extension Msg {
         + (container.map { " from the container \($0)" } ?? "")
 
     // MARK: roles (issue 12) — add this part's texts directly below this line
+    case .taskEnvironmentTitle(let c):
+      return "environment of \(c) (what the program sees; never the execution role's credentials):"
+    case .taskSecretValue(let n, let from): return "•••• (\(n) characters, from secrets: \(from))"
+    case .taskCredentials(let c):
+      switch c {
+      case .taskRole(let n): return "SDK credentials: task role \(n) (169.254.170.2)"
+      case .instanceRole(let n, let i):
+        return
+          "SDK credentials: instance role \(n) of \(i) through IMDS (no task role; every such task on the host shares it)"
+      case .none(let cause):
+        switch cause {
+        case .fargateWithoutTaskRole:
+          return "SDK credentials: none (Fargate, no task role): \"Unable to locate credentials\""
+        case .imdsBlockedByAgent:
+          return "SDK credentials: none (no task role; ECS_AWSVPC_BLOCK_IMDS=true blocks IMDS)"
+        case .imdsBlockedByIptables:
+          return "SDK credentials: none (no task role; the iptables rule blocks IMDS)"
+        case .noInstanceRole:
+          return "SDK credentials: none (no task role, and the instance has no instance profile)"
+        }
+      }
+    case .taskAppOutputTitle(let c): return "latest output of \(c):"
 
     // MARK: quiz (issue 10) — add this part's texts directly below this line
     case .quizTopicsHeader: return "**Quizzes**"
@@ -592,6 +614,16 @@ extension Msg {
     case "routeTables": return "route tables"
     case "natGateways": return "NAT gateways"
     case "vpcEndpoints": return "VPC endpoints"
+    case "bucket": return "S3 bucket \(name)"
+    case "buckets": return "S3 buckets"
+    case "table": return "DynamoDB table \(name)"
+    case "tables": return "DynamoDB tables"
+    case "secret": return "secret \(name)"
+    case "parameter": return "SSM parameter \(name)"
+    case "execSessions":
+      return "ECS Exec sessions" + (p.family.map { " into tasks of family \($0)" } ?? "")
+    case "appOutput":
+      return "output of the programs in tasks" + (p.family.map { " of family \($0)" } ?? "")
     default: return kind
     }
   }

@@ -244,7 +244,7 @@ extension Msg {
       let words = [
         "execution role": "タスク実行ロール", "task role": "タスクロール", "instance role": "インスタンスロール",
         "pull": "プル", "logs": "ログ", "secrets": "シークレット", "credentials": "認証情報",
-        "register": "登録", "assume": "引き受け",
+        "register": "登録", "assume": "引き受け", "app call": "アプリの呼び出し", "environment files": "環境ファイル",
       ]
       return words[w] ?? w
     case .roleActor(let a):
@@ -359,6 +359,27 @@ extension Msg {
       return "\(url) へのリクエストが \(status) を返す" + (container.map { " (コンテナ \($0) が応答)" } ?? "")
 
     // MARK: roles (issue 12) — add this part's texts directly below this line
+    case .taskEnvironmentTitle(let c):
+      return "\(c) の環境変数 (プログラムから見えるもの。タスク実行ロールの認証情報は含まれません):"
+    case .taskSecretValue(let n, let from): return "•••• (\(n) 文字、secrets から取得: \(from))"
+    case .taskCredentials(let c):
+      switch c {
+      case .taskRole(let n): return "SDK の認証情報: タスクロール \(n) (169.254.170.2)"
+      case .instanceRole(let n, let i):
+        return "SDK の認証情報: IMDS 経由で \(i) のインスタンスロール \(n) (タスクロールなし。ホスト上の同様のタスクすべてが共有します)"
+      case .none(let cause):
+        switch cause {
+        case .fargateWithoutTaskRole:
+          return "SDK の認証情報: なし (Fargate でタスクロールなし): \"Unable to locate credentials\""
+        case .imdsBlockedByAgent:
+          return "SDK の認証情報: なし (タスクロールなし。ECS_AWSVPC_BLOCK_IMDS=true で IMDS をブロック)"
+        case .imdsBlockedByIptables:
+          return "SDK の認証情報: なし (タスクロールなし。iptables のルールで IMDS をブロック)"
+        case .noInstanceRole:
+          return "SDK の認証情報: なし (タスクロールがなく、インスタンスにインスタンスプロファイルもありません)"
+        }
+      }
+    case .taskAppOutputTitle(let c): return "\(c) の最新の出力:"
 
     // MARK: quiz (issue 10) — add this part's texts directly below this line
     case .quizTopicsHeader: return "**クイズ**"
@@ -603,6 +624,14 @@ extension Msg {
     case "routeTables": return "ルートテーブル"
     case "natGateways": return "NAT ゲートウェイ"
     case "vpcEndpoints": return "VPC エンドポイント"
+    case "bucket": return "S3 バケット \(name)"
+    case "buckets": return "S3 バケット"
+    case "table": return "DynamoDB テーブル \(name)"
+    case "tables": return "DynamoDB テーブル"
+    case "secret": return "シークレット \(name)"
+    case "parameter": return "SSM パラメータ \(name)"
+    case "execSessions": return (p.family.map { "ファミリー \($0) のタスクへの" } ?? "") + "ECS Exec セッション"
+    case "appOutput": return (p.family.map { "ファミリー \($0) の" } ?? "") + "タスク内のプログラムの出力"
     default: return kind
     }
   }

@@ -119,6 +119,7 @@ enum NetworkView {
             + Msg.inboundRule(protocol: r.protocolText, port: r.portText, peer: r.peer).text(lang))
       }
     }
+    lines += TaskEnvironmentView.lines(w, t, lang)
     return lines.joined(separator: "\n")
   }
 
