@@ -8,6 +8,12 @@ enum ECSFamily {
       ("ecs", TaskActions.table),
       ("ecs", ServiceActions.table),
       ("ecs", AccountSettingActions.table),
+      ("ecs", TagActions.table),
+      ("ecs", AttributeActions.table),
+      ("ecs", ClusterUpdateActions.table),
+      ("ecs", TaskProtectionActions.table),
+      ("ecs", TaskSetActions.table),
+      ("ecs", ServiceDeploymentActions.table),
     ],
     waiters: ["ecs": waiters], resources: ECSResources.all)
 

@@ -294,6 +294,9 @@ enum IAMActions {
       "AWSServiceRoleForApplicationAutoScaling_ECSService",
       "arn:aws:iam::aws:policy/aws-service-role/AWSApplicationAutoscalingECSServicePolicy", ""
     ),
+    "lex.amazonaws.com": (
+      "AWSServiceRoleForLexBots", "arn:aws:iam::aws:policy/aws-service-role/AmazonLexBotPolicy", ""
+    ),
     "autoscaling.amazonaws.com": (
       "AWSServiceRoleForAutoScaling",
       "arn:aws:iam::aws:policy/aws-service-role/AutoScalingServiceRolePolicy",

@@ -68,6 +68,10 @@ struct CLIExample: Decodable, Sendable {
       ),
       (#"--registry-ids?\b"#, "needs another account's registry"),
       (#"--principal-arn \S*:(user|root)"#, "needs IAM users or another principal"),
+      (#"--policy-source-arn \S*:user/"#, "needs IAM users or another principal"),
+      (#"--parameter-version "?[a-z]"#, "placeholder in the command"),
+      // ECR repository names are lowercase: ECR refuses to create the page's repository.
+      (#"--repository-name "?[^ "]*[A-Z]"#, "repository name ECR refuses (uppercase letters)"),
       (#"^aws ecr get-login( |$)"#, "AWS CLI v1 only (removed in v2)"),
       (#"^aws ecs execute-command"#, "interactive session (Session Manager plugin)"),
       (#"--service-namespace (?!ecs)"#, "scalable target of another service than ECS"),

@@ -13,6 +13,10 @@ struct ExampleWorld {
   static let registry = "123456789012.dkr.ecr.us-east-1.amazonaws.com"
   static let trust =
     #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
+  static let lifecycle =
+    #"{"rules":[{"rulePriority":1,"selection":{"tagStatus":"untagged","countType":"sinceImagePushed","countUnit":"days","countNumber":14},"action":{"type":"expire"}}]}"#
+  static let repositoryPolicy =
+    #"{"Version":"2012-10-17","Statement":[{"Sid":"pull","Effect":"Allow","Principal":"*","Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"]}]}"#
   static let allowAll =
     #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#
 
@@ -38,14 +42,24 @@ struct ExampleWorld {
       "--task": { w, v in w.task(v) }, "--tasks": { w, v in w.task(v) },
       "--container-instance": { w, v in w.containerInstance(v) },
       "--container-instances": { w, v in w.containerInstance(v) },
+      "--resource-arn": { w, v in w.ecsResource(v) },
+      "--task-set": { w, v in w.taskSet(v) }, "--task-sets": { w, v in w.taskSet(v) },
+      "--primary-task-set": { w, v in w.taskSet(v) },
+      "--service-deployment-arns": { w, v in w.serviceDeployment(v) },
+      "--service-deployment-arn": { w, v in w.serviceDeployment(v) },
+      "--service-revision-arns": { w, v in w.serviceDeployment(v) },
     ],
     "ecr": [
       "--repository-name": { w, v in w.repository(v) },
       "--image-ids": { w, v in w.image(v) }, "--image-id": { w, v in w.image(v) },
+      "--resource-arn": { w, v in w.repository(v) },
+      "--layer-digests": { w, v in w.layer(v) }, "--layer-digest": { w, v in w.layer(v) },
+      "--upload-id": { w, v in w.layerUpload(v) },
     ],
     "logs": [
       "--log-group-name": { w, v in w.logGroup(v) },
       "--log-stream-name": { w, v in w.logStream(v) },
+      "--resource-arn": { w, v in w.logGroup(Self.logGroupName(v)) },
     ],
     "ssm": [
       "--name": { w, v in w.parameter(v) }, "--names": { w, v in w.parameter(v) },
@@ -55,6 +69,8 @@ struct ExampleWorld {
       "--role-name": { w, v in w.role(v) },
       "--instance-profile-name": { w, v in w.instanceProfile(v) },
       "--policy-arn": { w, v in w.policy(v) },
+      "--version-id": { w, v in w.policyVersion(v) },
+      "--deletion-task-id": { w, v in w.deletionTask(v) },
     ],
     "application-autoscaling": ["--resource-id": { w, v in w.scalableResource(v) }],
     "secretsmanager": ["--secret-id": { w, v in w.secret(v) }],
@@ -70,6 +86,22 @@ struct ExampleWorld {
     "delete-role-policy": ("put-role-policy", "--policy-document file://documented-policy.json"),
     "delete-retention-policy": ("put-retention-policy", "--retention-in-days 5"),
     "unlabel-parameter-version": ("label-parameter-version", ""),
+    "describe-image-scan-findings": ("start-image-scan", ""),
+    "get-lifecycle-policy": (
+      "put-lifecycle-policy", "--lifecycle-policy-text file://documented-lifecycle.json"
+    ),
+    "delete-lifecycle-policy": (
+      "put-lifecycle-policy", "--lifecycle-policy-text file://documented-lifecycle.json"
+    ),
+    "get-lifecycle-policy-preview": (
+      "start-lifecycle-policy-preview", "--lifecycle-policy-text file://documented-lifecycle.json"
+    ),
+    "get-repository-policy": (
+      "set-repository-policy", "--policy-text file://documented-repository-policy.json"
+    ),
+    "delete-repository-policy": (
+      "set-repository-policy", "--policy-text file://documented-repository-policy.json"
+    ),
     "delete-scaling-policy": (
       "put-scaling-policy",
       "--policy-type TargetTrackingScaling --target-tracking-scaling-policy-configuration "
@@ -90,7 +122,9 @@ struct ExampleWorld {
       ("repositoryName", { w, v in w.repository(v) }),
       ("imageTag", { w, v in w.image("imageTag=\(v)") }),
     ],
-    "logs": [("logGroupName", { w, v in w.logGroup(v) })],
+    "logs": [
+      ("logGroupName", { w, v in w.logGroup(v) }), ("logStreamName", { w, v in w.logStream(v) }),
+    ],
     "ssm": [("Name", { w, v in w.parameter(v) })],
     "iam": [
       ("RoleName", { w, v in w.profileRole(v) }),
@@ -107,6 +141,10 @@ struct ExampleWorld {
     case "--assume-role-policy-document": documented("AssumeRolePolicyDocument", example) ?? trust
     case "--policy-document" where example.operation == "update-assume-role-policy": trust
     case "--policy-document": documented("PolicyDocument", example) ?? allowAll
+    case "--log-events":
+      #"[{"timestamp": \#(SimClock.defaultStart), "message": "Example Event"}]"#
+    case "--lifecycle-policy-text": documentedText("lifecyclePolicyText", example) ?? lifecycle
+    case "--policy-text": documentedText("policyText", example) ?? repositoryPolicy
     default: "example\n"
     }
   }
@@ -127,6 +165,12 @@ struct ExampleWorld {
     }
     if let output = example.output { walk(output) }
     return found.map(JSONPrinter.compact)
+  }
+
+  /// The first string under `key` in the documented output (a policy text AWS prints as a
+  /// string).
+  static func documentedText(_ key: String, _ example: CLIExample) -> String? {
+    example.output.flatMap { strings(under: key, in: $0).first }
   }
 
   /// The task definition of `family` the documented output shows, as register-task-definition
@@ -167,6 +211,11 @@ struct ExampleWorld {
     files["documented-policy.json"] = Self.documented("PolicyDocument", example) ?? Self.allowAll
     files["documented-trust.json"] =
       Self.documented("AssumeRolePolicyDocument", example) ?? Self.trust
+    files["documented-lifecycle.json"] =
+      Self.documentedText("lifecyclePolicyText", example) ?? Self.lifecycle
+    files["documented-repository-policy.json"] =
+      Self.documentedText("policyText", example) ?? Self.repositoryPolicy
+    files["layer-part.bin"] = "layer bytes\n"
     self.files = TestFiles(files)
     var config = SessionConfig(files: self.files)
     config.narrate = false
@@ -207,6 +256,7 @@ struct ExampleWorld {
         for value in Self.strings(under: key, in: output).prefix(3) { recipe(&self, value) }
       }
     }
+    documentedContents()
     subnetsAndGroups()
     for (path, text) in example.files ?? [:] { try? files.write(path, replaced(text)) }
     return replaced(example.command)
@@ -271,10 +321,10 @@ struct ExampleWorld {
     String(value.split(separator: "/").last ?? Substring(value))
   }
 
-  private mutating func once(_ key: String) -> Bool { made.insert(key).inserted }
+  mutating func once(_ key: String) -> Bool { made.insert(key).inserted }
 
   /// Maps a page value to ours: an ARN to our ARN, a bare ID to our ID.
-  private mutating func map(_ page: String, ours arn: String?) {
+  mutating func map(_ page: String, ours arn: String?) {
     guard let arn else { return }
     replacements[page] = page.hasPrefix("arn:") ? arn : Self.name(arn)
   }
@@ -332,10 +382,22 @@ struct ExampleWorld {
     let cluster = clusterName
     guard once("service/\(cluster)/\(name)") else { return }
     self.cluster(cluster)
+    // Task sets live in services with the EXTERNAL deployment controller (no task definition).
+    if example.operation.contains("task-set") {
+      let out = run(
+        "aws ecs create-service --cluster \(cluster) --service-name \(name) "
+          + "--deployment-controller type=EXTERNAL --desired-count 1")
+      map(value, ours: out?["service"]?["serviceArn"]?.stringValue)
+      return
+    }
     taskDefinition("app")
+    // A service a namespace lists uses Service Connect in that namespace.
+    let namespace = example.values("--namespace").first.map {
+      " --service-connect-configuration enabled=true,namespace=\($0)"
+    }
     let out = run(
       "aws ecs create-service --cluster \(cluster) --service-name \(name) --task-definition app "
-        + "--desired-count 0")
+        + "--desired-count 0" + (namespace ?? ""))
     map(value, ours: out?["service"]?["serviceArn"]?.stringValue)
   }
 
@@ -361,6 +423,16 @@ struct ExampleWorld {
     if !made.contains("capacity/\(clusterName)") {
       made.insert("capacity/\(clusterName)")
       _ = capacity()
+    }
+    // Only a service's tasks can be protected from scale-in.
+    if example.operation.contains("task-protection") {
+      taskDefinition("app")
+      run(
+        "aws ecs create-service --cluster \(clusterName) --service-name protected "
+          + "--task-definition app --desired-count 1")
+      let out = run("aws ecs list-tasks --cluster \(clusterName) --service-name protected")
+      map(value, ours: out?["taskArns"]?[0]?.stringValue)
+      return
     }
     run(
       "aws ecs register-task-definition --family example-task "
@@ -452,6 +524,13 @@ struct ExampleWorld {
 
   mutating func role(_ value: String) {
     guard once("role/\(value)") else { return }
+    // A service-linked role is made by its service (named where the page shows its path).
+    if value.hasPrefix("AWSServiceRoleFor"),
+      let service = Self.serviceLinkedService(example.output.map(JSONPrinter.compact) ?? "")
+    {
+      run("aws iam create-service-linked-role --aws-service-name \(service)")
+      return
+    }
     let description = Self.strings(under: "Description", in: example.output ?? .null).first
     run(
       "aws iam create-role --role-name \(value) --assume-role-policy-document "
@@ -470,7 +549,8 @@ struct ExampleWorld {
   /// get-instance-profile shows it).
   mutating func profileRole(_ value: String) {
     role(value)
-    guard let profile = example.values("--instance-profile-name").first else { return }
+    let shown = example.output.flatMap { Self.strings(under: "InstanceProfileName", in: $0).first }
+    guard let profile = example.values("--instance-profile-name").first ?? shown else { return }
     instanceProfile(profile)
     run(
       "aws iam add-role-to-instance-profile --instance-profile-name \(profile) --role-name \(value)"
