@@ -88,6 +88,13 @@ private func resources(_ kind: ResourceKind) -> [String] {
     "--caller-arn": "a principal to evaluate as, not necessarily one that exists",
     "--source-security-group-owner-id": "an account ID",
     "--principal-arn": "an IAM user or role, or the account's root: not only roles of the world",
+    "--resource-arn": "the ARN of any taggable kind (cluster, service, repository, log group ...)",
+    "--upload-id": "an ECR layer upload in progress, from initiate-layer-upload",
+    "--external-id": "the external deployment system's own ID for a task set",
+    "--service-deployment-arns": "read from list-service-deployments",
+    "--service-revision-arns": "read from list-service-deployments or describe-service-deployments",
+    "--attribute-name": "a custom attribute's name (put-attributes), not a resource",
+    "--deletion-task-id": "from delete-service-linked-role",
   ]
 
   /// The pseudo-services of internal operations (docker's, the AWS CLI's own) are no botocore

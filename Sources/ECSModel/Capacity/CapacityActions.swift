@@ -730,7 +730,9 @@ extension World {
       ("registeredAt", .string(Timestamp.iso8601(millis: ci.registeredAt))),
       ("attachments", []),
       ("agentUpdateStatus", ci.agentUpdateStatus.map { .string($0) }),
-      ("tags", include.contains("TAGS") ? TaskDefinitionActions.tagsJSON(ci.tags) : nil),
+      (
+        "tags", include.contains("TAGS") ? TaskDefinitionActions.tagsJSON(ci.tags) : JSONValue?.none
+      ),
     ])
   }
 

@@ -204,6 +204,7 @@ enum ServiceActions {
       let d = world.newDeployment(
         def: def, desired: svc.desiredCount, target: target, strategy: strategy, network: network)
       svc.deployments.insert(d, at: 0)
+      svc.deployments[0].volumeConfigurations = svc.volumeConfigurations
       svc.taskDefinitionArn = def.arn
       // A new deployment ends throttled scheduling at once (ecs-facts §5).
       svc.consecutiveStartFailures = 0
@@ -401,7 +402,7 @@ extension World {
         ("rolloutStateReason", .string(d.rolloutStateReason)),
         (
           "volumeConfigurations",
-          svc.volumeConfigurations.isEmpty ? nil : .array(svc.volumeConfigurations)
+          d.volumeConfigurations.isEmpty ? nil : .array(d.volumeConfigurations)
         ),
       ])
     }

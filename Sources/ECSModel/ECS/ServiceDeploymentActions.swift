@@ -150,7 +150,7 @@ enum ServiceDeploymentActions {
           ),
           (
             "volumeConfigurations",
-            svc.volumeConfigurations.isEmpty ? nil : .array(svc.volumeConfigurations)
+            d.volumeConfigurations.isEmpty ? nil : .array(d.volumeConfigurations)
           ),
           ("createdAt", .string(Timestamp.iso8601(millis: d.createdAt))),
         ]))

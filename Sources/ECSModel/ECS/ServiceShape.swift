@@ -13,6 +13,9 @@ enum ServiceShape {
       svc.availabilityZoneRebalancing = svc.schedulingStrategy == "DAEMON" ? "DISABLED" : "ENABLED"
     }
     if let v = req.array("volumeConfigurations") { svc.volumeConfigurations = v }
+    if creating, !svc.deployments.isEmpty {
+      svc.deployments[0].volumeConfigurations = svc.volumeConfigurations
+    }
     if let c = req["serviceConnectConfiguration"] { svc.serviceConnectConfiguration = c }
   }
 

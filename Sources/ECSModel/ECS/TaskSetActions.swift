@@ -225,7 +225,7 @@ extension World {
       ("scale", ["value": .double(set.scale), "unit": "PERCENT"]),
       ("stabilityStatus", .string(steady ? "STEADY_STATE" : "STABILIZING")),
       ("stabilityStatusAt", ts(set.stabilityStatusAt)),
-      ("tags", tags ? TaskDefinitionActions.tagsJSON(set.tags) : nil),
+      ("tags", tags ? TaskDefinitionActions.tagsJSON(set.tags) : JSONValue?.none),
     ])
   }
 }

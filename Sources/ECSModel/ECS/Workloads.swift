@@ -154,6 +154,8 @@ public struct Deployment: Sendable, Equatable {
   public var networkConfiguration: NetworkConfiguration?
   public var rolloutState: RolloutState = .inProgress
   public var rolloutStateReason: String
+  /// EBS `volumeConfigurations` of the service when this deployment began.
+  public var volumeConfigurations: [JSONValue] = []
 }
 
 /// A service event as DescribeServices prints it.

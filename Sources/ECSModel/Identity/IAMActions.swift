@@ -134,7 +134,7 @@ enum IAMActions {
       guard let p = ManagedPolicy.find(arn), p.path.hasPrefix(prefix) else { return nil }
       return ["PolicyName": .string(p.name), "PolicyArn": .string(p.arn)]
     }
-    return ["AttachedPolicies": .array(items)]
+    return ["AttachedPolicies": .array(items), "IsTruncated": false]
   }
 
   // MARK: inline policies

@@ -77,7 +77,7 @@ extension LogsActions {
     if let tooNew { rejected.append(("tooNewLogEventStartIndex", .int(tooNew))) }
     return jsonObject([
       ("nextSequenceToken", .string(sequenceToken(world.logs.groups[g].streams[s]))),
-      ("rejectedLogEventsInfo", rejected.isEmpty ? nil : jsonObject(rejected)),
+      ("rejectedLogEventsInfo", rejected.isEmpty ? JSONValue?.none : jsonObject(rejected)),
     ])
   }
 

@@ -19,14 +19,25 @@ extension ExampleWorld {
     }
   }
 
+  /// The container instance an attribute's `targetId=` names.
+  mutating func attributeTarget(_ value: String) {
+    for field in value.split(separator: ",") where field.hasPrefix("targetId=") {
+      containerInstance(String(field.dropFirst("targetId=".count)))
+    }
+  }
+
   /// A task set of the command's service (EXTERNAL), mapped to ours.
   mutating func taskSet(_ value: String) {
     guard once("taskset/\(value)"), let svc = example.values("--service").first else { return }
     service(svc)
     taskDefinition("app")
+    // Its network as the documented task set shows it.
+    let shown = documentedObject { $0["taskSetArn"] != nil }
+    let network =
+      shown?["networkConfiguration"] != nil ? networkOption(shown?["networkConfiguration"]) : ""
     let out = run(
       "aws ecs create-task-set --cluster \(clusterName) --service \(Self.name(svc)) "
-        + "--task-definition app --scale value=100,unit=PERCENT")
+        + "--task-definition app --scale value=100,unit=PERCENT" + network)
     guard let set = out?["taskSet"] else { return }
     replacements[value] =
       value.hasPrefix("arn:") ? set["taskSetArn"]?.stringValue : set["id"]?.stringValue
@@ -39,15 +50,16 @@ extension ExampleWorld {
     guard parts.count == 4, once("sd/\(value)") else { return }
     let (cluster, name) = (parts[1], parts[2])
     self.cluster(cluster)
-    taskDefinition("app")
     if once("service/\(cluster)/\(name)") {
+      let (family, shape) = documentedServiceShape(name, cluster: cluster)
       run(
         "aws ecs create-service --cluster \(cluster) --service-name \(name) "
-          + "--task-definition app --desired-count 0")
+          + "--task-definition \(family) --desired-count 0" + shape)
     }
     let out = run("aws ecs list-service-deployments --cluster \(cluster) --service \(name)")
     guard let d = out?["serviceDeployments"]?[0] else { return }
-    let key = parts[0] == "service-revision" ? "targetServiceRevisionArn" : "serviceDeploymentArn"
+    let key =
+      parts[0].hasSuffix("service-revision") ? "targetServiceRevisionArn" : "serviceDeploymentArn"
     replacements[value] = d[key]?.stringValue
   }
 
@@ -122,6 +134,8 @@ extension ExampleWorld {
   /// What the documented output says the named resources hold beside their names: ECS
   /// attributes on container instances, tags, log events in a stream.
   mutating func documentedContents() {
+    waitedFor()
+    tagsToUntag()
     guard let output = example.output else { return }
     let op = example.operation
     switch example.service {
@@ -153,6 +167,20 @@ extension ExampleWorld {
       guard let p = example.values("--instance-profile-name").first else { return }
       run(
         "aws iam tag-instance-profile --instance-profile-name \(p) --tags \(Self.iamTags(output))")
+    case "iam" where op == "list-entities-for-policy":
+      guard let arn = example.values("--policy-arn").first else { return }
+      for role in Self.strings(under: "RoleName", in: output) {
+        self.role(role)
+        run("aws iam attach-role-policy --role-name \(role) --policy-arn \(replaced(arn))")
+      }
+    case "logs" where op == "describe-log-groups":
+      for group in output["logGroups"]?.arrayValue ?? [] {
+        guard let name = group["logGroupName"]?.stringValue,
+          let days = group["retentionInDays"]?.intValue
+        else { continue }
+        logGroup(name)
+        run("aws logs put-retention-policy --log-group-name \(name) --retention-in-days \(days)")
+      }
     case "logs" where op == "get-log-events":
       guard let group = example.values("--log-group-name").first,
         let stream = example.values("--log-stream-name").first
@@ -166,9 +194,11 @@ extension ExampleWorld {
           + "--log-events file://documented-events.json")
     default: break
     }
-    waitedFor()
-    // An untag call needs the tags first.
-    if op.hasPrefix("untag-") {
+  }
+
+  /// An untag call needs the tags first.
+  mutating func tagsToUntag() {
+    if example.operation.hasPrefix("untag-") {
       let keys = example.values("--tag-keys").flatMap { $0.split(separator: ",").map(String.init) }
       switch example.service {
       case "ecs":
@@ -214,5 +244,137 @@ extension ExampleWorld {
     ((output["Tags"] ?? output["tags"])?.arrayValue ?? []).compactMap { t in
       t["Key"]?.stringValue.map { "Key=\($0),Value=\(t["Value"]?.stringValue ?? "")" }
     }.joined(separator: " ")
+  }
+}
+
+extension ExampleWorld {
+  /// The first object of the documented output that `matches`.
+  func documentedObject(_ matches: (JSONValue) -> Bool) -> JSONValue? {
+    var found: JSONValue?
+    func walk(_ v: JSONValue) {
+      guard found == nil else { return }
+      if let members = v.objectValue {
+        if matches(v) {
+          found = v
+          return
+        }
+        members.forEach { walk($0.1) }
+      } else {
+        v.arrayValue?.forEach(walk)
+      }
+    }
+    if let output = example.output { walk(output) }
+    return found
+  }
+
+  /// The default VPC's first subnet and security group.
+  mutating func defaultNetwork() -> (subnet: String, group: String) {
+    let subnet =
+      run("aws ec2 describe-subnets")?["Subnets"]?[0]?["SubnetId"]?.stringValue ?? "subnet-0"
+    let group =
+      run("aws ec2 describe-security-groups")?["SecurityGroups"]?[0]?["GroupId"]?.stringValue
+      ?? "sg-0"
+    return (subnet, group)
+  }
+
+  /// `--network-configuration` in our default VPC, public IP as `shown` has it.
+  mutating func networkOption(_ shown: JSONValue?) -> String {
+    let net = defaultNetwork()
+    let ip =
+      shown?["awsvpcConfiguration"]?["assignPublicIp"]?.stringValue.map { ",assignPublicIp=\($0)" }
+      ?? ""
+    return
+      " --network-configuration 'awsvpcConfiguration={subnets=[\(net.subnet)],securityGroups=[\(net.group)]\(ip)}'"
+  }
+
+  /// The task definition family and create-service options that make service `name` as the
+  /// documented output shows it (Fargate or capacity providers, awsvpc network); ("app", "")
+  /// for a plain EC2 service.
+  mutating func documentedServiceShape(_ name: String, cluster: String) -> (String, String) {
+    guard
+      let shown = documentedObject({
+        $0["serviceName"]?.stringValue == name && $0["deploymentConfiguration"] != nil
+          || ($0["serviceArn"]?.stringValue).map { $0.hasSuffix("/" + name) } == true
+            && $0["taskDefinition"] != nil
+      })
+    else {
+      taskDefinition("app")
+      return ("app", "")
+    }
+    let strategy = shown["capacityProviderStrategy"]?.arrayValue ?? []
+    let fargate =
+      shown["launchType"]?.stringValue == "FARGATE"
+      || strategy.contains { $0["capacityProvider"]?.stringValue?.hasPrefix("FARGATE") == true }
+    guard fargate || shown["networkConfiguration"] != nil else {
+      taskDefinition("app")
+      return ("app", "")
+    }
+    if once("td/app-awsvpc") {
+      run(
+        "aws ecs register-task-definition --family app-awsvpc --requires-compatibilities FARGATE "
+          + "--network-mode awsvpc --cpu 256 --memory 512 "
+          + "--container-definitions name=app,image=nginx,essential=true")
+    }
+    var options = ""
+    if !strategy.isEmpty {
+      if once("cp/\(cluster)") {
+        run(
+          "aws ecs put-cluster-capacity-providers --cluster \(cluster) "
+            + "--capacity-providers FARGATE FARGATE_SPOT --default-capacity-provider-strategy "
+            + "capacityProvider=FARGATE,weight=1")
+      }
+      let items = strategy.compactMap { item -> String? in
+        guard let p = item["capacityProvider"]?.stringValue else { return nil }
+        let weight = item["weight"]?.intValue.map { ",weight=\($0)" } ?? ""
+        let base = item["base"]?.intValue.map { ",base=\($0)" } ?? ""
+        return "capacityProvider=\(p)\(weight)\(base)"
+      }
+      options += " --capacity-provider-strategy " + items.joined(separator: " ")
+    } else if fargate {
+      options += " --launch-type FARGATE"
+    }
+    options += networkOption(shown["networkConfiguration"])
+    return ("app-awsvpc", options)
+  }
+}
+
+extension ExampleWorld {
+  /// The run-task that starts task `value` as the documented output shows it: on Fargate with
+  /// its ENI, or on EC2 with the host ports its containers bind, started by what started it.
+  mutating func documentedTaskCommand(_ value: String) -> String {
+    let id = Self.name(value)
+    let shown =
+      documentedObject {
+        $0["containers"] != nil && ($0["taskArn"]?.stringValue).map { Self.name($0) == id } == true
+      }
+      ?? documentedObject { $0["taskArn"] != nil && $0["containers"] != nil }
+    var command = "aws ecs run-task --cluster \(clusterName)"
+    if let by = shown?["startedBy"]?.stringValue { command += " --started-by \(by)" }
+    if shown?["launchType"]?.stringValue == "FARGATE" {
+      if once("td/example-task-fargate") {
+        run(
+          "aws ecs register-task-definition --family example-task-fargate "
+            + "--requires-compatibilities FARGATE --network-mode awsvpc --cpu 256 --memory 512 "
+            + "--container-definitions name=app,image=nginx,memory=512,essential=true")
+      }
+      // A public IP: the image comes from Docker Hub.
+      return command + " --task-definition example-task-fargate --launch-type FARGATE"
+        + networkOption(["awsvpcConfiguration": ["assignPublicIp": "ENABLED"]])
+    }
+    let bindings = (shown?["containers"]?.arrayValue ?? []).flatMap {
+      $0["networkBindings"]?.arrayValue ?? []
+    }
+    let ports = bindings.compactMap { b -> String? in
+      guard let c = b["containerPort"]?.intValue else { return nil }
+      return "{containerPort=\(c),hostPort=\(b["hostPort"]?.intValue ?? 0)}"
+    }
+    let family = ports.isEmpty ? "example-task" : "example-task-ports"
+    if once("td/\(family)") {
+      let mappings = ports.isEmpty ? "" : ",portMappings=[\(ports.joined(separator: ","))]"
+      run(
+        "aws ecs register-task-definition --family \(family) "
+          + "--container-definitions 'name=app,image=nginx,memory=128\(mappings)'")
+    }
+    return command + " --task-definition \(family)"
   }
 }

@@ -43,6 +43,7 @@ struct ExampleWorld {
       "--container-instance": { w, v in w.containerInstance(v) },
       "--container-instances": { w, v in w.containerInstance(v) },
       "--resource-arn": { w, v in w.ecsResource(v) },
+      "--attributes": { w, v in w.attributeTarget(v) },
       "--task-set": { w, v in w.taskSet(v) }, "--task-sets": { w, v in w.taskSet(v) },
       "--primary-task-set": { w, v in w.taskSet(v) },
       "--service-deployment-arns": { w, v in w.serviceDeployment(v) },
@@ -191,7 +192,7 @@ struct ExampleWorld {
     guard let shown = found else { return nil }
     let keys = [
       "family", "containerDefinitions", "networkMode", "cpu", "memory", "requiresCompatibilities",
-      "volumes", "placementConstraints",
+      "volumes", "placementConstraints", "executionRoleArn", "taskRoleArn",
     ]
     return JSONPrinter.compact(.object(keys.compactMap { k in shown[k].map { (k, $0) } }))
   }
@@ -292,6 +293,12 @@ struct ExampleWorld {
   @discardableResult
   mutating func run(_ line: String) -> JSONValue? {
     let out = session.handle(line)
+    // CLI_EXAMPLES_SHOW=PAGE also prints how that page's world was built.
+    if let show = ProcessInfo.processInfo.environment["CLI_EXAMPLES_SHOW"],
+      example.page.contains(show)
+    {
+      print("  built: \(line) → \(session.lastStatus)")
+    }
     guard session.lastStatus == 0 else { return nil }
     return try? JSONParser.parse(out.stdout)
   }
@@ -345,7 +352,10 @@ struct ExampleWorld {
   /// Whether the command (or the input file it reads) runs on Fargate or in awsvpc mode.
   var fargate: Bool {
     let text = example.command + (example.files ?? [:]).values.joined()
+    // A service the documented output shows on Fargate runs the command's task definition too.
+    let shown = example.output.map(JSONPrinter.compact) ?? ""
     return text.contains("FARGATE") || text.contains("awsvpcConfiguration")
+      || shown.contains(#""launchType":"FARGATE""#) && example.operation == "update-service"
   }
 
   mutating func taskDefinition(_ value: String) {
@@ -362,7 +372,13 @@ struct ExampleWorld {
     // As the documented output shows it, where the tutor accepts that; else a plain one.
     var documented: String?
     if let shown = Self.documentedTaskDefinition(family, example) {
-      try? files.write("documented-task-definition.json", shown)
+      // Its roles are the page's: ours of the same name (the account rewritten).
+      for key in ["executionRoleArn", "taskRoleArn"] {
+        for arn in Self.strings(under: key, in: (try? JSONParser.parse(shown)) ?? .null) {
+          role(Self.name(arn))
+        }
+      }
+      try? files.write("documented-task-definition.json", replaced(shown))
       documented = "--cli-input-json file://documented-task-definition.json"
     }
     var arn: String?
@@ -390,14 +406,15 @@ struct ExampleWorld {
       map(value, ours: out?["service"]?["serviceArn"]?.stringValue)
       return
     }
-    taskDefinition("app")
+    // As the documented output shows it: Fargate, capacity providers, its network.
+    let (family, shape) = documentedServiceShape(name, cluster: cluster)
     // A service a namespace lists uses Service Connect in that namespace.
     let namespace = example.values("--namespace").first.map {
       " --service-connect-configuration enabled=true,namespace=\($0)"
     }
     let out = run(
-      "aws ecs create-service --cluster \(cluster) --service-name \(name) --task-definition app "
-        + "--desired-count 0" + (namespace ?? ""))
+      "aws ecs create-service --cluster \(cluster) --service-name \(name) --task-definition \(family) "
+        + "--desired-count 0" + shape + (namespace ?? ""))
     map(value, ours: out?["service"]?["serviceArn"]?.stringValue)
   }
 
@@ -434,10 +451,8 @@ struct ExampleWorld {
       map(value, ours: out?["taskArns"]?[0]?.stringValue)
       return
     }
-    run(
-      "aws ecs register-task-definition --family example-task "
-        + "--container-definitions name=app,image=nginx,memory=128")
-    let out = run("aws ecs run-task --cluster \(clusterName) --task-definition example-task")
+    let command = documentedTaskCommand(value)
+    let out = run(command)
     map(value, ours: out?["tasks"]?[0]?["taskArn"]?.stringValue)
   }
 
@@ -511,10 +526,35 @@ struct ExampleWorld {
       ? "/" + Self.name(value) : String(value.split(separator: ":").first ?? "")
     let selector = value.hasPrefix("arn:") ? nil : value.split(separator: ":").dropFirst().first
     guard !name.isEmpty, once("param/\(name)") else { return }
-    let versions = selector.flatMap { Int($0) } ?? 1
+    // Its versions as the documented output shows them (type, value, description, tier,
+    // policies), as many as the command or the output names.
+    var shown: [Int: JSONValue] = [:]
+    var walkStack = example.output.map { [$0] } ?? []
+    while let v = walkStack.popLast() {
+      if let members = v.objectValue {
+        if v["Name"]?.stringValue == name { shown[v["Version"]?.intValue ?? 1] = v }
+        walkStack += members.map(\.1)
+      } else {
+        walkStack += v.arrayValue ?? []
+      }
+    }
+    let wanted = example.values("--parameter-version").compactMap { Int($0) }.max() ?? 1
+    let versions = max(selector.flatMap { Int($0) } ?? 1, shown.keys.max() ?? 1, wanted)
+    let latest = shown[shown.keys.max() ?? 1]
     for v in 1...min(versions, 10) {
+      let doc = shown[v] ?? latest
+      let type = doc?["Type"]?.stringValue ?? "String"
+      let value = shown[v]?["Value"]?.stringValue ?? "value \(v)"
+      var options = ""
+      if let d = doc?["Description"]?.stringValue { options += " --description '\(d)'" }
+      if doc?["Tier"]?.stringValue == "Advanced" { options += " --tier Advanced" }
+      if let policies = doc?["Policies"]?.arrayValue, !policies.isEmpty {
+        let texts = policies.compactMap { $0["PolicyText"]?.stringValue }
+        try? files.write("documented-policies.json", "[" + texts.joined(separator: ",") + "]")
+        options += " --policies file://documented-policies.json"
+      }
       run(
-        "aws ssm put-parameter --name \(name) --value 'value \(v)' --type String"
+        "aws ssm put-parameter --name \(name) --value '\(value)' --type \(type)" + options
           + (v > 1 ? " --overwrite" : ""))
     }
     if let label = selector, Int(label) == nil {
