@@ -33,6 +33,41 @@ import Testing
     #expect(left["taskSets"]?.arrayValue?.count == 1)
   }
 
+  @Test(arguments: [(50.0, 2, 25.0, 1), (100.0, 4, 0.0, 0)])
+  func taskSetsRunTheirShareOfTheDesiredCount(
+    scale: Double, running: Int, newScale: Double, after: Int
+  ) throws {
+    var w = try World.workloads(instances: 2)
+    try w.web(hostPort: 0)
+    try w.ecs(
+      "CreateService",
+      ["serviceName": "ext", "desiredCount": 4, "deploymentController": ["type": "EXTERNAL"]])
+    let set = try w.ecs(
+      "CreateTaskSet",
+      [
+        "service": "ext", "taskDefinition": "web",
+        "scale": ["value": .double(scale), "unit": "PERCENT"],
+      ])
+    let id = set["taskSet"]?["id"]?.stringValue
+    w.settle(maxSeconds: 300)
+    #expect(w.isSettled)
+    let live = { (w: World) in
+      w.workloads.tasks.filter { $0.deploymentId == id && $0.lastStatus == .running }.count
+    }
+    #expect(live(w) == running)
+    let described = try w.ecs("DescribeTaskSets", ["service": "ext"])
+    #expect(described["taskSets"]?[0]?["runningCount"] == .int(running))
+    #expect(described["taskSets"]?[0]?["stabilityStatus"] == "STEADY_STATE")
+    try w.ecs(
+      "UpdateTaskSet",
+      [
+        "service": "ext", "taskSet": .string(id ?? ""),
+        "scale": ["value": .double(newScale), "unit": "PERCENT"],
+      ])
+    w.settle(maxSeconds: 300)
+    #expect(live(w) == after)
+  }
+
   @Test func anECSServiceRefusesTaskSets() throws {
     var w = try World.workloads(instances: 1)
     try w.web()

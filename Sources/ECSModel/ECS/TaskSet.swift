@@ -20,6 +20,8 @@ public struct TaskSet: Sendable, Equatable {
   public var updatedAt: Int64
   public var stabilityStatusAt: Int64
   public var tags: [Tag] = []
+  /// The last launch found no instance for a task (the set waits for capacity).
+  public var placementBlocked = false
 
   /// The tasks it wants: the service's desired count times `scale`, rounded up.
   public func computedDesiredCount(serviceDesired: Int) -> Int {

@@ -581,6 +581,8 @@ extension World {
   /// left on a draining instance.
   func isSteady(_ svc: Service, counts: [String: ServiceTally]? = nil) -> Bool {
     guard svc.status == .active else { return svc.status == .inactive }
+    // An EXTERNAL service has no deployments: its task sets are steady or not.
+    if svc.deploymentController != "ECS" { return taskSetsSteady(svc) }
     if svc.schedulingStrategy == "DAEMON" && daemonInstances(svc).count != svc.desiredCount {
       return false
     }
