@@ -21,7 +21,7 @@ import Testing
   /// may lower a percentage but never a count. A regression fails; raising a floor is how later
   /// work shows progress.
   static let floors: [String: (accepted: Int, printed: Int)] = [
-    "ecs": (65, 1027), "ecr": (32, 140), "logs": (11, 20), "ssm": (18, 83), "iam": (46, 230),
+    "ecs": (65, 1029), "ecr": (32, 140), "logs": (11, 20), "ssm": (18, 83), "iam": (46, 230),
     "sts": (1, 3), "application-autoscaling": (5, 15), "secretsmanager": (12, 40),
   ]
 

@@ -406,6 +406,9 @@ enum IAMActions {
     "apigateway.amazonaws.com", "monitoring.amazonaws.com", "batch.amazonaws.com",
     "eks.amazonaws.com", "rds.amazonaws.com", "secretsmanager.amazonaws.com",
     "scheduler.amazonaws.com", "edgelambda.amazonaws.com", "spotfleet.amazonaws.com",
+    "lex.amazonaws.com", "sagemaker.amazonaws.com", "glue.amazonaws.com",
+    "firehose.amazonaws.com", "elasticmapreduce.amazonaws.com", "cloudtrail.amazonaws.com",
+    "config.amazonaws.com", "vpc-flow-logs.amazonaws.com", "servicediscovery.amazonaws.com",
   ]
 
   /// Parses and checks a policy document the way IAM does before it stores one. The CLI sends it

@@ -361,6 +361,15 @@ extension ExampleWorld {
       return command + " --task-definition example-task-fargate --launch-type FARGATE"
         + networkOption(["awsvpcConfiguration": ["assignPublicIp": "ENABLED"]])
     }
+    // A task the output shows failed to start: its image was never pushed, so its pull fails.
+    if shown?["stopCode"]?.stringValue == "TaskFailedToStart" {
+      if once("td/example-task-unpulled") {
+        run(
+          "aws ecs register-task-definition --family example-task-unpulled --container-definitions "
+            + "name=app,image=\(Self.registry)/never-pushed:latest,memory=128")
+      }
+      return command + " --task-definition example-task-unpulled"
+    }
     let bindings = (shown?["containers"]?.arrayValue ?? []).flatMap {
       $0["networkBindings"]?.arrayValue ?? []
     }
