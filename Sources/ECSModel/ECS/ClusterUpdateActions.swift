@@ -30,7 +30,8 @@ enum ClusterUpdateActions {
     return ["cluster": world.clusterDocument(world.clusters[i], include: ["SETTINGS"])]
   }
 
-  /// Asks the agent on a container instance to update itself (agentUpdateStatus PENDING).
+  /// Asks the agent on a container instance to update itself: agentUpdateStatus PENDING, then
+  /// the stages on the clock (`AgentUpdate`).
   static func updateContainerAgent(_ world: inout World, _ req: Request) throws(AWSError)
     -> JSONValue
   {
@@ -43,15 +44,22 @@ enum ClusterUpdateActions {
     else {
       throw .invalidParameter("The referenced container instance was not found.")
     }
-    if let status = world.capacity.containerInstances[i].agentUpdateStatus,
-      !["UPDATED", "FAILED"].contains(status)
-    {
+    let ci = world.capacity.containerInstances[i]
+    if AgentUpdate.inProgress(ci) {
       throw AWSError(
         "UpdateInProgressException",
         "There's already an Amazon ECS container agent update in progress on the container "
           + "instance that's specified.")
     }
+    if ci.agentVersion == AgentUpdate.latestVersion {
+      throw AWSError(
+        "NoUpdateAvailableException",
+        "There's no update available for this Amazon ECS container agent. This might be because "
+          + "the agent is already running the latest version or because it's so old that there's "
+          + "no update path to the current version.")
+    }
     world.capacity.containerInstances[i].agentUpdateStatus = "PENDING"
+    world.capacity.containerInstances[i].agentUpdateStartedAt = world.clock.nowMillis
     world.capacity.containerInstances[i].version += 1
     return [
       "containerInstance": world.containerInstanceDocument(

@@ -43,7 +43,7 @@ extension World {
   /// is a new type and one line here.
   static let processes: [any SimulationProcess.Type] = [
     ContainerAgent.self, Lifecycle.self, Reconciler.self, AutoScaling.self,
-    TaskSetScheduler.self,
+    TaskSetScheduler.self, AgentUpdate.self,
   ]
 
   /// Whether no process has anything in transition: no task between states, every service steady.
