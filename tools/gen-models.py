@@ -64,13 +64,25 @@ SERVICES = [
         "DeleteInstanceProfile", "ListInstanceProfiles", "UpdateAssumeRolePolicy",
         "SimulatePrincipalPolicy", "SimulateCustomPolicy", "CreatePolicyVersion",
         "ListPolicyVersions", "ListEntitiesForPolicy",
+        # issue 13
+        "UpdateRole", "UpdateRoleDescription", "TagRole", "UntagRole", "ListRoleTags",
+        "TagInstanceProfile", "UntagInstanceProfile", "ListInstanceProfileTags",
+        "ListInstanceProfilesForRole", "SetDefaultPolicyVersion", "DeletePolicyVersion",
+        "DeleteServiceLinkedRole", "GetServiceLinkedRoleDeletionStatus",
     ]),
     ("ssm", "ssm", "SSM", ["GetParameter", "GetParameters", "PutParameter", "DeleteParameter",
-                           "GetParametersByPath", "DescribeParameters"]),
+                           "GetParametersByPath", "DescribeParameters",
+                           # issue 13
+                           "DeleteParameters", "GetParameterHistory", "LabelParameterVersion",
+                           "UnlabelParameterVersion"]),
     ("sts", "sts", "STS", ["GetCallerIdentity", "AssumeRole"]),
     ("logs", "logs", "Logs", ["CreateLogGroup", "DescribeLogGroups", "DeleteLogGroup",
                               "GetLogEvents", "FilterLogEvents", "DescribeLogStreams",
-                              "CreateLogStream", "PutRetentionPolicy"]),
+                              "CreateLogStream", "PutRetentionPolicy",
+                              # issue 13
+                              "DeleteRetentionPolicy", "DeleteLogStream", "PutLogEvents",
+                              "TagResource", "UntagResource", "ListTagsForResource",
+                              "TagLogGroup", "UntagLogGroup", "ListTagsLogGroup"]),
     ("secretsmanager", "secretsmanager", "SecretsManager", [
         "CreateSecret", "GetSecretValue", "DescribeSecret", "DeleteSecret", "ListSecrets",
         "PutSecretValue", "UpdateSecret"]),

@@ -80,7 +80,9 @@ public enum Waiters {
             status: 255)
         }
       }
-      if errorCode != nil && !acceptors.contains(where: { $0["matcher"]?.stringValue == "error" }) {
+      if errorCode != nil
+        && !acceptors.contains(where: { ["error", "status"].contains($0["matcher"]?.stringValue) })
+      {
         return .failure(
           "\nWaiter \(name) failed: An error occurred (\(errorCode ?? "")): \(errorMessage)\n",
           status: 255)
@@ -90,11 +92,17 @@ public enum Waiters {
     return .failure("\nWaiter \(name) failed: Max attempts exceeded\n", status: 255)
   }
 
-  /// botocore's acceptor matchers: path, pathAll, pathAny, error.
+  /// botocore's acceptor matchers: path, pathAll, pathAny, error, status.
   static func matches(_ acceptor: JSONValue, _ response: JSONValue, _ errorCode: String?) -> Bool {
     let expected = acceptor["expected"] ?? .null
     switch acceptor["matcher"]?.stringValue {
     case "error": return errorCode != nil && expected.stringValue == errorCode
+    // The HTTP status: 200 for an answer, 404 for a missing resource (the only two iam's and
+    // the tutor's waiters ask about).
+    case "status":
+      return expected.intValue == 200
+        ? errorCode == nil
+        : errorCode.map { $0 == "NoSuchEntity" || $0.hasSuffix("NotFound") } ?? false
     case "path", "pathAll", "pathAny":
       guard errorCode == nil, let argument = acceptor["argument"]?.stringValue,
         let value = try? JMESPath.search(argument, in: response)

@@ -107,6 +107,13 @@ private func resources(_ kind: ResourceKind) -> [String] {
     "--expression-attribute-names": "placeholders of an expression (#n → a name), not resources",
     "--index-name": "a table's secondary index (indexes are not simulated)",
     "--ssekms-key-id": "a KMS key (KMS is not simulated)",
+    "--resource-arn": "the ARN of any taggable kind (cluster, service, repository, log group ...)",
+    "--upload-id": "an ECR layer upload in progress, from initiate-layer-upload",
+    "--external-id": "the external deployment system's own ID for a task set",
+    "--service-deployment-arns": "read from list-service-deployments",
+    "--service-revision-arns": "read from list-service-deployments or describe-service-deployments",
+    "--attribute-name": "a custom attribute's name (put-attributes), not a resource",
+    "--deletion-task-id": "from delete-service-linked-role",
   ]
 
   /// The pseudo-services of internal operations (docker's, the AWS CLI's own) are no botocore

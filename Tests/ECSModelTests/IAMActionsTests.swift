@@ -138,7 +138,8 @@ func iam(_ w: inout World, _ op: String, _ req: JSONValue) throws(AWSError) -> J
       list == [
         "AttachedPolicies": [
           ["PolicyName": "AmazonECSTaskExecutionRolePolicy", "PolicyArn": .string(arn)]
-        ]
+        ],
+        "IsTruncated": false,
       ])
     #expect(w.roleAllows("exec", action: "ecr:BatchGetImage"))
     #expect(w.roleAllows("exec", action: "logs:PutLogEvents"))

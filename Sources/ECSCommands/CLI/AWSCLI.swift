@@ -217,7 +217,10 @@ public enum AWSCLI {
     // --cli-input-json and --generate-cli-skeleton lift the required options (exact words only).
     let lifted = args.contains("--cli-input-json") || args.contains("--generate-cli-skeleton")
     if !lifted {
-      let missing = spec.arguments.filter { $0.required && !parsed.has($0.cliName) }
+      // A required boolean is given by either form (`--protection-enabled` or `--no-...`).
+      let missing = spec.arguments.filter {
+        $0.required && !parsed.has($0.cliName) && !parsed.has("--no-" + $0.name)
+      }
       if !missing.isEmpty {
         throw CLIUsageError(
           "the following arguments are required: "

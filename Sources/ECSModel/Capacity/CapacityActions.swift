@@ -729,7 +729,10 @@ extension World {
       ("attributes", .array(containerInstanceAttributes(ci))),
       ("registeredAt", .string(Timestamp.iso8601(millis: ci.registeredAt))),
       ("attachments", []),
-      ("tags", include.contains("TAGS") ? [] : nil),
+      ("agentUpdateStatus", ci.agentUpdateStatus.map { .string($0) }),
+      (
+        "tags", include.contains("TAGS") ? TaskDefinitionActions.tagsJSON(ci.tags) : JSONValue?.none
+      ),
     ])
   }
 

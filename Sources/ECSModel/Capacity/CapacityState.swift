@@ -137,6 +137,12 @@ public struct ContainerInstance: Sendable, Equatable {
   public var agentVersion = "1.99.1"
   public var dockerVersion = "DockerVersion: 25.0.13"
   public var capacityProviderName: String?
+  /// Resource tags (TagResource).
+  public var tags: [Tag] = []
+  /// UpdateContainerAgent's progress: nil until asked, then PENDING … UPDATED.
+  public var agentUpdateStatus: String?
+  /// When the last UpdateContainerAgent began (the stages follow on the clock).
+  public var agentUpdateStartedAt: Int64?
 
   public init(
     arn: String, id: String, clusterArn: String, ec2InstanceId: String, instanceType: String,

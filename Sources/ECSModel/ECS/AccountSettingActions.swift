@@ -6,7 +6,33 @@ enum AccountSettingActions {
     "PutAccountSetting": putAccountSetting,
     "PutAccountSettingDefault": putAccountSetting,
     "ListAccountSettings": listAccountSettings,
+    "DeleteAccountSetting": deleteAccountSetting,
   ]
+
+  /// What a setting is before anyone changes it (`--effective-settings`). UNCONFIRMED for the
+  /// newer settings; the long ARN formats are enabled in every account since 2020.
+  static let defaults: [String: String] = [
+    "serviceLongArnFormat": "enabled", "taskLongArnFormat": "enabled",
+    "containerInstanceLongArnFormat": "enabled", "awsvpcTrunking": "disabled",
+    "containerInsights": "disabled", "fargateFIPSMode": "disabled",
+    "tagResourceAuthorization": "on", "fargateTaskRetirementWaitPeriod": "7",
+    "guardDutyActivate": "off", "defaultLogDriverMode": "non-blocking",
+  ]
+
+  static func deleteAccountSetting(_ world: inout World, _ req: Request) throws(AWSError)
+    -> JSONValue
+  {
+    let name = req.string("name") ?? ""
+    guard names.contains(name) else { throw .invalidParameter("Invalid setting name: \(name)") }
+    let old = world.accountSettings.removeValue(forKey: name) ?? defaults[name] ?? ""
+    return [
+      "setting": [
+        "name": .string(name), "value": .string(old),
+        "principalArn": .string(req.string("principalArn") ?? "arn:aws:iam::\(world.account):root"),
+        "type": "user",
+      ]
+    ]
+  }
 
   /// The setting names ECS accepts (botocore's SettingName enum, the ones a lesson meets).
   static let names = [
@@ -43,12 +69,17 @@ enum AccountSettingActions {
     -> JSONValue
   {
     let only = req.string("name")
-    let settings: [JSONValue] = world.accountSettings.keys.sorted().filter {
-      only == nil || $0 == only
+    let effective = req.bool("effectiveSettings") ?? false
+    let known =
+      effective
+      ? world.accountSettings.merging(defaults) { mine, _ in mine } : world.accountSettings
+    let value = req.string("value")
+    let settings: [JSONValue] = known.keys.sorted().filter { k in
+      (only == nil || k == only) && (value == nil || known[k] == value)
     }
     .map { k in
       [
-        "name": .string(k), "value": .string(world.accountSettings[k] ?? ""),
+        "name": .string(k), "value": .string(known[k] ?? ""),
         "principalArn": .string("arn:aws:iam::\(world.account):root"), "type": "user",
       ]
     }

@@ -7,6 +7,10 @@ public struct Cluster: Sendable, Equatable, Codable {
   public var settings: [JSONValue] = []
   public var capacityProviders: [String] = []
   public var defaultCapacityProviderStrategy: [CapacityProviderStrategyItem] = []
+  /// `configuration` (executeCommandConfiguration, managedStorageConfiguration) as given.
+  public var configuration: JSONValue?
+  /// The Cloud Map namespace of `serviceConnectDefaults` (its ARN), nil when none.
+  public var serviceConnectNamespace: String?
 
   public init(name: String, arn: String) {
     self.name = name

@@ -134,6 +134,8 @@ extension World {
       (
         "defaultCapacityProviderStrategy", .array(c.defaultCapacityProviderStrategy.map(\.document))
       ),
+      ("configuration", include.contains("CONFIGURATIONS") ? c.configuration : nil),
+      ("serviceConnectDefaults", c.serviceConnectNamespace.map { ["namespace": .string($0)] }),
     ])
   }
 

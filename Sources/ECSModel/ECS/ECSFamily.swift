@@ -9,6 +9,12 @@ enum ECSFamily {
       ("ecs", ServiceActions.table),
       ("ecs", AccountSettingActions.table),
       ("ecs", ExecuteCommandActions.table),
+      ("ecs", TagActions.table),
+      ("ecs", AttributeActions.table),
+      ("ecs", ClusterUpdateActions.table),
+      ("ecs", TaskProtectionActions.table),
+      ("ecs", TaskSetActions.table),
+      ("ecs", ServiceDeploymentActions.table),
     ],
     waiters: ["ecs": waiters], resources: ECSResources.all)
 

@@ -11,6 +11,9 @@ enum ServiceActions {
   static let notActive = AWSError("ServiceNotActiveException", "Service was not ACTIVE.")
 
   static func createService(_ world: inout World, _ req: Request) throws(AWSError) -> JSONValue {
+    if req["deploymentController"]?["type"]?.stringValue == "EXTERNAL" {
+      return try TaskSetActions.createExternalService(&world, req)
+    }
     let cluster = try world.requireCluster(req.string("cluster"))
     let name = req.string("serviceName") ?? ""
     let nameOK =
@@ -121,6 +124,7 @@ enum ServiceActions {
     svc.propagateTags = propagate
     svc.enableExecuteCommand = req.bool("enableExecuteCommand") ?? false
     svc.tags = tags
+    try ServiceShape.apply(req, to: &svc, creating: true)
     world.workloads.services.append(svc)
     world.record(
       .service, "Service \(name) created in cluster \(cluster.name).",
@@ -191,6 +195,7 @@ enum ServiceActions {
     if let e = req.bool("enableExecuteCommand") { svc.enableExecuteCommand = e }
     if let e = req.bool("enableECSManagedTags") { svc.enableECSManagedTags = e }
     if let p = req.string("propagateTags") { svc.propagateTags = p }
+    try ServiceShape.apply(req, to: &svc, creating: false)
     if let pv = req.string("platformVersion"), target.launchType == .fargate {
       svc.platformVersion = pv
       newDeployment = true
@@ -205,6 +210,7 @@ enum ServiceActions {
       let d = world.newDeployment(
         def: def, desired: svc.desiredCount, target: target, strategy: strategy, network: network)
       svc.deployments.insert(d, at: 0)
+      svc.deployments[0].volumeConfigurations = svc.volumeConfigurations
       svc.taskDefinitionArn = def.arn
       // A new deployment ends throttled scheduling at once (ecs-facts §5).
       svc.consecutiveStartFailures = 0
@@ -287,6 +293,11 @@ enum ServiceActions {
     if let cb = json?["deploymentCircuitBreaker"] {
       c.circuitBreakerEnable = cb["enable"]?.boolValue ?? false
       c.circuitBreakerRollback = cb["rollback"]?.boolValue ?? false
+    }
+    if let alarms = json?["alarms"] {
+      c.alarmNames = alarms["alarmNames"]?.arrayValue?.compactMap(\.stringValue) ?? []
+      c.alarmsEnable = alarms["enable"]?.boolValue ?? false
+      c.alarmsRollback = alarms["rollback"]?.boolValue ?? false
     }
     if strategy == "DAEMON" && c.maximumPercent != 100 {
       // UNCONFIRMED wording; the rule is from botocore (DeploymentConfiguration.maximumPercent).
@@ -398,6 +409,10 @@ extension World {
         ("networkConfiguration", d.networkConfiguration?.document),
         ("rolloutState", .string(d.rolloutState.rawValue)),
         ("rolloutStateReason", .string(d.rolloutStateReason)),
+        (
+          "volumeConfigurations",
+          d.volumeConfigurations.isEmpty ? nil : .array(d.volumeConfigurations)
+        ),
       ])
     }
     return jsonObject([
@@ -415,7 +430,7 @@ extension World {
       ),
       ("platformVersion", svc.platformVersion.map { .string($0) }),
       ("platformFamily", svc.platformVersion.map { _ in "Linux" }),
-      ("taskDefinition", .string(svc.taskDefinitionArn)),
+      ("taskDefinition", svc.taskDefinitionArn.isEmpty ? nil : .string(svc.taskDefinitionArn)),
       (
         "deploymentConfiguration",
         [
@@ -424,7 +439,13 @@ extension World {
           ],
           "maximumPercent": .int(dc.maximumPercent),
           "minimumHealthyPercent": .int(dc.minimumHealthyPercent),
+          "alarms": ServiceShape.alarmsDocument(dc),
         ]
+      ),
+      (
+        "taskSets",
+        svc.deploymentController == "ECS"
+          ? nil : .array(svc.taskSets.map { taskSetDocument($0, of: svc) })
       ),
       ("deployments", .array(deployments)),
       ("roleArn", svc.roleArn.map { .string($0) }),
@@ -439,9 +460,9 @@ extension World {
       ("placementConstraints", .array(svc.placementConstraints)),
       ("placementStrategy", .array(svc.placementStrategy)),
       ("networkConfiguration", svc.networkConfiguration?.document),
-      ("healthCheckGracePeriodSeconds", svc.healthCheckGracePeriodSeconds.map { .int($0) }),
+      ("healthCheckGracePeriodSeconds", .int(svc.healthCheckGracePeriodSeconds ?? 0)),
       ("schedulingStrategy", .string(svc.schedulingStrategy)),
-      ("deploymentController", ["type": "ECS"]),
+      ("deploymentController", ["type": .string(svc.deploymentController)]),
       (
         "tags",
         tags && !svc.tags.isEmpty ? TaskDefinitionActions.tagsJSON(svc.tags) : JSONValue?.none
@@ -450,6 +471,8 @@ extension World {
       ("enableECSManagedTags", .bool(svc.enableECSManagedTags)),
       ("propagateTags", .string(svc.propagateTags)),
       ("enableExecuteCommand", .bool(svc.enableExecuteCommand)),
+      ("availabilityZoneRebalancing", .string(svc.availabilityZoneRebalancing)),
+      ("serviceConnectConfiguration", svc.serviceConnectConfiguration),
     ])
   }
 

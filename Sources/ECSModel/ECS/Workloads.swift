@@ -117,6 +117,8 @@ public struct ECSTask: Sendable, Equatable {
   public var everRan: Bool = false
   /// Whether its service has counted it since it stopped.
   public var reportedStopped: Bool = false
+  /// Task scale-in protection (UpdateTaskProtection): until when, nil when off.
+  public var protectedUntil: Int64?
 
   /// Whether the task still holds resources on its instance.
   @inlinable public var holdsResources: Bool { lastStatus != .stopped }
@@ -130,6 +132,10 @@ public struct DeploymentConfig: Sendable, Equatable {
   public var minimumHealthyPercent: Int
   public var circuitBreakerEnable: Bool = false
   public var circuitBreakerRollback: Bool = false
+  /// CloudWatch alarms that fail a deployment (`alarms`): names, enable, rollback.
+  public var alarmNames: [String] = []
+  public var alarmsEnable: Bool = false
+  public var alarmsRollback: Bool = false
 }
 
 /// One deployment of a service: a task definition and how many copies of it are wanted.
@@ -148,6 +154,8 @@ public struct Deployment: Sendable, Equatable {
   public var networkConfiguration: NetworkConfiguration?
   public var rolloutState: RolloutState = .inProgress
   public var rolloutStateReason: String
+  /// EBS `volumeConfigurations` of the service when this deployment began.
+  public var volumeConfigurations: [JSONValue] = []
 }
 
 /// A service event as DescribeServices prints it.
@@ -171,6 +179,8 @@ public struct Service: Sendable, Equatable {
   public var deploymentConfiguration: DeploymentConfig
   /// Newest (PRIMARY) first.
   public var deployments: [Deployment]
+  /// Deployments that ended (replaced and drained), oldest first: ListServiceDeployments.
+  public var pastDeployments: [Deployment] = []
   /// Newest first, at most 100.
   public var events: [ServiceEvent] = []
   public var loadBalancers: [ServiceLoadBalancer] = []
@@ -188,6 +198,16 @@ public struct Service: Sendable, Equatable {
   public var propagateTags: String = "NONE"
   public var enableExecuteCommand: Bool = false
   public var tags: [Tag] = []
+  /// ECS, CODE_DEPLOY or EXTERNAL (`deploymentController.type`).
+  public var deploymentController: String = "ECS"
+  /// The task sets of an EXTERNAL (or CODE_DEPLOY) service, in creation order.
+  public var taskSets: [TaskSet] = []
+  /// `serviceConnectConfiguration` as given (ListServicesByNamespace reads its namespace).
+  public var serviceConnectConfiguration: JSONValue?
+  /// ENABLED or DISABLED.
+  public var availabilityZoneRebalancing: String = "ENABLED"
+  /// EBS `volumeConfigurations` as given, printed back on the deployment.
+  public var volumeConfigurations: [JSONValue] = []
   /// Consecutive tasks that stopped without ever running (throttling).
   public var consecutiveStartFailures: Int = 0
   /// No new task is launched before this moment (after a placement failure).

@@ -134,7 +134,7 @@ enum IAMActions {
       guard let p = ManagedPolicy.find(arn), p.path.hasPrefix(prefix) else { return nil }
       return ["PolicyName": .string(p.name), "PolicyArn": .string(p.arn)]
     }
-    return ["AttachedPolicies": .array(items)]
+    return ["AttachedPolicies": .array(items), "IsTruncated": false]
   }
 
   // MARK: inline policies
@@ -294,6 +294,9 @@ enum IAMActions {
       "AWSServiceRoleForApplicationAutoScaling_ECSService",
       "arn:aws:iam::aws:policy/aws-service-role/AWSApplicationAutoscalingECSServicePolicy", ""
     ),
+    "lex.amazonaws.com": (
+      "AWSServiceRoleForLexBots", "arn:aws:iam::aws:policy/aws-service-role/AmazonLexBotPolicy", ""
+    ),
     "autoscaling.amazonaws.com": (
       "AWSServiceRoleForAutoScaling",
       "arn:aws:iam::aws:policy/aws-service-role/AutoScalingServiceRolePolicy",
@@ -403,6 +406,9 @@ enum IAMActions {
     "apigateway.amazonaws.com", "monitoring.amazonaws.com", "batch.amazonaws.com",
     "eks.amazonaws.com", "rds.amazonaws.com", "secretsmanager.amazonaws.com",
     "scheduler.amazonaws.com", "edgelambda.amazonaws.com", "spotfleet.amazonaws.com",
+    "lex.amazonaws.com", "sagemaker.amazonaws.com", "glue.amazonaws.com",
+    "firehose.amazonaws.com", "elasticmapreduce.amazonaws.com", "cloudtrail.amazonaws.com",
+    "config.amazonaws.com", "vpc-flow-logs.amazonaws.com", "servicediscovery.amazonaws.com",
   ]
 
   /// Parses and checks a policy document the way IAM does before it stores one. The CLI sends it

@@ -5,6 +5,7 @@ enum IdentityFamily {
     operations: [
       ("iam", IAMActions.table),
       ("iam", IAMPolicyActions.table),
+      ("iam", IAMRoleUpdateActions.table),
       ("sts", IAMActions.stsTable),
-    ], resources: IdentityResources.all)
+    ], waiters: ["iam": IAMRoleUpdateActions.waiters], resources: IdentityResources.all)
 }

@@ -1,5 +1,7 @@
 /// IAM: roles, their trust and permission policies, and instance profiles.
 public struct IdentityState: Sendable, Equatable {
+  /// DeleteServiceLinkedRole's deletion task IDs (GetServiceLinkedRoleDeletionStatus).
+  public var slrDeletionTasks: [String] = []
   public var roles: [Role] = []
   public var instanceProfiles: [InstanceProfile] = []
   /// Customer managed policies (`iam create-policy`), in the order they were created.
@@ -102,6 +104,7 @@ public struct InstanceProfile: Sendable, Equatable {
   public var arn: String
   public var createDate: Int64
   public var roleNames: [String]
+  public var tags: [Tag] = []
 
   public init(
     name: String, path: String, id: String, account: String, createDate: Int64, roleNames: [String]

@@ -10,6 +10,15 @@ enum LogsActions {
     "FilterLogEvents": filterLogEvents,
     "PutRetentionPolicy": putRetentionPolicy,
     "DeleteRetentionPolicy": deleteRetentionPolicy,
+    "CreateLogStream": createLogStream,
+    "DeleteLogStream": deleteLogStream,
+    "PutLogEvents": putLogEvents,
+    "TagResource": tagResource,
+    "UntagResource": untagResource,
+    "ListTagsForResource": listTagsForResource,
+    "TagLogGroup": tagLogGroup,
+    "UntagLogGroup": untagLogGroup,
+    "ListTagsLogGroup": listTagsLogGroup,
   ]
 
   static let notFound = AWSError(
@@ -29,7 +38,9 @@ enum LogsActions {
     guard world.logGroup(name) == nil else {
       throw AWSError("ResourceAlreadyExistsException", "The specified log group already exists")
     }
-    world.logs.groups.append(LogGroup(name: name, createdAt: world.clock.nowMillis))
+    var group = LogGroup(name: name, createdAt: world.clock.nowMillis)
+    for (k, v) in req["tags"]?.objectValue ?? [] { group.tags[k] = v.stringValue ?? "" }
+    world.logs.groups.append(group)
     world.record(.task, "Log group \(name) created.", .logGroupCreated(name))
     return [:]
   }
@@ -88,9 +99,9 @@ enum LogsActions {
             ("firstEventTimestamp", s.events.first.map { .int(Int($0.timestamp)) }),
             ("lastEventTimestamp", s.events.last.map { .int(Int($0.timestamp)) }),
             ("lastIngestionTime", s.events.last.map { .int(Int($0.timestamp) + 40) }),
-            ("uploadSequenceToken", "49039859613988419867263040126738945657432018471329120098"),
             ("arn", .string(groupArn(world, g.name) + ":log-stream:" + s.name)),
             ("storedBytes", 0),
+            ("uploadSequenceToken", s.puts > 0 ? .string(sequenceToken(s)) : nil),
           ])
         })
     ]

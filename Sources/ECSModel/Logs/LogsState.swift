@@ -9,12 +9,16 @@ public struct LogGroup: Sendable, Equatable {
   public var createdAt: Int64
   public var retentionInDays: Int?
   public var streams: [LogStream] = []
+  /// Tags by key (TagResource / TagLogGroup).
+  public var tags: [String: String] = [:]
 }
 
 public struct LogStream: Sendable, Equatable {
   public var name: String
   public var createdAt: Int64
   public var events: [LogEvent] = []
+  /// How many PutLogEvents calls it took (its sequence token counts them).
+  public var puts = 0
 }
 
 public struct LogEvent: Sendable, Equatable {

@@ -18,6 +18,7 @@ public enum ECRActions {
     "BatchDeleteImage": batchDeleteImage,
     "GetAuthorizationToken": getAuthorizationToken,
   ]
+  .merging(policyTable) { a, _ in a }.merging(imageTable) { a, _ in a }
 
   /// GetAuthorizationToken tokens last 12 hours.
   public static let tokenLifetimeMillis: Int64 = 12 * 3600 * 1000
@@ -300,8 +301,20 @@ public enum ECRActions {
       ("imagePushedAt", .string(Timestamp.iso8601(millis: image.pushedAt))),
       (
         "imageScanStatus",
-        repo.scanOnPush
+        image.scanStartedAt != nil
           ? ["status": "COMPLETE", "description": "The scan was completed successfully."] : nil
+      ),
+      (
+        "imageScanFindingsSummary",
+        image.scanStartedAt.map { started in
+          let findings = ScanFindings.of(image)
+          return [
+            "imageScanCompletedAt": .string(Timestamp.iso8601(millis: started + 7_000)),
+            "vulnerabilitySourceUpdatedAt": .string(
+              Timestamp.iso8601(millis: ScanFindings.sourceUpdatedAt)),
+            "findingSeverityCounts": ScanFindings.counts(findings),
+          ]
+        }
       ),
       ("imageManifestMediaType", .string(image.manifestMediaType)),
       ("artifactMediaType", .string(image.artifactMediaType)),
@@ -458,10 +471,11 @@ extension World {
     if let i = repo.images.firstIndex(where: { $0.digest == digest }) {
       if !repo.images[i].tags.contains(tag) { repo.images[i].tags.append(tag) }
     } else {
-      repo.images.append(
-        ECRImage(
-          digest: digest, tags: [tag], sizeInBytes: sizeInBytes, pushedAt: clock.nowMillis,
-          layers: layers))
+      var image = ECRImage(
+        digest: digest, tags: [tag], sizeInBytes: sizeInBytes, pushedAt: clock.nowMillis,
+        layers: layers)
+      if repo.scanOnPush { image.scanStartedAt = clock.nowMillis }
+      repo.images.append(image)
     }
     registry.repositories[r] = repo
     record(

@@ -17,6 +17,8 @@ public struct RegistryState: Sendable, Equatable, Codable {
   public var issuedTokens: [IssuedToken] = []
   /// How many `docker build`s ran: part of each build's digest, so rebuilding gives a new image.
   public var buildCount = 0
+  /// Layer uploads in progress (InitiateLayerUpload … CompleteLayerUpload), in start order.
+  public var layerUploads: [LayerUpload] = []
 
   public init() {}
 
@@ -48,6 +50,16 @@ public struct Repository: Sendable, Equatable, Codable {
   public var tags: [Tag]
   /// Images in push order.
   public var images: [ECRImage] = []
+  /// The lifecycle policy (PutLifecyclePolicy) and when it was last evaluated.
+  public var lifecyclePolicyText: String?
+  public var lifecycleEvaluatedAt: Int64?
+  /// The policy of the last StartLifecyclePolicyPreview and when it started.
+  public var lifecyclePreviewText: String?
+  public var lifecyclePreviewAt: Int64?
+  /// The repository policy (SetRepositoryPolicy): who else may pull or push.
+  public var policyText: String?
+  /// Layers uploaded with the layer API (digest → size), beside the layers of its images.
+  public var uploadedLayers: [String: Int] = [:]
 
   public init(
     name: String, arn: String, registryId: String, uri: String, createdAt: Int64,
@@ -85,6 +97,10 @@ public struct ECRImage: Sendable, Equatable, Codable {
   public var layers: [String]
   public var manifestMediaType: String
   public var artifactMediaType: String
+  /// The manifest as PutImage received it; nil for pushed images (their manifest is derived).
+  public var manifest: String?
+  /// When a scan (scan on push or StartImageScan) began; nil when never scanned.
+  public var scanStartedAt: Int64?
 
   public static let dockerManifestV2 = "application/vnd.docker.distribution.manifest.v2+json"
   public static let dockerImageConfig = "application/vnd.docker.container.image.v1+json"
@@ -148,4 +164,14 @@ public struct IssuedToken: Sendable, Equatable, Codable {
 extension World {
   /// This account's private registry host: `123456789012.dkr.ecr.us-east-1.amazonaws.com`.
   public var ecrHost: String { "\(account).dkr.ecr.\(region).amazonaws.com" }
+}
+
+/// A layer upload in progress (ECR's layer API, what `docker push` does underneath).
+public struct LayerUpload: Sendable, Equatable, Codable {
+  public var uploadId: String
+  public var repositoryName: String
+  /// The last byte received so far (-1 before the first part).
+  public var lastByte: Int = -1
+  /// The parts' bytes, hashed as they come: the layer's digest when complete.
+  public var content: String = ""
 }

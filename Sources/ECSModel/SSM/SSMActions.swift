@@ -5,6 +5,13 @@ enum SSMActions {
     "GetParameter": getParameter,
     "GetParameters": getParameters,
     "PutParameter": putParameter,
+    "DeleteParameter": deleteParameter,
+    "DeleteParameters": deleteParameters,
+    "DescribeParameters": describeParameters,
+    "GetParameterHistory": getParameterHistory,
+    "GetParametersByPath": getParametersByPath,
+    "LabelParameterVersion": labelParameterVersion,
+    "UnlabelParameterVersion": unlabelParameterVersion,
   ]
 
   /// When AWS last updated the public AMI parameters (a fixed moment before the clock starts).
@@ -87,8 +94,10 @@ enum SSMActions {
       p.version += 1
       p.lastModified = now
       if let d = req.string("Description") { p.description = d }
+      try applyTier(req, to: &p)
+      p.recordVersion()
       world.ssm.parameters[i] = p
-      return ["Version": .int(p.version), "Tier": "Standard"]
+      return ["Version": .int(p.version), "Tier": .string(p.tier)]
     }
     guard let type = req.string("Type") else {
       throw AWSError(
@@ -97,8 +106,10 @@ enum SSMActions {
     var p = SSMParameter(name: name, type: type, value: value, version: 1, lastModified: now)
     p.description = req.string("Description")
     p.dataType = req.string("DataType") ?? "text"
+    try applyTier(req, to: &p)
+    p.recordVersion()
     world.ssm.parameters.append(p)
-    return ["Version": 1, "Tier": "Standard"]
+    return ["Version": 1, "Tier": .string(p.tier)]
   }
 
   /// What `get-parameter` shows for a SecureString without `--with-decryption`: a stand-in for the
@@ -143,18 +154,28 @@ extension World {
       }
       return nil
     }
-    guard let p = ssmParameter(name) else { return nil }
-    let shown = p.type == "SecureString" && !decrypt ? SSMActions.ciphertext(p.value) : p.value
+    let (base, selector) = SSMActions.splitSelector(name)
+    guard let p = ssmParameter(base) else { return nil }
+    var v = p.current
+    if let selector {
+      let found =
+        Int(selector).flatMap { n in p.history.first { $0.version == n } }
+        ?? p.history.first { $0.labels.contains(selector) }
+      guard let found else { return nil }
+      v = found
+    }
+    let shown = v.type == "SecureString" && !decrypt ? SSMActions.ciphertext(v.value) : v.value
     let resource = "parameter" + (p.name.hasPrefix("/") ? p.name : "/" + p.name)
-    return [
-      "Name": .string(p.name),
-      "Type": .string(p.type),
-      "Value": .string(shown),
-      "Version": .int(p.version),
-      "LastModifiedDate": .string(Timestamp.iso8601(millis: p.lastModified)),
-      "ARN": .string(arn(service: "ssm", resource: resource)),
-      "DataType": .string(p.dataType),
-    ]
+    return jsonObject([
+      ("Name", .string(p.name)),
+      ("Type", .string(v.type)),
+      ("Value", .string(shown)),
+      ("Version", .int(v.version)),
+      ("Selector", selector.map { .string(":" + $0) }),
+      ("LastModifiedDate", .string(Timestamp.iso8601(millis: v.lastModified))),
+      ("ARN", .string(arn(service: "ssm", resource: resource))),
+      ("DataType", .string(p.dataType)),
+    ])
   }
 
   /// The learner's own parameter named by `ref`: its name or its ARN, as a task definition's

@@ -7,6 +7,13 @@ public struct SSMParameter: Sendable, Equatable {
   public var lastModified: Int64
   public var description: String?
   public var dataType = "text"
+  /// Standard, Advanced or Intelligent-Tiering.
+  public var tier = "Standard"
+  /// `Policies` as given (PutParameter --policies), for the Advanced tier.
+  public var policies: JSONValue?
+  /// Every version, oldest first (the last is the current one): GetParameter `NAME:N`,
+  /// `NAME:label`, GetParameterHistory.
+  public var history: [SSMParameterVersion] = []
 
   public init(name: String, type: String, value: String, version: Int, lastModified: Int64) {
     self.name = name
@@ -15,6 +22,16 @@ public struct SSMParameter: Sendable, Equatable {
     self.version = version
     self.lastModified = lastModified
   }
+}
+
+/// One version of a parameter and the labels on it.
+public struct SSMParameterVersion: Sendable, Equatable {
+  public var version: Int
+  public var type: String
+  public var value: String
+  public var description: String?
+  public var lastModified: Int64
+  public var labels: [String] = []
 }
 
 /// The learner's Parameter Store parameters (the public AMI parameters are data, not state).

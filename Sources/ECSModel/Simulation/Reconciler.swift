@@ -189,7 +189,9 @@ extension World {
         let rb = workloads.tasks[b].lastStatus == .running
         return ra != rb ? !ra : a > b
       }
-      for i in order.prefix(primaryLive.count - desired) {
+      // Tasks under scale-in protection (UpdateTaskProtection) stay.
+      let unprotected = order.filter { !workloads.tasks[$0].isProtected(at: now) }
+      for i in unprotected.prefix(primaryLive.count - desired) {
         requestStop(taskIndex: i, code: "ServiceSchedulerInitiated", reason: scaleReason)
         stopped.append(workloads.tasks[i].id)
       }
@@ -469,6 +471,10 @@ extension World {
       }
     }
     let before = workloads.services[s].deployments.count
+    let ended = workloads.services[s].deployments.filter {
+      $0.status != .primary && (holding[$0.id] ?? 0) == 0
+    }
+    workloads.services[s].pastDeployments += ended.suffix(20)
     workloads.services[s].deployments.removeAll {
       $0.status != .primary && (holding[$0.id] ?? 0) == 0
     }
@@ -582,6 +588,8 @@ extension World {
   /// left on a draining instance.
   func isSteady(_ svc: Service, counts: [String: ServiceTally]? = nil) -> Bool {
     guard svc.status == .active else { return svc.status == .inactive }
+    // An EXTERNAL service has no deployments: its task sets are steady or not.
+    if svc.deploymentController != "ECS" { return taskSetsSteady(svc) }
     if svc.schedulingStrategy == "DAEMON" && daemonInstances(svc).count != svc.desiredCount {
       return false
     }

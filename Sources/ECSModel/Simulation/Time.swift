@@ -43,7 +43,7 @@ extension World {
   /// is a new type and one line here.
   static let processes: [any SimulationProcess.Type] = [
     NetworkGateways.self, ContainerAgent.self, Lifecycle.self, TargetHealth.self, Reconciler.self,
-    AutoScaling.self, Applications.self,
+    AutoScaling.self, Applications.self, TaskSetScheduler.self, AgentUpdate.self,
   ]
 
   /// Whether no process has anything in transition: no task between states, every service steady.

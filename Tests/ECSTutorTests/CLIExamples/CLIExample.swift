@@ -13,6 +13,9 @@ struct CLIExample: Decodable, Sendable {
   /// What the page shows of the files the command reads with `file://`.
   var files: [String: String]?
 
+  /// `SERVICE OPERATION` of every example.
+  static let operations = Set(all.map { "\($0.service) \($0.operation)" })
+
   /// Every example of the committed fixture, in page order.
   static let all: [CLIExample] = cliExamplesJSONLines.split(separator: "\n").map {
     // The fixture is generated and committed: a line that does not decode is a generator bug.
@@ -68,6 +71,10 @@ struct CLIExample: Decodable, Sendable {
       ),
       (#"--registry-ids?\b"#, "needs another account's registry"),
       (#"--principal-arn \S*:(user|root)"#, "needs IAM users or another principal"),
+      (#"--policy-source-arn \S*:user/"#, "needs IAM users or another principal"),
+      (#"--parameter-version "?[a-z]"#, "placeholder in the command"),
+      // ECR repository names are lowercase: ECR refuses to create the page's repository.
+      (#"--repository-name "?[^ "]*[A-Z]"#, "repository name ECR refuses (uppercase letters)"),
       (#"^aws ecr get-login( |$)"#, "AWS CLI v1 only (removed in v2)"),
       (#"^aws ecs execute-command"#, "interactive session (Session Manager plugin)"),
       (#"--service-namespace (?!ecs)"#, "scalable target of another service than ECS"),
@@ -75,6 +82,19 @@ struct CLIExample: Decodable, Sendable {
     let text = ([command] + (files ?? [:]).values).joined(separator: "\n")
     for rule in rules where text.range(of: rule.pattern, options: .regularExpression) != nil {
       return rule.reason
+    }
+    // A page of one operation showing another's command: its output is the page's operation's.
+    let pageOperation = String(page.split(separator: "/").last?.dropLast(4) ?? "")
+    if output != nil, pageOperation != operation,
+      Self.operations.contains("\(service) \(pageOperation)")
+    {
+      return "the page shows \(operation) with the output of \(pageOperation)"
+    }
+    // What the page's account held shows in its output too: capacity providers of Auto Scaling
+    // groups (and the scaling-policy attachments ECS makes for them).
+    let shown = output.map(JSONPrinter.compact) ?? ""
+    if shown.range(of: #"(?i)autoScalingGroup|"as_policy""#, options: .regularExpression) != nil {
+      return "needs an Auto Scaling group"
     }
     return nil
   }

@@ -13,6 +13,10 @@ struct ExampleWorld {
   static let registry = "123456789012.dkr.ecr.us-east-1.amazonaws.com"
   static let trust =
     #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#
+  static let lifecycle =
+    #"{"rules":[{"rulePriority":1,"selection":{"tagStatus":"untagged","countType":"sinceImagePushed","countUnit":"days","countNumber":14},"action":{"type":"expire"}}]}"#
+  static let repositoryPolicy =
+    #"{"Version":"2012-10-17","Statement":[{"Sid":"pull","Effect":"Allow","Principal":"*","Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"]}]}"#
   static let allowAll =
     #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#
 
@@ -38,14 +42,25 @@ struct ExampleWorld {
       "--task": { w, v in w.task(v) }, "--tasks": { w, v in w.task(v) },
       "--container-instance": { w, v in w.containerInstance(v) },
       "--container-instances": { w, v in w.containerInstance(v) },
+      "--resource-arn": { w, v in w.ecsResource(v) },
+      "--attributes": { w, v in w.attributeTarget(v) },
+      "--task-set": { w, v in w.taskSet(v) }, "--task-sets": { w, v in w.taskSet(v) },
+      "--primary-task-set": { w, v in w.taskSet(v) },
+      "--service-deployment-arns": { w, v in w.serviceDeployment(v) },
+      "--service-deployment-arn": { w, v in w.serviceDeployment(v) },
+      "--service-revision-arns": { w, v in w.serviceDeployment(v) },
     ],
     "ecr": [
       "--repository-name": { w, v in w.repository(v) },
       "--image-ids": { w, v in w.image(v) }, "--image-id": { w, v in w.image(v) },
+      "--resource-arn": { w, v in w.repository(v) },
+      "--layer-digests": { w, v in w.layer(v) }, "--layer-digest": { w, v in w.layer(v) },
+      "--upload-id": { w, v in w.layerUpload(v) },
     ],
     "logs": [
       "--log-group-name": { w, v in w.logGroup(v) },
       "--log-stream-name": { w, v in w.logStream(v) },
+      "--resource-arn": { w, v in w.logGroup(Self.logGroupName(v)) },
     ],
     "ssm": [
       "--name": { w, v in w.parameter(v) }, "--names": { w, v in w.parameter(v) },
@@ -55,6 +70,8 @@ struct ExampleWorld {
       "--role-name": { w, v in w.role(v) },
       "--instance-profile-name": { w, v in w.instanceProfile(v) },
       "--policy-arn": { w, v in w.policy(v) },
+      "--version-id": { w, v in w.policyVersion(v) },
+      "--deletion-task-id": { w, v in w.deletionTask(v) },
     ],
     "application-autoscaling": ["--resource-id": { w, v in w.scalableResource(v) }],
     "secretsmanager": ["--secret-id": { w, v in w.secret(v) }],
@@ -70,6 +87,22 @@ struct ExampleWorld {
     "delete-role-policy": ("put-role-policy", "--policy-document file://documented-policy.json"),
     "delete-retention-policy": ("put-retention-policy", "--retention-in-days 5"),
     "unlabel-parameter-version": ("label-parameter-version", ""),
+    "describe-image-scan-findings": ("start-image-scan", ""),
+    "get-lifecycle-policy": (
+      "put-lifecycle-policy", "--lifecycle-policy-text file://documented-lifecycle.json"
+    ),
+    "delete-lifecycle-policy": (
+      "put-lifecycle-policy", "--lifecycle-policy-text file://documented-lifecycle.json"
+    ),
+    "get-lifecycle-policy-preview": (
+      "start-lifecycle-policy-preview", "--lifecycle-policy-text file://documented-lifecycle.json"
+    ),
+    "get-repository-policy": (
+      "set-repository-policy", "--policy-text file://documented-repository-policy.json"
+    ),
+    "delete-repository-policy": (
+      "set-repository-policy", "--policy-text file://documented-repository-policy.json"
+    ),
     "delete-scaling-policy": (
       "put-scaling-policy",
       "--policy-type TargetTrackingScaling --target-tracking-scaling-policy-configuration "
@@ -90,7 +123,9 @@ struct ExampleWorld {
       ("repositoryName", { w, v in w.repository(v) }),
       ("imageTag", { w, v in w.image("imageTag=\(v)") }),
     ],
-    "logs": [("logGroupName", { w, v in w.logGroup(v) })],
+    "logs": [
+      ("logGroupName", { w, v in w.logGroup(v) }), ("logStreamName", { w, v in w.logStream(v) }),
+    ],
     "ssm": [("Name", { w, v in w.parameter(v) })],
     "iam": [
       ("RoleName", { w, v in w.profileRole(v) }),
@@ -107,6 +142,10 @@ struct ExampleWorld {
     case "--assume-role-policy-document": documented("AssumeRolePolicyDocument", example) ?? trust
     case "--policy-document" where example.operation == "update-assume-role-policy": trust
     case "--policy-document": documented("PolicyDocument", example) ?? allowAll
+    case "--log-events":
+      #"[{"timestamp": \#(SimClock.defaultStart), "message": "Example Event"}]"#
+    case "--lifecycle-policy-text": documentedText("lifecyclePolicyText", example) ?? lifecycle
+    case "--policy-text": documentedText("policyText", example) ?? repositoryPolicy
     default: "example\n"
     }
   }
@@ -129,6 +168,12 @@ struct ExampleWorld {
     return found.map(JSONPrinter.compact)
   }
 
+  /// The first string under `key` in the documented output (a policy text AWS prints as a
+  /// string).
+  static func documentedText(_ key: String, _ example: CLIExample) -> String? {
+    example.output.flatMap { strings(under: key, in: $0).first }
+  }
+
   /// The task definition of `family` the documented output shows, as register-task-definition
   /// input: its containers, network mode, sizes and compatibilities (not its roles, which name
   /// resources of the page's account).
@@ -147,7 +192,7 @@ struct ExampleWorld {
     guard let shown = found else { return nil }
     let keys = [
       "family", "containerDefinitions", "networkMode", "cpu", "memory", "requiresCompatibilities",
-      "volumes", "placementConstraints",
+      "volumes", "placementConstraints", "executionRoleArn", "taskRoleArn",
     ]
     return JSONPrinter.compact(.object(keys.compactMap { k in shown[k].map { (k, $0) } }))
   }
@@ -167,6 +212,11 @@ struct ExampleWorld {
     files["documented-policy.json"] = Self.documented("PolicyDocument", example) ?? Self.allowAll
     files["documented-trust.json"] =
       Self.documented("AssumeRolePolicyDocument", example) ?? Self.trust
+    files["documented-lifecycle.json"] =
+      Self.documentedText("lifecyclePolicyText", example) ?? Self.lifecycle
+    files["documented-repository-policy.json"] =
+      Self.documentedText("policyText", example) ?? Self.repositoryPolicy
+    files["layer-part.bin"] = "layer bytes\n"
     self.files = TestFiles(files)
     var config = SessionConfig(files: self.files)
     config.narrate = false
@@ -207,6 +257,7 @@ struct ExampleWorld {
         for value in Self.strings(under: key, in: output).prefix(3) { recipe(&self, value) }
       }
     }
+    documentedContents()
     subnetsAndGroups()
     for (path, text) in example.files ?? [:] { try? files.write(path, replaced(text)) }
     return replaced(example.command)
@@ -242,6 +293,12 @@ struct ExampleWorld {
   @discardableResult
   mutating func run(_ line: String) -> JSONValue? {
     let out = session.handle(line)
+    // CLI_EXAMPLES_SHOW=PAGE also prints how that page's world was built.
+    if let show = ProcessInfo.processInfo.environment["CLI_EXAMPLES_SHOW"],
+      example.page.contains(show)
+    {
+      print("  built: \(line) → \(session.lastStatus)")
+    }
     guard session.lastStatus == 0 else { return nil }
     return try? JSONParser.parse(out.stdout)
   }
@@ -271,10 +328,10 @@ struct ExampleWorld {
     String(value.split(separator: "/").last ?? Substring(value))
   }
 
-  private mutating func once(_ key: String) -> Bool { made.insert(key).inserted }
+  mutating func once(_ key: String) -> Bool { made.insert(key).inserted }
 
   /// Maps a page value to ours: an ARN to our ARN, a bare ID to our ID.
-  private mutating func map(_ page: String, ours arn: String?) {
+  mutating func map(_ page: String, ours arn: String?) {
     guard let arn else { return }
     replacements[page] = page.hasPrefix("arn:") ? arn : Self.name(arn)
   }
@@ -295,7 +352,10 @@ struct ExampleWorld {
   /// Whether the command (or the input file it reads) runs on Fargate or in awsvpc mode.
   var fargate: Bool {
     let text = example.command + (example.files ?? [:]).values.joined()
+    // A service the documented output shows on Fargate runs the command's task definition too.
+    let shown = example.output.map(JSONPrinter.compact) ?? ""
     return text.contains("FARGATE") || text.contains("awsvpcConfiguration")
+      || shown.contains(#""launchType":"FARGATE""#) && example.operation == "update-service"
   }
 
   mutating func taskDefinition(_ value: String) {
@@ -312,7 +372,13 @@ struct ExampleWorld {
     // As the documented output shows it, where the tutor accepts that; else a plain one.
     var documented: String?
     if let shown = Self.documentedTaskDefinition(family, example) {
-      try? files.write("documented-task-definition.json", shown)
+      // Its roles are the page's: ours of the same name (the account rewritten).
+      for key in ["executionRoleArn", "taskRoleArn"] {
+        for arn in Self.strings(under: key, in: (try? JSONParser.parse(shown)) ?? .null) {
+          role(Self.name(arn))
+        }
+      }
+      try? files.write("documented-task-definition.json", replaced(shown))
       documented = "--cli-input-json file://documented-task-definition.json"
     }
     var arn: String?
@@ -332,10 +398,23 @@ struct ExampleWorld {
     let cluster = clusterName
     guard once("service/\(cluster)/\(name)") else { return }
     self.cluster(cluster)
-    taskDefinition("app")
+    // Task sets live in services with the EXTERNAL deployment controller (no task definition).
+    if example.operation.contains("task-set") {
+      let out = run(
+        "aws ecs create-service --cluster \(cluster) --service-name \(name) "
+          + "--deployment-controller type=EXTERNAL --desired-count 1")
+      map(value, ours: out?["service"]?["serviceArn"]?.stringValue)
+      return
+    }
+    // As the documented output shows it: Fargate, capacity providers, its network.
+    let (family, shape) = documentedServiceShape(name, cluster: cluster)
+    // A service a namespace lists uses Service Connect in that namespace.
+    let namespace = example.values("--namespace").first.map {
+      " --service-connect-configuration enabled=true,namespace=\($0)"
+    }
     let out = run(
-      "aws ecs create-service --cluster \(cluster) --service-name \(name) --task-definition app "
-        + "--desired-count 0")
+      "aws ecs create-service --cluster \(cluster) --service-name \(name) --task-definition \(family) "
+        + "--desired-count 0" + shape + (namespace ?? ""))
     map(value, ours: out?["service"]?["serviceArn"]?.stringValue)
   }
 
@@ -362,10 +441,18 @@ struct ExampleWorld {
       made.insert("capacity/\(clusterName)")
       _ = capacity()
     }
-    run(
-      "aws ecs register-task-definition --family example-task "
-        + "--container-definitions name=app,image=nginx,memory=128")
-    let out = run("aws ecs run-task --cluster \(clusterName) --task-definition example-task")
+    // Only a service's tasks can be protected from scale-in.
+    if example.operation.contains("task-protection") {
+      taskDefinition("app")
+      run(
+        "aws ecs create-service --cluster \(clusterName) --service-name protected "
+          + "--task-definition app --desired-count 1")
+      let out = run("aws ecs list-tasks --cluster \(clusterName) --service-name protected")
+      map(value, ours: out?["taskArns"]?[0]?.stringValue)
+      return
+    }
+    let command = documentedTaskCommand(value)
+    let out = run(command)
     map(value, ours: out?["tasks"]?[0]?["taskArn"]?.stringValue)
   }
 
@@ -439,10 +526,35 @@ struct ExampleWorld {
       ? "/" + Self.name(value) : String(value.split(separator: ":").first ?? "")
     let selector = value.hasPrefix("arn:") ? nil : value.split(separator: ":").dropFirst().first
     guard !name.isEmpty, once("param/\(name)") else { return }
-    let versions = selector.flatMap { Int($0) } ?? 1
+    // Its versions as the documented output shows them (type, value, description, tier,
+    // policies), as many as the command or the output names.
+    var shown: [Int: JSONValue] = [:]
+    var walkStack = example.output.map { [$0] } ?? []
+    while let v = walkStack.popLast() {
+      if let members = v.objectValue {
+        if v["Name"]?.stringValue == name { shown[v["Version"]?.intValue ?? 1] = v }
+        walkStack += members.map(\.1)
+      } else {
+        walkStack += v.arrayValue ?? []
+      }
+    }
+    let wanted = example.values("--parameter-version").compactMap { Int($0) }.max() ?? 1
+    let versions = max(selector.flatMap { Int($0) } ?? 1, shown.keys.max() ?? 1, wanted)
+    let latest = shown[shown.keys.max() ?? 1]
     for v in 1...min(versions, 10) {
+      let doc = shown[v] ?? latest
+      let type = doc?["Type"]?.stringValue ?? "String"
+      let value = shown[v]?["Value"]?.stringValue ?? "value \(v)"
+      var options = ""
+      if let d = doc?["Description"]?.stringValue { options += " --description '\(d)'" }
+      if doc?["Tier"]?.stringValue == "Advanced" { options += " --tier Advanced" }
+      if let policies = doc?["Policies"]?.arrayValue, !policies.isEmpty {
+        let texts = policies.compactMap { $0["PolicyText"]?.stringValue }
+        try? files.write("documented-policies.json", "[" + texts.joined(separator: ",") + "]")
+        options += " --policies file://documented-policies.json"
+      }
       run(
-        "aws ssm put-parameter --name \(name) --value 'value \(v)' --type String"
+        "aws ssm put-parameter --name \(name) --value '\(value)' --type \(type)" + options
           + (v > 1 ? " --overwrite" : ""))
     }
     if let label = selector, Int(label) == nil {
@@ -452,6 +564,13 @@ struct ExampleWorld {
 
   mutating func role(_ value: String) {
     guard once("role/\(value)") else { return }
+    // A service-linked role is made by its service (named where the page shows its path).
+    if value.hasPrefix("AWSServiceRoleFor"),
+      let service = Self.serviceLinkedService(example.output.map(JSONPrinter.compact) ?? "")
+    {
+      run("aws iam create-service-linked-role --aws-service-name \(service)")
+      return
+    }
     let description = Self.strings(under: "Description", in: example.output ?? .null).first
     run(
       "aws iam create-role --role-name \(value) --assume-role-policy-document "
@@ -470,7 +589,8 @@ struct ExampleWorld {
   /// get-instance-profile shows it).
   mutating func profileRole(_ value: String) {
     role(value)
-    guard let profile = example.values("--instance-profile-name").first else { return }
+    let shown = example.output.flatMap { Self.strings(under: "InstanceProfileName", in: $0).first }
+    guard let profile = example.values("--instance-profile-name").first ?? shown else { return }
     instanceProfile(profile)
     run(
       "aws iam add-role-to-instance-profile --instance-profile-name \(profile) --role-name \(value)"
