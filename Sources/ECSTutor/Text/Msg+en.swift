@@ -792,6 +792,9 @@ extension Msg {
 
   static func enBreak(_ b: RequestTrace.Break) -> String {
     switch b {
+    case .unresolvable(let host) where host.isEmpty:
+      return "the URL has no host name: a variable in it is probably empty (check it with `echo`, "
+        + "e.g. `echo $DNS`, and set it from describe-load-balancers' DNSName)"
     case .unresolvable(let host):
       return "no load balancer has the DNS name \(host) (a typo, or the load balancer was deleted)"
     case .provisioning(let lb):

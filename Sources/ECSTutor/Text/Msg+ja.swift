@@ -862,6 +862,9 @@ extension Msg {
 
   static func jaBreak(_ b: RequestTrace.Break) -> String {
     switch b {
+    case .unresolvable(let host) where host.isEmpty:
+      return "URL にホスト名がありません。URL 内の変数が空なのでしょう (`echo $DNS` のように `echo` で確かめ、"
+        + "describe-load-balancers の DNSName から設定してください)"
     case .unresolvable(let host):
       return "DNS 名 \(host) のロードバランサーはありません (入力ミスか、削除済みのロードバランサーです)"
     case .provisioning(let lb):
