@@ -165,11 +165,13 @@ import Testing
     var operation: String
     var resource: String
     var region: String
+    var delimitedPrefix: String? = nil
     var url: String
     var testDescription: String { url }
   }
 
-  /// The endpoint URLs botocore prints (checked against the URLs boto3 1.x sends requests to).
+  /// The endpoint URLs botocore prints (each checked against the URL boto3 1.43 sends the request
+  /// to, in a `before-send` hook).
   static let urls: [URLCase] = [
     URLCase(
       action: "s3:ListBucket", operation: "ListObjectsV2", resource: "arn:aws:s3:::my-bucket",
@@ -189,12 +191,68 @@ import Testing
       action: "secretsmanager:GetSecretValue", operation: "GetSecretValue",
       resource: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db", region: "us-east-1",
       url: "https://secretsmanager.us-east-1.amazonaws.com/"),
+    URLCase(
+      action: "s3:ListBucket", operation: "ListObjectsV2", resource: "arn:aws:s3:::my.bucket",
+      region: "us-east-1", url: "https://s3.amazonaws.com/my.bucket?list-type=2&encoding-type=url"),
+    URLCase(
+      action: "s3:GetObject", operation: "GetObject", resource: "arn:aws:s3:::my.bucket/a/b.txt",
+      region: "eu-west-1", url: "https://s3.eu-west-1.amazonaws.com/my.bucket/a/b.txt"),
+    URLCase(
+      action: "s3:PutObject", operation: "PutObject", resource: "arn:aws:s3:::demo-data/a b/c.txt",
+      region: "us-east-1", url: "https://demo-data.s3.amazonaws.com/a%20b/c.txt"),
+    URLCase(
+      action: "s3:ListAllMyBuckets", operation: "ListBuckets", resource: "*", region: "eu-west-1",
+      url: "https://s3.eu-west-1.amazonaws.com/"),
+    URLCase(
+      action: "s3:ListBucket", operation: "ListObjectsV2", resource: "arn:aws:s3:::demo-data",
+      region: "us-east-1", delimitedPrefix: "reports/",
+      url:
+        "https://demo-data.s3.amazonaws.com/?list-type=2&prefix=reports%2F&delimiter=%2F&encoding-type=url"
+    ),
+    URLCase(
+      action: "sts:GetCallerIdentity", operation: "GetCallerIdentity", resource: "*",
+      region: "us-east-1", url: "https://sts.us-east-1.amazonaws.com/"),
   ]
 
   @Test(arguments: urls)
   func endpointURLs(_ c: URLCase) {
     let call = AppCall(.atStart, "X", c.operation, action: c.action, resource: c.resource)
     #expect(call.egressService == String(c.action.prefix { $0 != ":" }))
-    #expect(call.endpointURL(resource: c.resource, region: c.region) == c.url)
+    #expect(
+      call.endpointURL(resource: c.resource, region: c.region, delimitedPrefix: c.delimitedPrefix)
+        == c.url)
+  }
+
+  /// FireLens's log router sends from the task's network too: without a path to CloudWatch Logs
+  /// it logs a connection timeout instead of delivering.
+  @Test func theLogRouterNeedsAPathToLogs() throws {
+    var s = Session(config: SessionConfig(language: .en), lessons: LessonLibrary())
+    let policy =
+      #"'{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["logs:CreateLogStream","logs:PutLogEvents"],"Resource":"*"}]}'"#
+    for line in [
+      "aws ecs create-cluster --cluster-name demo",
+      "aws s3 mb s3://demo-data",
+      "aws logs create-log-group --log-group-name /app/lister",
+      "aws iam create-role --role-name appRole --assume-role-policy-document \(Self.trust)",
+      "aws iam put-role-policy --role-name appRole --policy-name firelens --policy-document \(policy)",
+      "SUBNET=$(aws ec2 describe-subnets --filters Name=default-for-az,Values=true --query Subnets[0].SubnetId --output text)",
+      "SG=$(aws ec2 describe-security-groups --group-names default --query SecurityGroups[0].GroupId --output text)",
+      #"aws ecs register-task-definition --family lister --network-mode awsvpc --requires-compatibilities FARGATE --cpu 256 --memory 512 --task-role-arn arn:aws:iam::123456789012:role/appRole --container-definitions '[{"name":"log_router","image":"public.ecr.aws/aws-observability/aws-for-fluent-bit:stable","essential":true,"firelensConfiguration":{"type":"fluentbit"}},{"name":"lister","image":"public.ecr.aws/ecs-tutor/s3-lister","essential":true,"environment":[{"name":"BUCKET","value":"demo-data"}],"logConfiguration":{"logDriver":"awsfirelens","options":{"Name":"cloudwatch_logs","region":"us-east-1","log_group_name":"/app/lister","log_stream_prefix":"lister/"}}}]'"#,
+      #"aws ecs run-task --cluster demo --task-definition lister --launch-type FARGATE --network-configuration "awsvpcConfiguration={subnets=[$SUBNET],securityGroups=[$SG],assignPublicIp=ENABLED}""#,
+      "wait 45s",
+    ] {
+      ScenarioTests.ok(&s, line)
+    }
+    let task = try #require(s.world.workloads.tasks.first { $0.lastStatus == .running })
+    let delivered = s.world.logs.groups.first { $0.name == "/app/lister" }?.streams.count ?? 0
+    #expect(delivered == 1)
+    ScenarioTests.ok(
+      &s, "aws ec2 revoke-security-group-egress --group-id $SG --protocol all --cidr 0.0.0.0/0")
+    ScenarioTests.ok(&s, "wait 1m")
+    let router = s.world.applications.lines(taskId: task.id, container: "log_router").last?.message
+    #expect(
+      router
+        == "[error] [upstream] connection #1 to tcp://logs.us-east-1.amazonaws.com:443 timed out after 10 seconds (connection timeout)"
+    )
   }
 }

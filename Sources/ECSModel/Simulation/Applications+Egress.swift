@@ -9,23 +9,61 @@ extension AppCall {
   }
 
   /// The URL the SDK (boto3) sends the call to, as botocore prints it in its connection errors:
-  /// S3 addresses the bucket virtual-hosted (`BUCKET.s3.amazonaws.com` in us-east-1,
-  /// `BUCKET.s3.REGION.amazonaws.com` elsewhere); the other services their regional endpoint.
+  /// S3 addresses a bucket virtual-hosted (`BUCKET.s3.amazonaws.com` in us-east-1,
+  /// `BUCKET.s3.REGION.amazonaws.com` elsewhere; path-style for a name with dots, which TLS
+  /// would not match), the other services their regional endpoint. `delimitedPrefix`: a
+  /// listing by folder, as `aws s3 ls s3://BUCKET/PREFIX` asks for it.
   ///
   /// ```swift
   /// call.endpointURL(resource: "arn:aws:s3:::demo-reports", region: "us-east-1")
   /// // "https://demo-reports.s3.amazonaws.com/?list-type=2&encoding-type=url"
   /// ```
-  public func endpointURL(resource: String, region: String) -> String {
+  public func endpointURL(resource: String, region: String, delimitedPrefix: String? = nil)
+    -> String
+  {
     let service = egressService
     guard service == "s3" else { return "https://\(service).\(region).amazonaws.com/" }
-    let path = resource.hasPrefix("arn:aws:s3:::") ? resource.dropFirst(13) : Substring(resource)
-    let bucket = path.prefix { $0 != "/" }
-    let key = path.dropFirst(bucket.count + 1)
     let host = region == "us-east-1" ? "s3.amazonaws.com" : "s3.\(region).amazonaws.com"
-    // boto3 asks for URL-encoded keys in listings (botocore's set_list_objects_encoding_type_url).
-    let rest = operation == "ListObjectsV2" ? "?list-type=2&encoding-type=url" : String(key)
+    let path = resource.hasPrefix("arn:aws:s3:::") ? resource.dropFirst(13) : Substring(resource)
+    let bucket = String(path.prefix { $0 != "/" })
+    // ListBuckets names no bucket.
+    guard !bucket.isEmpty, bucket != "*" else { return "https://\(host)/" }
+    let key = String(path.dropFirst(bucket.count + 1))
+    let rest: String
+    if operation == "ListObjectsV2" {
+      // boto3 asks for URL-encoded keys in listings (botocore's set_list_objects_encoding_type_url).
+      let folder = delimitedPrefix.map {
+        "&prefix=\(Self.percentEncoded($0, keepSlash: false))&delimiter=%2F"
+      }
+      rest = "?list-type=2" + (folder ?? "") + "&encoding-type=url"
+    } else {
+      rest = Self.percentEncoded(key, keepSlash: true)
+    }
+    if bucket.contains(".") {
+      return "https://\(host)/\(bucket)" + (rest.hasPrefix("?") || rest.isEmpty ? rest : "/" + rest)
+    }
     return "https://\(bucket).\(host)/\(rest)"
+  }
+
+  /// RFC 3986 percent-encoding as botocore quotes S3 keys (unreserved characters kept, and `/`
+  /// in a path).
+  static func percentEncoded(_ text: String, keepSlash: Bool) -> String {
+    var out = ""
+    for b in text.utf8 {
+      let c = Character(Unicode.Scalar(b))
+      if b < 0x80 && (c.isLetter || c.isNumber || "-_.~".contains(c) || (keepSlash && c == "/")) {
+        out.append(c)
+      } else {
+        out += "%" + String(b, radix: 16, uppercase: true).leftPadded(2)
+      }
+    }
+    return out
+  }
+}
+
+extension String {
+  fileprivate func leftPadded(_ width: Int) -> String {
+    count >= width ? self : String(repeating: "0", count: width - count) + self
   }
 }
 
