@@ -191,6 +191,11 @@ public enum ExecShell {
         status: 253)
     }
     let words = Array(argv.dropFirst())
+    // The CLI connects after finding credentials: the task needs a network path to the service.
+    let perm = permission(words, world: world)
+    if let url = unreachableEndpoint(words, perm, task: task, world: world) {
+      return .failure("\nConnect timeout on endpoint URL: \"\(url)\"\n", status: 255)
+    }
     if words.count >= 2, words[0] == "sts", words[1] == "get-caller-identity" {
       let session = String(principal.split(separator: "/").last ?? "")
       let doc: JSONValue = [
@@ -199,7 +204,7 @@ public enum ExecShell {
       ]
       return .ok(JSONPrinter.print(doc) + "\n")
     }
-    if let (action, resource, operation, code) = permission(words, world: world) {
+    if let (action, resource, operation, code) = perm {
       if let e = world.evaluate(role: roleName, action: action, resource: resource), !e.allowed {
         let shown = action.hasPrefix("s3:") ? "\"\(resource)\"" : resource
         return .failure(
@@ -208,6 +213,34 @@ public enum ExecShell {
       }
     }
     return AWSRunner.run(argv, stdin: cmd.stdin, world: &world, files: files)
+  }
+
+  /// The endpoint URL of an `aws` command line in the container when the task has no network
+  /// path to its service (`World.egress` from the task's ENI or instance), else nil: STS and the
+  /// services of `permission`.
+  static func unreachableEndpoint(
+    _ words: [String], _ perm: (String, String, String, String)?, task: ECSTask, world: World
+  ) -> String? {
+    guard words.count >= 2 else { return nil }
+    let call: AppCall
+    if words[0] == "sts" {
+      call = AppCall(.atStart, "STS", "", action: "sts:" + words[1], resource: "*")
+    } else if let (action, resource, operation, _) = perm {
+      call = AppCall(.atStart, "", operation, action: action, resource: resource)
+    } else {
+      return nil
+    }
+    guard let source = world.egressSource(task: task),
+      case .refused = world.egress(from: source, to: .service(call.egressService))
+    else { return nil }
+    // `aws s3 ls s3://BUCKET[/PREFIX]` lists by folder.
+    var prefix: String?
+    if words[0] == "s3", words[1] == "ls",
+      let uri = words.dropFirst(2).first(where: { $0.hasPrefix("s3://") })
+    {
+      prefix = S3Commands.split(uri).map(\.1)
+    }
+    return call.endpointURL(resource: call.resource, region: world.region, delimitedPrefix: prefix)
   }
 
   /// The IAM action, resource, operation name and AccessDenied code of an `aws` command line

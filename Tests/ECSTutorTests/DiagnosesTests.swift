@@ -421,7 +421,27 @@ import Testing
         "aws ecs register-task-definition --family web --container-definitions 'name=web,image=nginx,memory=128,portMappings=[{containerPort=8080,hostPort=0}]'",
         "aws ecs create-service --cluster demo --service-name web --task-definition web:2 --desired-count 1 --load-balancers targetGroupArn=$TG,containerName=web,containerPort=8080",
       ]),
+    Case(id: "app-no-path-to-s3", lines: awsvpcOnEC2("s3-lister", "BUCKET", "demo-data")),
+    Case(id: "app-no-path-to-dynamodb", lines: awsvpcOnEC2("orders", "TABLE", "orders")),
+    Case(
+      id: "app-no-path-to-service",
+      lines: awsvpcOnEC2(
+        "secret-reader", "SECRET_ARN", "arn:aws:secretsmanager:us-east-1:123456789012:secret:db",
+        wait: false)),
   ]
+
+  /// An awsvpc task on an EC2 instance of the default VPC (its ENI has no public IP, so no way
+  /// out), running the demo app `app` with the task role appRole and `ENV=value`; a minute
+  /// later, unless the app calls only at start (during run-task).
+  static func awsvpcOnEC2(_ app: String, _ env: String, _ value: String, wait: Bool = true)
+    -> [String]
+  {
+    ec2Cluster + [
+      "wait 2m", subnet, appRole,
+      "aws ecs register-task-definition --family app --network-mode awsvpc --task-role-arn arn:aws:iam::123456789012:role/appRole --container-definitions '[{\"name\":\"app\",\"image\":\"public.ecr.aws/ecs-tutor/\(app)\",\"memory\":128,\"environment\":[{\"name\":\"\(env)\",\"value\":\"\(value)\"}]}]'",
+      "aws ecs run-task --cluster demo --task-definition app --network-configuration awsvpcConfiguration={subnets=[$SUBNET]}",
+    ] + (wait ? ["wait 1m"] : [])
+  }
 
   /// A new VPC with one private subnet (its main route table: local only) and DNS hostnames on.
   static let privateVPC = [

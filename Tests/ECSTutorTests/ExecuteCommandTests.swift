@@ -111,3 +111,40 @@ import Testing
     #expect(s.prompt == "[sandbox] $ ")
   }
 }
+
+/// The CLI in the container connects from the task's network like the app does: without a path
+/// to the service (here the task's security group lets nothing out any more) it times out.
+@Suite struct ExecShellEgressTests {
+  static let lines: [(String, String)] = [
+    (
+      "aws sts get-caller-identity",
+      #"Connect timeout on endpoint URL: "https://sts.us-east-1.amazonaws.com/""#
+    ),
+    (
+      "aws s3 ls s3://demo-data/reports/",
+      #"Connect timeout on endpoint URL: "https://demo-data.s3.amazonaws.com/?list-type=2&prefix=reports%2F&delimiter=%2F&encoding-type=url""#
+    ),
+    (
+      "aws dynamodb scan --table-name orders",
+      #"Connect timeout on endpoint URL: "https://dynamodb.us-east-1.amazonaws.com/""#
+    ),
+  ]
+
+  @Test(arguments: lines)
+  func theCLIInTheContainerNeedsAPath(line: String, expected: String) throws {
+    var (s, task) = ExecuteCommandTests.session(.init(description: "ok"))
+    _ = s.handle(
+      "aws ecs execute-command --cluster demo --task \(task) --interactive --command /bin/sh")
+    #expect(s.prompt == ExecShell.prompt)
+    let before = s.handle(line)
+    #expect(!before.text.contains("Connect timeout"), "\(before.text)")
+    let t = try #require(s.world.workloads.tasks.first { $0.arn == task })
+    for id in t.eni?.securityGroups ?? [] {
+      let i = try #require(s.world.securityGroups.firstIndex { $0.groupId == id })
+      s.world.securityGroups[i].egress = []
+    }
+    let out = s.handle(line)
+    #expect(s.lastStatus == 255)
+    #expect(out.text.contains(expected), "\(out.text)")
+  }
+}

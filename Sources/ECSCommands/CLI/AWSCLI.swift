@@ -276,6 +276,9 @@ public enum AWSCLI {
       set("MinCount", .int(lo))
       set("MaxCount", .int(hi))
     }
+    if isRunInstances {
+      try associatePublicIp(parsed, &request)
+    }
     if SecurityGroupOptions.applies(spec.model.cliName, spec.operation),
       let permissions = try SecurityGroupOptions.permissions(
         { parsed.last("--" + $0)?.first }, hasIpPermissions: parsed.has("--ip-permissions"))
@@ -349,6 +352,56 @@ public enum AWSCLI {
   }
 
   /// ec2 run-instances `--count N` or `--count MIN:MAX`.
+  /// ec2 run-instances `--associate-public-ip-address` / `--no-associate-public-ip-address`, as
+  /// awscli/customizations/ec2/runinstances.py builds them: `AssociatePublicIpAddress` in the
+  /// first of `NetworkInterfaces` (created as `{DeviceIndex: 0}`), and then, as EC2 wants
+  /// networking on the interface alone, `SubnetId`, `SecurityGroupIds` and `PrivateIpAddress`
+  /// moved into it. The first form cannot be mixed with `--network-interfaces`.
+  static func associatePublicIp(_ parsed: ArgParser.Result, _ request: inout [(String, JSONValue)])
+    throws(ArgumentError)
+  {
+    let value: Bool? =
+      parsed.has("--no-associate-public-ip-address")
+      ? false : parsed.has("--associate-public-ip-address") ? true : nil
+    let index = request.firstIndex { $0.0 == "NetworkInterfaces" }
+    if let value {
+      if value, index != nil {
+        throw ArgumentError.python(
+          "Mixing the --network-interfaces option with the simple, scalar options is not supported."
+        )
+      }
+      var list = index.flatMap { request[$0].1.arrayValue } ?? []
+      var first = list.first ?? ["DeviceIndex": 0]
+      first = first.setting("AssociatePublicIpAddress", .bool(value))
+      if list.isEmpty { list = [first] } else { list[0] = first }
+      if let index {
+        request[index].1 = .array(list)
+      } else {
+        request.append(("NetworkInterfaces", .array(list)))
+      }
+    }
+    // _fix_args: only when the first interface carries one of the scalar options' members.
+    guard let i = request.firstIndex(where: { $0.0 == "NetworkInterfaces" }),
+      var list = request[i].1.arrayValue, var first = list.first,
+      ["PrivateIpAddresses", "SecondaryPrivateIpAddressCount", "AssociatePublicIpAddress"]
+        .contains(where: { first[$0] != nil })
+    else { return }
+    for (from, to) in [("SubnetId", "SubnetId"), ("SecurityGroupIds", "Groups")] {
+      guard let j = request.firstIndex(where: { $0.0 == from }) else { continue }
+      first = first.setting(to, request[j].1)
+      request.remove(at: j)
+    }
+    if let j = request.firstIndex(where: { $0.0 == "PrivateIpAddress" }) {
+      first = first.setting(
+        "PrivateIpAddresses", [["PrivateIpAddress": request[j].1, "Primary": true]])
+      request.remove(at: j)
+    }
+    list[0] = first
+    if let k = request.firstIndex(where: { $0.0 == "NetworkInterfaces" }) {
+      request[k].1 = .array(list)
+    }
+  }
+
   static func runInstancesCount(_ value: String) throws(ArgumentError) -> (Int, Int) {
     let parts = value.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
     do {

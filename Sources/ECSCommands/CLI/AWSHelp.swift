@@ -91,6 +91,7 @@ public enum AWSHelp {
 
   private static func typeName(_ a: ArgumentSpec, _ spec: OperationSpec) -> String {
     guard let s = a.shape.flatMap(spec.model.shape) else {
+      if case .flag = a.kind { return "boolean" }
       return ["page-size", "max-items"].contains(a.name) ? "integer" : "string"
     }
     if s.type == .list, let m = s.member.flatMap(spec.model.shape) {

@@ -99,6 +99,18 @@ public struct OperationSpec: Sendable {
           "count",
           "Number of instances to launch: N, or MIN:MAX (sets MinCount and MaxCount; default 1)."
         ))
+      // awscli/customizations/ec2/runinstances.py: a flag pair the CLI folds into
+      // NetworkInterfaces[0].AssociatePublicIpAddress.
+      let doc =
+        "[EC2-VPC] If specified a public IP address will be assigned to the new instance in a VPC."
+      for (name, value) in [
+        ("associate-public-ip-address", true), ("no-associate-public-ip-address", false),
+      ] {
+        args.append(
+          ArgumentSpec(
+            name: name, member: nil, shape: nil, kind: .flag(value), required: false,
+            takesMany: false, hidden: false, doc: doc))
+      }
     }
     if SecurityGroupOptions.applies(model.cliName, operation) {
       args += SecurityGroupOptions.options.map { Self.special($0.0, $0.1) }

@@ -56,9 +56,31 @@ enum CapacityActions {
     }
     let count = min(maxCount, instanceLimit - live)
 
+    // The primary network interface (DeviceIndex 0), where the CLI's
+    // --associate-public-ip-address puts the subnet and the security group IDs as well.
+    let primary = (req.array("NetworkInterfaces") ?? []).first {
+      ($0["DeviceIndex"]?.intValue ?? 0) == 0
+    }
+    if primary != nil {
+      if req.string("SubnetId") != nil {
+        throw AWSError(
+          "InvalidParameterCombination",
+          "Network interfaces and an instance-level subnet ID may not be specified on the same request"
+        )
+      }
+      if req.strings("SecurityGroupIds") != nil || req.strings("SecurityGroups") != nil {
+        throw AWSError(
+          "InvalidParameterCombination",
+          "Network interfaces and an instance-level security groups may not be specified on the same request"
+        )
+      }
+    }
+    /// Whether the primary interface gets a public IP: as asked, else the subnet's setting.
+    let associatePublicIp = primary?["AssociatePublicIpAddress"]?.boolValue
+
     // Subnet: the one asked for, else the default subnets in turn.
     var subnets: [Subnet] = []
-    if let id = req.string("SubnetId") {
+    if let id = req.string("SubnetId") ?? primary?["SubnetId"]?.stringValue {
       guard let s = world.subnets.first(where: { $0.subnetId == id }) else {
         throw AWSError("InvalidSubnetID.NotFound", "The subnet ID '\(id)' does not exist")
       }
@@ -78,7 +100,9 @@ enum CapacityActions {
     }
     let vpcId = subnets[0].vpcId
 
-    var groupIds = req.strings("SecurityGroupIds") ?? []
+    var groupIds =
+      req.strings("SecurityGroupIds")
+      ?? (primary?["Groups"]?.arrayValue ?? []).compactMap(\.stringValue)
     for name in req.strings("SecurityGroups") ?? [] {
       guard let g = world.securityGroups.first(where: { $0.groupName == name && $0.vpcId == vpcId })
       else {
@@ -155,7 +179,7 @@ enum CapacityActions {
       inst.networkInterfaceId = "eni-0" + world.random.hex(16)
       inst.macAddress = (0..<6).map { k in k == 0 ? "0e" : world.random.hex(2) }.joined(
         separator: ":")
-      if subnet.mapPublicIpOnLaunch {
+      if associatePublicIp ?? subnet.mapPublicIpOnLaunch {
         inst.publicIpAddress =
           "\([3, 18, 34, 44, 52, 54][world.random.int(in: 0...5)]).\(world.random.int(in: 0...255)).\(world.random.int(in: 0...255)).\(world.random.int(in: 1...254))"
       }

@@ -136,6 +136,9 @@ extension ELBv2Actions {
         ? (req.string("SslPolicy") ?? "ELBSecurityPolicy-2016-08") : nil,
       defaultActions: actions, defaultRuleArn: ruleArn, tags: parseTags(req))
     world.elb.listeners.append(l)
+    world.record(
+      .loadBalancer, "Listener \(proto):\(port) created on load balancer \(lb.name).",
+      .listenerCreated(loadBalancer: lb.name, protocol: proto, port: port))
     return ["Listeners": [world.listenerDocument(l)]]
   }
 
@@ -212,7 +215,11 @@ extension ELBv2Actions {
 
   static func deleteListener(_ world: inout World, _ req: Request) throws(AWSError) -> JSONValue {
     let i = try listenerIndex(world, req.string("ListenerArn") ?? "")
-    world.elb.listeners.remove(at: i)
+    let l = world.elb.listeners.remove(at: i)
+    let lb = world.loadBalancer(arn: l.loadBalancerArn)?.name ?? l.loadBalancerArn
+    world.record(
+      .loadBalancer, "Listener \(l.protocol):\(l.port) deleted from load balancer \(lb).",
+      .listenerDeleted(loadBalancer: lb, protocol: l.protocol, port: l.port))
     return .object([])
   }
 

@@ -136,6 +136,9 @@ enum ELBv2Actions {
       activeAt: now + provisioningSeconds * 1000,
       ipAddressType: req.string("IpAddressType") ?? "ipv4", attributes: attributes, tags: tags)
     world.elb.loadBalancers.append(lb)
+    world.record(
+      .loadBalancer, "Load balancer \(name) created: provisioning.",
+      .loadBalancerCreated(name, type: type))
     return ["LoadBalancers": [world.loadBalancerDocument(lb)]]
   }
 
@@ -175,6 +178,9 @@ enum ELBv2Actions {
     }
     world.elb.loadBalancers.removeAll { $0.arn == arn }
     world.elb.listeners.removeAll { $0.loadBalancerArn == arn }
+    world.record(
+      .loadBalancer, "Load balancer \(lb.name) deleted (with its listeners).",
+      .loadBalancerDeleted(lb.name))
     return .object([])
   }
 
@@ -334,6 +340,11 @@ enum ELBv2Actions {
       protocolVersion: http ? (req.string("ProtocolVersion") ?? "HTTP1") : nil,
       attributes: attributes, tags: parseTags(req))
     world.elb.targetGroups.append(tg)
+    let what = [proto, port.map(String.init)].compactMap { $0 }.joined(separator: ":")
+    world.record(
+      .loadBalancer,
+      "Target group \(name) created (\(what.isEmpty ? "" : what + ", ")target type \(type)).",
+      .targetGroupCreated(name, protocol: proto, port: port, targetType: type))
     return ["TargetGroups": [world.targetGroupDocument(tg)]]
   }
 
@@ -459,7 +470,9 @@ enum ELBv2Actions {
       throw AWSError(
         "ResourceInUse", "Target group '\(arn)' is currently in use by a listener or a rule")
     }
+    let name = world.targetGroup(arn: arn)?.name ?? arn
     world.elb.targetGroups.removeAll { $0.arn == arn }
+    world.record(.loadBalancer, "Target group \(name) deleted.", .targetGroupDeleted(name))
     return .object([])
   }
 

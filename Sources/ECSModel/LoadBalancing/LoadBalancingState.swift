@@ -6,6 +6,9 @@ public struct LoadBalancingState: Sendable, Equatable {
   public var listeners: [Listener] = []
   /// ACM certificates (a stand-in: requested ones are issued at once).
   public var certificates: [Certificate] = []
+  /// Requests sent through each load balancer (`curl`, `trace`), by ARN: a weighted forward
+  /// action picks the target group of request N by weighted round-robin.
+  public var requestCounts: [String: Int] = [:]
   public init() {}
 }
 

@@ -88,7 +88,45 @@ extension World {
   /// The address the internet client sends from (documentation range, RFC 5737).
   static let internetClientIp = "203.0.113.10"
 
-  /// Follows `request` through the load balancer its URL names.
+  /// Sends `request` through the load balancer its URL names (`curl`, `trace`): follows it as
+  /// `trace` does, as that load balancer's next request, and counts it, so that the requests
+  /// after it take their turns in a weighted forward action.
+  public mutating func send(_ request: HTTPRequest) -> RequestTrace {
+    let t = trace(request)
+    if let lb = elb.loadBalancers.first(where: { $0.dnsName == t.host }) {
+      elb.requestCounts[lb.arn, default: 0] += 1
+    }
+    return t
+  }
+
+  /// The target group (index) of request number `n` (from 0) of a forward action with
+  /// `weights`: smooth weighted round-robin (nginx's), so that 90/10 sends one of every 10
+  /// requests to the second group and 50/50 alternates. Deterministic; groups of weight 0 get
+  /// nothing; nil when there is no group.
+  ///
+  /// ```swift
+  /// (0..<10).map { World.weightedPick([90, 10], request: $0)! }  // [0, 0, 0, 0, 0, 1, 0, 0, 0, 0]
+  /// ```
+  public static func weightedPick(_ weights: [Int], request n: Int) -> Int? {
+    guard !weights.isEmpty else { return nil }
+    let total = weights.reduce(0, +)
+    guard total > 0 else { return 0 }
+    var current = Array(repeating: 0, count: weights.count)
+    var pick = 0
+    // The sequence repeats every `total` requests.
+    for _ in 0...(max(0, n) % total) {
+      pick = 0
+      for i in weights.indices {
+        current[i] += weights[i]
+        if current[i] > current[pick] { pick = i }
+      }
+      current[pick] -= total
+    }
+    return pick
+  }
+
+  /// Follows `request` through the load balancer its URL names, as that load balancer's next
+  /// request (which target group a weighted forward picks); changes nothing.
   public func trace(_ request: HTTPRequest) -> RequestTrace {
     var out = RequestTrace()
     // Parse scheme://host[:port]/path?query.
@@ -233,14 +271,13 @@ extension World {
       return out
     default: break
     }
-    // Forward: the heaviest target group answers this request (the others get their share of
-    // the traffic; `trace` shows the weights).
+    // Forward: weighted round-robin over the target groups by the load balancer's request
+    // count (`trace` shows the weights).
     let total = action.targetGroups.reduce(0) { $0 + $1.weight }
     guard
-      let pick = action.targetGroups.enumerated().max(by: {
-        $0.element.weight < $1.element.weight
-          || ($0.element.weight == $1.element.weight && $0.offset > $1.offset)
-      })?.element,
+      let index = World.weightedPick(
+        action.targetGroups.map(\.weight), request: elb.requestCounts[lb.arn] ?? 0),
+      case let pick = action.targetGroups[index],
       let tg = targetGroup(arn: pick.arn)
     else { return out }
     let weight =

@@ -133,7 +133,8 @@ extension World {
   }
 
   /// Makes one call of the program in `container` with the task's credentials and returns the
-  /// line the program logs: the SDK's error in its words, or what the call did.
+  /// line the program logs: the SDK's error in its words (no credentials, no network path to the
+  /// endpoint, access denied), or what the call did.
   ///
   /// ```swift
   /// world.performAppCall(call, task: t, container: "lister")
@@ -151,6 +152,8 @@ extension World {
     else {
       return "botocore.exceptions.NoCredentialsError: Unable to locate credentials"
     }
+    // The SDK finds credentials locally (the ECS credentials endpoint, IMDS), then connects.
+    if let line = appCallUnreachable(call, resource: resource, task: task) { return line }
     let context = call.action.hasPrefix("secretsmanager:") ? secretContext(resource) : [:]
     guard
       let e = evaluate(role: roleName, action: call.action, resource: resource, context: context)

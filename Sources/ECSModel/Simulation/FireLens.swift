@@ -74,6 +74,16 @@ extension World {
         prefix + "Failed to create log stream: NoCredentialProviders: no valid providers in chain")
       return
     }
+    // The router sends from the task's network: it needs a path to CloudWatch Logs.
+    if let source = egressSource(task: task),
+      case .refused = egress(from: source, to: .service("logs"))
+    {
+      // UNCONFIRMED: Fluent Bit's upstream connection timeout line.
+      routerError(
+        "[error] [upstream] connection #1 to tcp://logs.\(region).amazonaws.com:443 timed out after 10 seconds (connection timeout)"
+      )
+      return
+    }
     var gi = logs.groups.firstIndex { $0.name == group }
     if gi == nil {
       let groupArn = arn(service: "logs", resource: "log-group:\(group)")

@@ -50,4 +50,12 @@ public enum EventDetail: Sendable, Equatable, Codable {
   case natGatewayAvailable(String)
   case vpcEndpointCreated(String, service: String)
   case vpcEndpointAvailable(String, service: String)
+  // Load balancing (issue 9)
+  /// A load balancer was created (`application` or `network`); it provisions for a while.
+  case loadBalancerCreated(String, type: String)
+  case loadBalancerDeleted(String)
+  case targetGroupCreated(String, protocol: String?, port: Int?, targetType: String)
+  case targetGroupDeleted(String)
+  case listenerCreated(loadBalancer: String, protocol: String, port: Int)
+  case listenerDeleted(loadBalancer: String, protocol: String, port: Int)
 }

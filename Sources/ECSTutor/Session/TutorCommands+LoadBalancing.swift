@@ -42,7 +42,7 @@ extension Session {
       lastStatus = 2
       return [say(.curlUsage)]
     }
-    let t = world.trace(request)
+    let t = world.send(request)
     let port = request.url.hasPrefix("https") ? 443 : 80
     switch t.stop {
     case .unresolvable(let host):
@@ -100,7 +100,7 @@ extension Session {
       lastStatus = 2
       return [say(.traceUsage)]
     }
-    let t = world.trace(request)
+    let t = world.send(request)
     lastStatus = 0
     return [Output(.stdout, ALBView.trace(t, language) + "\n")]
   }

@@ -704,6 +704,19 @@ extension Msg {
       return "VPC エンドポイント \(id) (\(service)) を作成しました。"
     case .vpcEndpointAvailable(let id, let service):
       return "VPC エンドポイント \(id) (\(service)) が available になりました。"
+    case .loadBalancerCreated(let name, let type):
+      let kind = type == "network" ? "Network Load Balancer" : "Application Load Balancer"
+      return "\(kind) \(name) を作成しました (provisioning)。"
+    case .loadBalancerDeleted(let name):
+      return "ロードバランサー \(name) をリスナーとともに削除しました。"
+    case .targetGroupCreated(let name, let proto, let port, let type):
+      let what = [proto, port.map(String.init)].compactMap { $0 }.joined(separator: ":")
+      return "ターゲットグループ \(name) を作成しました (\(what.isEmpty ? "" : what + "、")ターゲットタイプ \(type))。"
+    case .targetGroupDeleted(let name): return "ターゲットグループ \(name) を削除しました。"
+    case .listenerCreated(let lb, let proto, let port):
+      return "ロードバランサー \(lb) に \(proto):\(port) リスナーを作成しました。"
+    case .listenerDeleted(let lb, let proto, let port):
+      return "ロードバランサー \(lb) から \(proto):\(port) リスナーを削除しました。"
     }
   }
 }
