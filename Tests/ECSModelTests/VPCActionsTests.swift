@@ -288,6 +288,27 @@ struct VPCFixture {
     #expect(f.world.network.natGateways[0].state == .available)
     #expect(f.world.isSettled)
   }
+
+  /// describe-nat-gateways prints the association of the gateway's Elastic IP address while it is
+  /// associated (the ec2/describe-nat-gateways page shows it), and none once deleted.
+  @Test func natGatewayAddressesShowTheAssociation() throws {
+    var f = try VPCFixture()
+    let eip = try f.call("AllocateAddress", [:])["AllocationId"]?.stringValue ?? ""
+    let nat =
+      try f.call(
+        "CreateNatGateway", ["SubnetId": .string(f.publicSubnet), "AllocationId": .string(eip)])[
+        "NatGateway"]?["NatGatewayId"]?.stringValue ?? ""
+    let address = try f.call("DescribeAddresses", [:])["Addresses"]?[0]
+    let shown = try f.call("DescribeNatGateways", [:])["NatGateways"]?[0]?["NatGatewayAddresses"]?[
+      0]
+    #expect(shown?["AssociationId"]?.stringValue?.hasPrefix("eipassoc-") == true)
+    #expect(shown?["AssociationId"] == address?["AssociationId"])
+    _ = try f.call("DeleteNatGateway", ["NatGatewayId": .string(nat)])
+    f.world.settle()
+    let deleted = try f.call("DescribeNatGateways", [:])["NatGateways"]?[0]?[
+      "NatGatewayAddresses"]?[0]
+    #expect(deleted?["AssociationId"] == nil)
+  }
 }
 
 @Suite struct AgentEgressTests {

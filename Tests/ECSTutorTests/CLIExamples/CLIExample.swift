@@ -62,7 +62,22 @@ struct CLIExample: Decodable, Sendable {
       (#"(?i)kms|alias/"#, "needs KMS"),
       (#"arn:aws:acm:"#, "needs ACM"),
       (#"(?i)lambda"#, "needs Lambda"),
-      (#"--load-balancers|"loadBalancers""#, "needs a load balancer (ELBv2 joins with its issue)"),
+      // ELBv2 is simulated (a target group the command names is made with its load balancer);
+      // Classic Load Balancers (elb, named by loadBalancerName) are not.
+      (#"(?i)loadBalancerName"#, "needs a Classic Load Balancer (elb)"),
+      (
+        #"loadbalancer/gwy/|--type gateway|GENEVE|GatewayLoadBalancer"#,
+        "needs a Gateway Load Balancer"
+      ),
+      (#"authenticate-(oidc|cognito)"#, "needs an identity provider (authenticate actions)"),
+      // What the VPC part of the tutor does not simulate.
+      (#"\bpcx-"#, "needs VPC peering"),
+      (#"\b(eigw|vgw)-"#, "needs an egress-only internet gateway or a virtual private gateway"),
+      (#"ipam-pool|ipv4pool-|--network-border-group"#, "needs IPAM or address pools"),
+      (#"vpc-lattice|--service-network-arn|--vpc-endpoint-type Resource"#, "needs VPC Lattice"),
+      (#"\bpl-[0-9a-f]"#, "needs managed prefix lists"),
+      (#"^aws ec2 release-address --public-ip"#, "needs EC2-Classic (retired)"),
+      (#"\s\^(\s|$)"#, "Windows command line (^ continuation)"),
       (#"(?i)autoScalingGroup|auto-scaling-group"#, "needs an Auto Scaling group"),
       // Capacity providers other than FARGATE and FARGATE_SPOT are backed by Auto Scaling groups.
       (
