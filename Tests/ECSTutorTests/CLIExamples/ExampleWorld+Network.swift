@@ -337,6 +337,23 @@ extension ExampleWorld {
     replacements[value] = out?["VpcEndpoint"]?["VpcEndpointId"]?.stringValue
   }
 
+  /// A network interface: the ENI of a Fargate task with a public IP in the default VPC (the
+  /// network interfaces the tutor simulates are its tasks'); one is enough for a list.
+  mutating func networkInterface(_ value: String) {
+    guard once("eni") else { return }
+    cluster("default")
+    if once("td/example-task-fargate") {
+      run(
+        "aws ecs register-task-definition --family example-task-fargate "
+          + "--requires-compatibilities FARGATE --network-mode awsvpc --cpu 256 --memory 512 "
+          + "--container-definitions name=app,image=nginx,memory=512,essential=true")
+    }
+    let network = networkOption(["awsvpcConfiguration": ["assignPublicIp": "ENABLED"]])
+    run(
+      "aws ecs run-task --cluster default --task-definition example-task-fargate "
+        + "--launch-type FARGATE" + network)
+  }
+
   /// A security group named by ID or name, in the default VPC.
   mutating func securityGroup(_ value: String) {
     guard example.operation != "create-security-group", once("sg/\(value)") else { return }

@@ -145,6 +145,7 @@ struct ExampleWorld {
       ("AllocationId", { w, v in w.address(v) }), ("VpcEndpointId", { w, v in w.vpcEndpoint(v) }),
       ("NatGatewayId", { w, v in w.natGateway(v) }),
       ("InternetGatewayId", { w, v in w.internetGateway(v) }),
+      ("NetworkInterfaceId", { w, v in w.networkInterface(v) }),
     ],
   ]
 
