@@ -76,8 +76,18 @@ struct CLIExample: Decodable, Sendable {
       (#"ipam-pool|ipv4pool-|--network-border-group"#, "needs IPAM or address pools"),
       (#"vpc-lattice|--service-network-arn|--vpc-endpoint-type Resource"#, "needs VPC Lattice"),
       (#"\bpl-[0-9a-f]"#, "needs managed prefix lists"),
-      (#"^aws ec2 release-address --public-ip"#, "needs EC2-Classic (retired)"),
+      (
+        #"^aws ec2 release-address --public-ip|Name=domain,Values=standard"#,
+        "needs EC2-Classic (retired)"
+      ),
       (#"\s\^(\s|$)"#, "Windows command line (^ continuation)"),
+      (#"(?i)ipv6"#, "needs IPv6"),
+      // The tutor's network interfaces and security groups carry no tags (ec2 create-tags is not
+      // simulated), so what such a filter finds cannot be built.
+      (
+        #"^aws ec2 describe-(network-interfaces|security-groups) .*Name=tag:"#,
+        "needs tags on network interfaces or security groups"
+      ),
       (#"(?i)autoScalingGroup|auto-scaling-group"#, "needs an Auto Scaling group"),
       // Capacity providers other than FARGATE and FARGATE_SPOT are backed by Auto Scaling groups.
       (

@@ -155,15 +155,23 @@ extension ExampleWorld {
     let taken = made.filter { $0.hasPrefix("listener-port/\(lb)/") }.count
     var proto = shown?["Protocol"]?.stringValue ?? (network ? "TCP" : "HTTP")
     var port = shown?["Port"]?.intValue ?? 80 + taken
-    // HTTPS and TLS listeners need a certificate (ACM's, which the pages name from their account).
-    if ["HTTPS", "TLS"].contains(proto) {
+    // An HTTPS listener with a certificate of ours (the acm stand-in); TLS ones are not
+    // simulated: TCP instead.
+    var certificate = ""
+    if proto == "HTTPS",
+      let arn = run("aws acm request-certificate --domain-name www.example.com")?[
+        "CertificateArn"]?.stringValue
+    {
+      certificate = " --certificates CertificateArn=\(arn)"
+    } else if ["HTTPS", "TLS"].contains(proto) {
       proto = network ? "TCP" : "HTTP"
       port = 8080 + taken
     }
     made.insert("listener-port/\(lb)/\(port)")
     let out = run(
       "aws elbv2 create-listener --load-balancer-arn \(replaced(lb)) --protocol \(proto) "
-        + "--port \(port) --default-actions Type=forward,TargetGroupArn=\(targetGroupArn(group))")
+        + "--port \(port) --default-actions Type=forward,TargetGroupArn=\(targetGroupArn(group))"
+        + certificate)
     map(value, ours: out?["Listeners"]?[0]?["ListenerArn"]?.stringValue)
   }
 
@@ -247,7 +255,7 @@ extension ExampleWorld {
   func tagOption(_ shown: JSONValue?, _ type: String) -> String {
     let tags = (shown?["Tags"]?.arrayValue ?? []).compactMap { t -> String? in
       guard let k = t["Key"]?.stringValue, let v = t["Value"]?.stringValue,
-        !k.contains(" "), !v.contains(" ")
+        !(k + v).contains("'"), !(k + v).contains(",")
       else { return nil }
       return "{Key=\(k),Value=\(v)}"
     }
@@ -298,6 +306,15 @@ extension ExampleWorld {
     let out = run("aws ec2 allocate-address --domain vpc")
     let key = value.hasPrefix("eipalloc-") ? "AllocationId" : "PublicIp"
     replacements[value] = out?[key]?.stringValue
+    // An address the output shows associated: with a NAT gateway (the associations the tutor
+    // simulates).
+    let shown = documentedObject { $0["AllocationId"]?.stringValue == value }
+    if example.operation.hasPrefix("describe-"), shown?["AssociationId"] != nil,
+      let allocation = out?["AllocationId"]?.stringValue
+    {
+      let subnet = defaultVPC().subnets.first ?? ""
+      run("aws ec2 create-nat-gateway --subnet-id \(subnet) --allocation-id \(allocation)")
+    }
   }
 
   /// A NAT gateway in a public subnet of the command's VPC, with an address of its own.
@@ -323,11 +340,15 @@ extension ExampleWorld {
       // An interface endpoint as the output shows it: in a subnet, with private DNS.
       subnet("subnet-for-\(value)")
       run("aws ec2 modify-vpc-attribute --vpc-id \(vpc) --enable-dns-hostnames '{\"Value\":true}'")
-      let service = shown?["ServiceName"]?.stringValue ?? "com.amazonaws.us-east-1.ecr.api"
-      out = run(
+      // The page's service where the tutor knows it, else ECR's API.
+      let subnet = replacements["subnet-for-\(value)"] ?? ""
+      let interface = { (service: String) in
         "aws ec2 create-vpc-endpoint --vpc-id \(vpc) --vpc-endpoint-type Interface "
-          + "--service-name \(replaced(service)) "
-          + "--subnet-ids \(replacements["subnet-for-\(value)"] ?? "")")
+          + "--service-name \(service) --subnet-ids \(subnet)"
+      }
+      out =
+        run(interface(replaced(shown?["ServiceName"]?.stringValue ?? "")))
+        ?? run(interface("com.amazonaws.us-east-1.ecr.api"))
     } else {
       routeTable("rtb-for-\(value)")
       out = run(
