@@ -135,6 +135,7 @@ struct ExampleWorld {
       ("PolicyArn", { w, v in w.attachedPolicy(v) }),
     ],
     "application-autoscaling": [("ResourceId", { w, v in w.scalableResource(v) })],
+    "secretsmanager": [("Name", { w, v in w.secret(v) })],
     "elbv2": [
       ("LoadBalancerArn", { w, v in w.loadBalancer(v) }),
       ("TargetGroupArn", { w, v in w.targetGroup(v) }),
@@ -533,7 +534,12 @@ struct ExampleWorld {
       }
     }
     guard example.operation != "create-secret", once("secret/\(name)") else { return }
-    run("aws secretsmanager create-secret --name \(name) --secret-string 'example value'")
+    // With the description the output shows.
+    let shown = documentedObject { $0["Name"]?.stringValue == name }
+    let description = shown?["Description"]?.stringValue.map { " --description '\($0)'" } ?? ""
+    run(
+      "aws secretsmanager create-secret --name \(name) --secret-string 'example value'"
+        + description)
     // A previous version when the command asks for it.
     if example.values("--version-stage").contains("AWSPREVIOUS") {
       run("aws secretsmanager put-secret-value --secret-id \(name) --secret-string 'new value'")
