@@ -277,11 +277,29 @@ extension ExampleWorld {
     replacements[value] = out?["Subnet"]?["SubnetId"]?.stringValue
   }
 
+  /// A route table of the command's VPC; as a documented output shows it: associated with a
+  /// subnet, with a route to a NAT gateway.
   mutating func routeTable(_ value: String) {
     guard once("rtb/\(value)") else { return }
     let vpc = commandVPC()
     let out = run("aws ec2 create-route-table --vpc-id \(vpc)")
-    replacements[value] = out?["RouteTable"]?["RouteTableId"]?.stringValue
+    guard let table = out?["RouteTable"]?["RouteTableId"]?.stringValue else { return }
+    replacements[value] = table
+    let shown = documentedObject { $0["RouteTableId"]?.stringValue == value && $0["Routes"] != nil }
+    for a in shown?["Associations"]?.arrayValue ?? [] {
+      guard let s = a["SubnetId"]?.stringValue else { continue }
+      subnet(s)
+      run("aws ec2 associate-route-table --route-table-id \(table) --subnet-id \(replaced(s))")
+    }
+    for r in shown?["Routes"]?.arrayValue ?? [] {
+      guard let nat = r["NatGatewayId"]?.stringValue,
+        let cidr = r["DestinationCidrBlock"]?.stringValue
+      else { continue }
+      natGateway(nat)
+      run(
+        "aws ec2 create-route --route-table-id \(table) --destination-cidr-block \(cidr) "
+          + "--nat-gateway-id \(replaced(nat))")
+    }
   }
 
   /// An internet gateway; attached to the command's VPC when the command detaches it or routes
@@ -317,15 +335,16 @@ extension ExampleWorld {
     }
   }
 
-  /// A NAT gateway in a public subnet of the command's VPC, with an address of its own.
+  /// A NAT gateway in a subnet of the command's VPC, with an address of its own.
   mutating func natGateway(_ value: String) {
     guard once("nat/\(value)") else { return }
-    let net = defaultVPC()
+    subnet("subnet-for-\(value)")
+    let subnet = replacements["subnet-for-\(value)"] ?? ""
     address("eipalloc-for-\(value)")
     let allocation = replacements["eipalloc-for-\(value)"] ?? ""
     let shown = documentedObject { $0["NatGatewayId"]?.stringValue == value }
     let out = run(
-      "aws ec2 create-nat-gateway --subnet-id \(net.subnets.first ?? "") "
+      "aws ec2 create-nat-gateway --subnet-id \(subnet) "
         + "--allocation-id \(allocation)\(tagOption(shown, "natgateway"))")
     replacements[value] = out?["NatGateway"]?["NatGatewayId"]?.stringValue
   }

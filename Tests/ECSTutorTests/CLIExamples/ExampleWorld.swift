@@ -147,6 +147,7 @@ struct ExampleWorld {
       ("NatGatewayId", { w, v in w.natGateway(v) }),
       ("InternetGatewayId", { w, v in w.internetGateway(v) }),
       ("NetworkInterfaceId", { w, v in w.networkInterface(v) }),
+      ("RouteTableId", { w, v in w.routeTable(v) }),
     ],
   ]
 
@@ -272,7 +273,10 @@ struct ExampleWorld {
       let output = example.output
     {
       for (key, recipe) in Self.documentedNames[example.service] ?? [] {
-        for value in Self.strings(under: key, in: output).prefix(3) { recipe(&self, value) }
+        // Up to three different names of each kind.
+        var seen: Set<String> = []
+        let names = Self.strings(under: key, in: output).filter { seen.insert($0).inserted }
+        for value in names.prefix(3) { recipe(&self, value) }
       }
     }
     documentedContents()
