@@ -17,8 +17,9 @@ CLIExamplesTests.swift.
 
 Families (FAMILIES below, the one list): every page of ecs, ecr, logs, sts and
 application-autoscaling; of iam the roles, policies and instance profiles; of ssm the parameters;
-of secretsmanager the secrets and their values (the parts of those services the tutor
-simulates); the waiters' pages (SERVICE/wait/NAME.rst) of those.
+of secretsmanager the secrets and their values; elbv2 whole; of ec2 the VPC part (VPCs, subnets,
+route tables, gateways, addresses, endpoints, security groups; the parts of those services the
+tutor simulates); the waiters' pages (SERVICE/wait/NAME.rst) of those.
 """
 import json
 import os
@@ -46,6 +47,20 @@ FAMILIES = [
     ("sts", None),
     ("application-autoscaling", None),
     ("secretsmanager", r"^(create|delete|describe|restore)-secret$|^(get|put)-secret-value$|^list-secrets$"),
+    ("elbv2", None),
+    # The VPC part of EC2 the tutor simulates: VPCs, subnets, route tables and routes, internet and
+    # NAT gateways, Elastic IP addresses, endpoints, security groups, network interfaces and ACLs
+    # (described), and their waiters.
+    ("ec2", r"^(create|delete)-(vpc|subnet|route-table|route|internet-gateway|nat-gateway|security-group"
+            r"|vpc-endpoint)$|^delete-vpc-endpoints$"
+            r"|^describe-(vpcs|subnets|route-tables|internet-gateways|nat-gateways|addresses"
+            r"|security-groups|security-group-rules|vpc-endpoints|network-acls|network-interfaces"
+            r"|vpc-attribute)$"
+            r"|^modify-(vpc|subnet)-attribute$|^modify-vpc-endpoint$|^replace-route$"
+            r"|^(associate|disassociate)-route-table$|^(attach|detach)-internet-gateway$"
+            r"|^(allocate|release)-address$|^(authorize|revoke)-security-group-(ingress|egress)$"
+            r"|^(vpc-available|vpc-exists|subnet-available|internet-gateway-exists"
+            r"|nat-gateway-available|nat-gateway-deleted)$"),
 ]
 
 
@@ -76,6 +91,12 @@ def blocks(text):
     return out
 
 
+def part_of(line):
+    """A command line without its continuation `\\` and surrounding blanks."""
+    line = line.rstrip()
+    return (line[:-1].rstrip() if line.endswith("\\") else line).strip()
+
+
 def joined_commands(lines):
     """The commands of a block: `\\` continuation lines joined, one string per command."""
     commands = []
@@ -83,11 +104,16 @@ def joined_commands(lines):
     for raw in lines:
         line = raw.rstrip()
         if current is None:
+            # A page that forgot a `\\` before the next option's line: the option still belongs to
+            # the command (ec2/revoke-security-group-ingress).
+            if line.lstrip().startswith("--") and commands:
+                commands[-1] += " " + part_of(line)
+                continue
             if not line.startswith("aws "):
                 continue
             current = ""
-        part = line[:-1].rstrip() if line.endswith("\\") else line
-        current = (current + " " + part.strip()) if current else part.strip()
+        part = part_of(line)
+        current = (current + " " + part) if current else part
         if not line.endswith("\\"):
             commands.append(current)
             current = None

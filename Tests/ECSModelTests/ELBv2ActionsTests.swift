@@ -33,6 +33,33 @@ import Testing
     #expect(w.targetGroup(arn: tgArn)?.deregistrationDelay == 300)
   }
 
+  /// A network load balancer's subnet mapping with an Elastic IP address prints the address in
+  /// its zone (the elbv2/create-load-balancer page); an unknown allocation is refused.
+  @Test func networkLoadBalancersShowTheirElasticIPAddresses() throws {
+    var w = World()
+    let subnet = w.subnets[0].subnetId
+    let eip = try w.perform(service: "ec2", operation: "AllocateAddress", [:])
+    let id = eip["AllocationId"]?.stringValue ?? ""
+    let out = try w.perform(
+      service: "elbv2", operation: "CreateLoadBalancer",
+      [
+        "Name": "nlb", "Type": "network",
+        "SubnetMappings": [["SubnetId": .string(subnet), "AllocationId": .string(id)]],
+      ])
+    let zone = out["LoadBalancers"]?[0]?["AvailabilityZones"]?[0]
+    #expect(zone?["LoadBalancerAddresses"]?[0]?["AllocationId"]?.stringValue == id)
+    #expect(zone?["LoadBalancerAddresses"]?[0]?["IpAddress"] == eip["PublicIp"])
+    #expect(throws: AWSError("AllocationIdNotFound", "The specified allocation ID does not exist."))
+    {
+      try w.perform(
+        service: "elbv2", operation: "CreateLoadBalancer",
+        [
+          "Name": "nlb2", "Type": "network",
+          "SubnetMappings": [["SubnetId": .string(subnet), "AllocationId": "eipalloc-0nope"]],
+        ])
+    }
+  }
+
   struct ErrorCase: Sendable, CustomStringConvertible {
     var name: String
     var operation: String

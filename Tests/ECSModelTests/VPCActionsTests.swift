@@ -288,6 +288,65 @@ struct VPCFixture {
     #expect(f.world.network.natGateways[0].state == .available)
     #expect(f.world.isSettled)
   }
+
+  /// describe-security-groups filters on the rules (ec2/describe-security-groups page): a group
+  /// matches when its rules match each filter (not necessarily the same rule).
+  @Test(arguments: [
+    (["ip-permission.from-port": "22", "ip-permission.cidr": "0.0.0.0/0"], true),
+    (["ip-permission.from-port": "22", "ip-permission.cidr": "10.9.0.0/16"], false),
+    (["ip-permission.protocol": "tcp", "ip-permission.to-port": "22"], true),
+    (["egress.ip-permission.protocol": "-1"], true),
+    (["ip-permission.group-id": "sg-0nope"], false),
+  ])
+  func securityGroupsFilterOnTheirRules(filters: [String: String], matches: Bool) throws {
+    var f = try VPCFixture()
+    let group =
+      try f.call(
+        "CreateSecurityGroup",
+        ["GroupName": "ssh", "Description": "ssh", "VpcId": .string(f.vpc)])["GroupId"]?
+      .stringValue ?? ""
+    _ = try f.call(
+      "AuthorizeSecurityGroupIngress",
+      [
+        "GroupId": .string(group),
+        "IpPermissions": [
+          [
+            "IpProtocol": "tcp", "FromPort": 22, "ToPort": 22,
+            "IpRanges": [["CidrIp": "0.0.0.0/0"]],
+          ]
+        ],
+      ])
+    let list: [JSONValue] = filters.sorted { $0.key < $1.key }.map {
+      ["Name": .string($0.key), "Values": [.string($0.value)]]
+    }
+    let found =
+      try f.call(
+        "DescribeSecurityGroups",
+        ["Filters": .array(list + [["Name": "group-name", "Values": ["ssh"]]])]
+      )["SecurityGroups"]?.arrayValue ?? []
+    #expect(found.count == (matches ? 1 : 0), "\(filters)")
+  }
+
+  /// describe-nat-gateways prints the association of the gateway's Elastic IP address while it is
+  /// associated (the ec2/describe-nat-gateways page shows it), and none once deleted.
+  @Test func natGatewayAddressesShowTheAssociation() throws {
+    var f = try VPCFixture()
+    let eip = try f.call("AllocateAddress", [:])["AllocationId"]?.stringValue ?? ""
+    let nat =
+      try f.call(
+        "CreateNatGateway", ["SubnetId": .string(f.publicSubnet), "AllocationId": .string(eip)])[
+        "NatGateway"]?["NatGatewayId"]?.stringValue ?? ""
+    let address = try f.call("DescribeAddresses", [:])["Addresses"]?[0]
+    let shown = try f.call("DescribeNatGateways", [:])["NatGateways"]?[0]?["NatGatewayAddresses"]?[
+      0]
+    #expect(shown?["AssociationId"]?.stringValue?.hasPrefix("eipassoc-") == true)
+    #expect(shown?["AssociationId"] == address?["AssociationId"])
+    _ = try f.call("DeleteNatGateway", ["NatGatewayId": .string(nat)])
+    f.world.settle()
+    let deleted = try f.call("DescribeNatGateways", [:])["NatGateways"]?[0]?[
+      "NatGatewayAddresses"]?[0]
+    #expect(deleted?["AssociationId"] == nil)
+  }
 }
 
 @Suite struct AgentEgressTests {

@@ -93,6 +93,20 @@ enum ELBv2Actions {
       groups = world.securityGroups.filter { $0.vpcId == vpcId && $0.groupName == "default" }
         .map(\.groupId)
     }
+    // A network load balancer's Elastic IP addresses, one per subnet mapping that names one.
+    var allocations: [String: String] = [:]
+    for m in req.array("SubnetMappings") ?? [] {
+      guard let id = m["AllocationId"]?.stringValue, let subnet = m["SubnetId"]?.stringValue
+      else { continue }
+      guard type == "network" else {
+        // UNCONFIRMED wording.
+        throw validation("Elastic IP addresses can be specified only for network load balancers")
+      }
+      guard world.network.addresses.contains(where: { $0.allocationId == id }) else {
+        throw AWSError("AllocationIdNotFound", "The specified allocation ID does not exist.")
+      }
+      allocations[subnet] = id
+    }
     let tags = parseTags(req)
     if let existing = world.elb.loadBalancers.first(where: { $0.name == name }) {
       // Idempotent when the settings are the same (botocore's CreateLoadBalancer doc).
@@ -134,7 +148,8 @@ enum ELBv2Actions {
       zones: subnets.map { ($0.subnetId, $0.availabilityZone) }.sorted { $0.1 < $1.1 },
       securityGroups: groups, dnsName: dns, createdAt: now,
       activeAt: now + provisioningSeconds * 1000,
-      ipAddressType: req.string("IpAddressType") ?? "ipv4", attributes: attributes, tags: tags)
+      ipAddressType: req.string("IpAddressType") ?? "ipv4", attributes: attributes, tags: tags,
+      allocations: allocations)
     world.elb.loadBalancers.append(lb)
     world.record(
       .loadBalancer, "Load balancer \(name) created: provisioning.",

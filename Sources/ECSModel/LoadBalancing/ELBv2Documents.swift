@@ -17,7 +17,19 @@ extension World {
       (
         "AvailabilityZones",
         .array(
-          lb.zones.map { ["ZoneName": .string($0.zone), "SubnetId": .string($0.subnetId)] })
+          lb.zones.map { z in
+            jsonObject([
+              ("ZoneName", .string(z.zone)), ("SubnetId", .string(z.subnetId)),
+              // The Elastic IP address a network load balancer has in this subnet.
+              (
+                "LoadBalancerAddresses",
+                lb.allocations[z.subnetId].map { id in
+                  let ip = network.addresses.first { $0.allocationId == id }?.publicIp ?? ""
+                  return [["IpAddress": .string(ip), "AllocationId": .string(id)]]
+                }
+              ),
+            ])
+          })
       ),
       (
         "SecurityGroups",

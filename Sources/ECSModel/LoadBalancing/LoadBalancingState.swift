@@ -41,6 +41,9 @@ public struct LoadBalancer: Sendable, Equatable {
   public var ipAddressType: String = "ipv4"
   public var attributes: [(key: String, value: String)]
   public var tags: [Tag] = []
+  /// A network load balancer's Elastic IP addresses by subnet (`--subnet-mappings
+  /// SubnetId=...,AllocationId=...`).
+  public var allocations: [String: String] = [:]
 
   public static func == (a: LoadBalancer, b: LoadBalancer) -> Bool {
     a.arn == b.arn && a.name == b.name && a.type == b.type && a.scheme == b.scheme
@@ -49,6 +52,7 @@ public struct LoadBalancer: Sendable, Equatable {
       && a.dnsName == b.dnsName && a.createdAt == b.createdAt && a.activeAt == b.activeAt
       && a.ipAddressType == b.ipAddressType && a.attributes.map(\.key) == b.attributes.map(\.key)
       && a.attributes.map(\.value) == b.attributes.map(\.value) && a.tags == b.tags
+      && a.allocations == b.allocations
   }
 
   /// The ID at the end of the ARN (`app/NAME/ID`).

@@ -317,6 +317,11 @@ extension World {
 
   func natGatewayDocument(_ n: NatGateway) -> JSONValue {
     let released = n.state == .deleted
+    // The association of its Elastic IP address (AWS prints it while the address is associated).
+    let association =
+      released
+      ? nil
+      : network.addresses.first { $0.natGatewayId == n.natGatewayId }?.associationId
     return jsonObject([
       ("CreateTime", .string(Timestamp.iso8601(millis: n.createdAt))),
       ("DeleteTime", n.deletedAt.map { .string(Timestamp.iso8601(millis: $0)) }),
@@ -325,6 +330,7 @@ extension World {
         [
           jsonObject([
             ("AllocationId", .string(n.allocationId)),
+            ("AssociationId", association.map { .string($0) }),
             ("NetworkInterfaceId", .string(n.networkInterfaceId)),
             ("PrivateIp", .string(n.privateIp)),
             ("PublicIp", .string(n.publicIp)),

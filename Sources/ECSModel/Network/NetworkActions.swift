@@ -82,10 +82,18 @@ enum NetworkActions {
     for g in world.securityGroups {
       if let ids, !ids.contains(g.groupId) { continue }
       if let names, !names.contains(g.groupName) { continue }
-      let fields: [String: [String]] = [
+      var fields: [String: [String]] = [
         "group-id": [g.groupId], "group-name": [g.groupName], "vpc-id": [g.vpcId],
         "description": [g.description], "owner-id": [g.ownerId],
       ]
+      // The rules' filters: each may match a different rule of the group (as EC2 documents).
+      for (prefix, rules) in [("ip-permission.", g.ingress), ("egress.ip-permission.", g.egress)] {
+        fields[prefix + "protocol"] = rules.map(\.ipProtocol)
+        fields[prefix + "from-port"] = rules.compactMap { $0.fromPort.map(String.init) }
+        fields[prefix + "to-port"] = rules.compactMap { $0.toPort.map(String.init) }
+        fields[prefix + "cidr"] = rules.flatMap(\.cidrs)
+        fields[prefix + "group-id"] = rules.flatMap(\.sourceGroupIds)
+      }
       guard try filters.accept(fields) else { continue }
       out.append([
         "GroupId": .string(g.groupId),

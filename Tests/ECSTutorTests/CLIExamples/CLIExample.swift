@@ -62,7 +62,32 @@ struct CLIExample: Decodable, Sendable {
       (#"(?i)kms|alias/"#, "needs KMS"),
       (#"arn:aws:acm:"#, "needs ACM"),
       (#"(?i)lambda"#, "needs Lambda"),
-      (#"--load-balancers|"loadBalancers""#, "needs a load balancer (ELBv2 joins with its issue)"),
+      // ELBv2 is simulated (a target group the command names is made with its load balancer);
+      // Classic Load Balancers (elb, named by loadBalancerName) are not.
+      (#"(?i)loadBalancerName"#, "needs a Classic Load Balancer (elb)"),
+      (
+        #"loadbalancer/gwy/|--type gateway|GENEVE|GatewayLoadBalancer"#,
+        "needs a Gateway Load Balancer"
+      ),
+      (#"authenticate-(oidc|cognito)"#, "needs an identity provider (authenticate actions)"),
+      // What the VPC part of the tutor does not simulate.
+      (#"\bpcx-"#, "needs VPC peering"),
+      (#"\b(eigw|vgw)-"#, "needs an egress-only internet gateway or a virtual private gateway"),
+      (#"ipam-pool|ipv4pool-|--network-border-group"#, "needs IPAM or address pools"),
+      (#"vpc-lattice|--service-network-arn|--vpc-endpoint-type Resource"#, "needs VPC Lattice"),
+      (#"\bpl-[0-9a-f]"#, "needs managed prefix lists"),
+      (
+        #"^aws ec2 release-address --public-ip|Name=domain,Values=standard"#,
+        "needs EC2-Classic (retired)"
+      ),
+      (#"\s\^(\s|$)"#, "Windows command line (^ continuation)"),
+      (#"(?i)ipv6"#, "needs IPv6"),
+      // The tutor's network interfaces and security groups carry no tags (ec2 create-tags is not
+      // simulated), so what such a filter finds cannot be built.
+      (
+        #"^aws ec2 describe-(network-interfaces|security-groups) .*Name=tag:"#,
+        "needs tags on network interfaces or security groups"
+      ),
       (#"(?i)autoScalingGroup|auto-scaling-group"#, "needs an Auto Scaling group"),
       // Capacity providers other than FARGATE and FARGATE_SPOT are backed by Auto Scaling groups.
       (

@@ -192,6 +192,7 @@ extension ExampleWorld {
       run(
         "aws logs put-log-events --log-group-name \(group) --log-stream-name \(stream) "
           + "--log-events file://documented-events.json")
+    case "elbv2": documentedLoadBalancingContents(output)
     default: break
     }
   }
@@ -230,6 +231,10 @@ extension ExampleWorld {
     case "wait tasks-stopped":
       for t in example.values("--tasks") {
         run("aws ecs stop-task --cluster \(cluster) --task \(replaced(t))")
+      }
+    case "wait nat-gateway-deleted":
+      for n in example.values("--nat-gateway-ids") {
+        run("aws ec2 delete-nat-gateway --nat-gateway-id \(replaced(n))")
       }
     case "wait services-inactive":
       for s in example.values("--services") {

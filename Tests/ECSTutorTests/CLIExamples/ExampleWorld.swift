@@ -49,6 +49,7 @@ struct ExampleWorld {
       "--service-deployment-arns": { w, v in w.serviceDeployment(v) },
       "--service-deployment-arn": { w, v in w.serviceDeployment(v) },
       "--service-revision-arns": { w, v in w.serviceDeployment(v) },
+      "--load-balancers": { w, v in w.serviceTargetGroups(v) },
     ],
     "ecr": [
       "--repository-name": { w, v in w.repository(v) },
@@ -75,6 +76,7 @@ struct ExampleWorld {
     ],
     "application-autoscaling": ["--resource-id": { w, v in w.scalableResource(v) }],
     "secretsmanager": ["--secret-id": { w, v in w.secret(v) }],
+    "elbv2": elbv2Recipes, "ec2": ec2Recipes,
   ]
 
   /// Undo operations whose opposite is not made by a recipe, and reads of what no recipe makes:
@@ -133,6 +135,20 @@ struct ExampleWorld {
       ("PolicyArn", { w, v in w.attachedPolicy(v) }),
     ],
     "application-autoscaling": [("ResourceId", { w, v in w.scalableResource(v) })],
+    "secretsmanager": [("Name", { w, v in w.secret(v) })],
+    "elbv2": [
+      ("LoadBalancerArn", { w, v in w.loadBalancer(v) }),
+      ("TargetGroupArn", { w, v in w.targetGroup(v) }),
+      ("ListenerArn", { w, v in w.listener(v) }), ("RuleArn", { w, v in w.rule(v) }),
+    ],
+    "ec2": [
+      ("VpcId", { w, v in w.vpc(v) }), ("SubnetId", { w, v in w.subnet(v) }),
+      ("AllocationId", { w, v in w.address(v) }), ("VpcEndpointId", { w, v in w.vpcEndpoint(v) }),
+      ("NatGatewayId", { w, v in w.natGateway(v) }),
+      ("InternetGatewayId", { w, v in w.internetGateway(v) }),
+      ("NetworkInterfaceId", { w, v in w.networkInterface(v) }),
+      ("RouteTableId", { w, v in w.routeTable(v) }),
+    ],
   ]
 
   /// What a `file://` the page does not show holds, by the option that reads it: the document
@@ -231,10 +247,12 @@ struct ExampleWorld {
     let created = op.hasPrefix("create-") ? "--" + op.dropFirst(7) + "-name" : "--name"
     let skipsOwnName = op.hasPrefix("create-") || op == "put-parameter"
     let recipes = Self.recipes[example.service] ?? [:]
-    // Clusters first: services, tasks and instances live in the command's cluster.
-    let ordered = example.options.sorted {
-      ($0.name.hasPrefix("--cluster") ? 0 : 1) < ($1.name.hasPrefix("--cluster") ? 0 : 1)
+    // Clusters first: services, tasks and instances live in the command's cluster; VPCs next:
+    // subnets, route tables and groups live in the command's VPC.
+    func rank(_ name: String) -> Int {
+      name.hasPrefix("--cluster") ? 0 : name.hasPrefix("--vpc-id") ? 1 : 2
     }
+    let ordered = example.options.sorted { rank($0.name) < rank($1.name) }
     for option in ordered {
       if skipsOwnName && option.name == created { continue }
       guard let recipe = recipes[option.name] else { continue }
@@ -250,11 +268,15 @@ struct ExampleWorld {
       let rest = example.command.split(separator: " ").dropFirst(3).joined(separator: " ")
       run("aws \(example.service) \(opposite.operation) \(replaced(rest)) \(opposite.extra)")
     }
+    networkOpposite()
     if op.hasPrefix("list-") || op.hasPrefix("describe-") || op.hasPrefix("get-"),
       let output = example.output
     {
       for (key, recipe) in Self.documentedNames[example.service] ?? [] {
-        for value in Self.strings(under: key, in: output).prefix(3) { recipe(&self, value) }
+        // Up to three different names of each kind.
+        var seen: Set<String> = []
+        let names = Self.strings(under: key, in: output).filter { seen.insert($0).inserted }
+        for value in names.prefix(3) { recipe(&self, value) }
       }
     }
     documentedContents()
@@ -364,11 +386,18 @@ struct ExampleWorld {
     let family = String(parts.first ?? "app")
     let revision = parts.count > 1 ? Int(parts[1]) ?? 1 : 1
     guard once("td/\(family)") else { return }
+    // The container and port a service's load balancer names, where the command names one.
+    let balanced = example.values("--load-balancers").joined(separator: " ")
+    let container =
+      fields(balanced, "containerName").first.map { name in
+        "'name=\(name),image=nginx,memory=128,essential=true,portMappings=[{containerPort="
+          + "\(fields(balanced, "containerPort").first ?? "80")}]'"
+      } ?? "name=app,image=nginx,memory=128,essential=true"
     let shape =
       fargate
       ? "--requires-compatibilities FARGATE --network-mode awsvpc --cpu 256 --memory 512 "
-        + "--container-definitions name=app,image=nginx,essential=true"
-      : "--container-definitions name=app,image=nginx,memory=128,essential=true"
+        + "--container-definitions \(container)"
+      : "--container-definitions \(container)"
     // As the documented output shows it, where the tutor accepts that; else a plain one.
     var documented: String?
     if let shown = Self.documentedTaskDefinition(family, example) {
@@ -509,7 +538,16 @@ struct ExampleWorld {
       }
     }
     guard example.operation != "create-secret", once("secret/\(name)") else { return }
-    run("aws secretsmanager create-secret --name \(name) --secret-string 'example value'")
+    // With the description the output shows.
+    let shown = documentedObject { $0["Name"]?.stringValue == name }
+    let description = shown?["Description"]?.stringValue.map { " --description '\($0)'" } ?? ""
+    run(
+      "aws secretsmanager create-secret --name \(name) --secret-string 'example value'"
+        + description)
+    // A previous version when the command asks for it.
+    if example.values("--version-stage").contains("AWSPREVIOUS") {
+      run("aws secretsmanager put-secret-value --secret-id \(name) --secret-string 'new value'")
+    }
   }
 
   mutating func logStream(_ value: String) {
@@ -633,7 +671,10 @@ struct ExampleWorld {
   mutating func subnetsAndGroups() {
     let text = ([example.command] + (example.files ?? [:]).values).joined(separator: "\n")
     func ids(_ prefix: String) -> [String] {
-      guard let re = try? NSRegularExpression(pattern: "\\b\(prefix)-[0-9a-zA-Z]+") else {
+      // An ID has a digit (`vpc-id` and `vpc-available` are not IDs).
+      guard
+        let re = try? NSRegularExpression(pattern: "\\b\(prefix)-(?=[a-zA-Z]*[0-9])[0-9a-zA-Z]+\\b")
+      else {
         return []
       }
       return re.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
@@ -650,10 +691,16 @@ struct ExampleWorld {
       }
       ?? []
     let ourGroup = run("aws ec2 describe-security-groups")?["SecurityGroups"]?[0]
-    for (i, s) in Set(subnets).sorted().enumerated() where !ourSubnets.isEmpty {
+    // What a recipe made stays as it is.
+    for (i, s) in Set(subnets).sorted().enumerated()
+    where !ourSubnets.isEmpty && replacements[s] == nil {
       replacements[s] = ourSubnets[i % ourSubnets.count]
     }
-    for g in groups { replacements[g] = ourGroup?["GroupId"]?.stringValue ?? g }
-    for v in vpcs { replacements[v] = ourGroup?["VpcId"]?.stringValue ?? v }
+    for g in groups where replacements[g] == nil {
+      replacements[g] = ourGroup?["GroupId"]?.stringValue ?? g
+    }
+    for v in vpcs where replacements[v] == nil {
+      replacements[v] = ourGroup?["VpcId"]?.stringValue ?? v
+    }
   }
 }
