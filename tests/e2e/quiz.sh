@@ -6,35 +6,9 @@
 # Prints ok/FAIL per case and ends with `quiz: N passed, M failed`; exits 1 on any failure.
 set -uo pipefail
 
-cd "$(dirname "$0")/../.."
-BIN=${1:-${ECS_TUTOR_BIN:-.build/debug/ecs-tutor}}
-if [[ ! -x $BIN ]]; then
-  echo "quiz: no ecs-tutor binary at $BIN" >&2
-  echo "quiz: 0 passed, 1 failed"
-  exit 1
-fi
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
-command -v tmux >/dev/null || { echo "quiz: tmux is not installed" >&2; exit 1; }
+NAME=quiz
+source "$(dirname "$0")/harness.sh" "$@"
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/ecs-tutor-quiz.XXXXXX")
-mkdir -p "$WORK/home" "$WORK/state"
-printf 'set -s exit-empty off\nset -g remain-on-exit on\n' >"$WORK/tmux.conf"
-T=(tmux -S "$WORK/tmux.sock" -f "$WORK/tmux.conf")
-cleanup() { "${T[@]}" kill-server 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-S=
-runs=0
-passed=0
-failed=0
-TIMEOUT=${E2E_TIMEOUT:-15}
-screen() { "${T[@]}" capture-pane -p -J -S -200 -t "$S" 2>/dev/null; }
-ok() { echo "ok   $1"; passed=$((passed + 1)); }
-fail() {
-  echo "FAIL $1"
-  failed=$((failed + 1))
-  screen | tail -25 | sed 's/^/| /'
-}
 # start ARGS...: the binary with ARGS in a new tmux session.
 start() {
   [[ -n $S ]] && "${T[@]}" kill-session -t "$S" 2>/dev/null
@@ -43,15 +17,6 @@ start() {
   "${T[@]}" new-session -d -s "$S" -x 120 -y 50 -e LANG=C.UTF-8 -e HOME="$WORK/home" \
     -e XDG_STATE_HOME="$WORK/state" -e EDITRC=/dev/null -e ECS_TUTOR_LESSONS= \
     -e TERM=tmux-256color sh -c '"$0" "$@"; echo "[exit=$?]"' "$BIN" "$@"
-}
-type_line() { "${T[@]}" send-keys -t "$S" -l -- "$1"; "${T[@]}" send-keys -t "$S" Enter; }
-expect() {
-  local deadline=$((SECONDS + TIMEOUT))
-  while ((SECONDS < deadline)); do
-    screen | grep -qF -- "$2" && { ok "$1"; return 0; }
-    sleep 0.1
-  done
-  fail "$1 (no '$2')"
 }
 
 # Seed 11 asks, in this order: a configure question (register `docs` with a dynamic host port on

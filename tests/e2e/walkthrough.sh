@@ -6,32 +6,13 @@
 # Prints ok/FAIL per case and ends with `walkthrough: N passed, M failed`; exits 1 on any failure.
 set -uo pipefail
 
-cd "$(dirname "$0")/../.."
-BIN=${1:-${ECS_TUTOR_BIN:-.build/debug/ecs-tutor}}
-if [[ ! -x $BIN ]]; then
-  echo "walkthrough: no ecs-tutor binary at $BIN" >&2
-  echo "walkthrough: 0 passed, 1 failed"
-  exit 1
-fi
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+NAME=walkthrough
+source "$(dirname "$0")/harness.sh" "$@"
 LESSONS=$(pwd)/lessons
-command -v tmux >/dev/null || { echo "walkthrough: tmux is not installed" >&2; exit 1; }
-
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/ecs-tutor-walk.XXXXXX")
-mkdir -p "$WORK/home"
-printf 'set -s exit-empty off\nset -g remain-on-exit on\n' >"$WORK/tmux.conf"
-T=(tmux -S "$WORK/tmux.sock" -f "$WORK/tmux.conf")
-cleanup() { "${T[@]}" kill-server 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
-
-S=
-runs=0
-passed=0
-failed=0
 TIMEOUT=${E2E_TIMEOUT:-20}
 WIDTH=90
+# The slide as drawn (no joining of wrapped lines: `fits` measures them).
 screen() { "${T[@]}" capture-pane -p -S -200 -t "$S" 2>/dev/null; }
-ok() { echo "ok   $1"; passed=$((passed + 1)); }
 fail() {
   echo "FAIL $1"
   failed=$((failed + 1))
@@ -46,15 +27,6 @@ start() {
     -e XDG_STATE_HOME="$WORK/state" -e ECS_TUTOR_LESSONS="$LESSONS" -e TERM=tmux-256color \
     -e SWIFT_BACKTRACE=interactive=no -c "$WORK" \
     sh -c 'trap : INT; "$0" "$@"; echo "[exit=$?]"' "$BIN" "$@"
-}
-# expect NAME PATTERN: waits until the screen holds PATTERN (a fixed string).
-expect() {
-  local deadline=$((SECONDS + TIMEOUT))
-  while ((SECONDS < deadline)); do
-    screen | grep -qF -- "$2" && { ok "$1"; return 0; }
-    sleep 0.1
-  done
-  fail "$1 (no '$2')"
 }
 # expect_gone NAME PATTERN: the screen no longer holds PATTERN (it was cleared).
 expect_gone() {
