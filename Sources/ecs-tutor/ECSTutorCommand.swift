@@ -86,3 +86,23 @@ struct RecordOption: ParsableArguments {
         + "simulated and wall time); `ecs-tutor replay FILE` plays it back.", valueName: "file"))
   var record: String?
 }
+
+extension LessonSource {
+  /// The library for a command that cannot go on with a broken one: a folder named but missing,
+  /// or with problems, is said on stderr and ends the command with status 1. When no folder is
+  /// found at all, `missing` (if given) is said the same way; without it the library is empty.
+  static func libraryOrExit(option: String?, missing: String? = nil) throws(ExitCode)
+    -> LessonLibrary
+  {
+    switch loadLibrary(option: option) {
+    case .loaded(let library): return library
+    case .notFound:
+      guard let missing else { return LessonLibrary() }
+      Console.error(missing)
+      throw ExitCode(1)
+    case .failed(let message):
+      Console.error(message)
+      throw ExitCode(1)
+    }
+  }
+}

@@ -50,17 +50,9 @@ struct QuizCommand: ParsableCommand {
     let renderer = Renderer(
       color: stdoutIsTerminal && !noColorVariable && !noColor,
       width: REPL.width(stdoutIsTerminal, environment))
-    let library: LessonLibrary
-    switch LessonSource.loadLibrary(option: lessons) {
-    case .loaded(let loaded): library = loaded
-    case .notFound:
-      Console.error(
-        "ecs-tutor: no lessons folder found (pass --lessons DIR or set ECS_TUTOR_LESSONS)")
-      throw ExitCode(1)
-    case .failed(let message):
-      Console.error(message)
-      throw ExitCode(1)
-    }
+    let library = try LessonSource.libraryOrExit(
+      option: lessons,
+      missing: "ecs-tutor: no lessons folder found (pass --lessons DIR or set ECS_TUTOR_LESSONS)")
     var state = StateFiles(environment: environment, language: options.language)
     var config = options.sessionConfig()
     config.narrate = interactive

@@ -44,14 +44,7 @@ struct ReplayCommand: ParsableCommand {
           .text(language))
       throw ExitCode(1)
     }
-    let library: LessonLibrary
-    switch LessonSource.loadLibrary(option: options.lessons) {
-    case .loaded(let loaded): library = loaded
-    case .notFound: library = LessonLibrary()
-    case .failed(let message):
-      Console.error(message)
-      throw ExitCode(1)
-    }
+    let library = try LessonSource.libraryOrExit(option: options.lessons)
     options.lang = nil
     let replay = Replayer(
       entries: entries, speed: max(speed, 0),

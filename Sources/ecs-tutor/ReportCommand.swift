@@ -70,14 +70,7 @@ struct ReportCommand: ParsableCommand {
       }
       progress = loaded
     }
-    let library: LessonLibrary
-    switch LessonSource.loadLibrary(option: options.lessons) {
-    case .loaded(let loaded): library = loaded
-    case .notFound: library = LessonLibrary()
-    case .failed(let message):
-      Console.error(message)
-      throw ExitCode(1)
-    }
+    let library = try LessonSource.libraryOrExit(option: options.lessons)
     let who = name ?? environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "learner"
     let report = LearnerReport(
       progress: progress, lessons: library, name: who, generated: WallClock.now(),

@@ -29,14 +29,7 @@ struct RunCommand: ParsableCommand {
   /// Runs `files` in one session; throws `ExitCode(1)` when a command failed.
   static func execute(files: [String], keepGoing: Bool, options: StartOptions) throws(ExitCode) {
     let config = options.sessionConfig()
-    let library: LessonLibrary
-    switch LessonSource.loadLibrary(option: options.lessons) {
-    case .loaded(let loaded): library = loaded
-    case .notFound: library = LessonLibrary()
-    case .failed(let message):
-      Console.error(message)
-      throw ExitCode(1)
-    }
+    let library = try LessonSource.libraryOrExit(option: options.lessons)
     var session = Session(config: config, lessons: library)
     let transcript = try TranscriptFile.open(options.record, language: options.language)
     transcript?.write(session.transcriptStart(kind: "run", startedFrom: ECSTutor.Progress()))

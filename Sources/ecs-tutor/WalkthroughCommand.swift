@@ -63,16 +63,8 @@ struct Presenter {
     noColor: Bool
   ) throws(ExitCode) {
     language = options.language
-    let library: LessonLibrary
-    switch LessonSource.loadLibrary(option: options.lessons) {
-    case .loaded(let loaded): library = loaded
-    case .notFound:
-      Console.error(Msg.lessonsUnavailable.text(language))
-      throw ExitCode(1)
-    case .failed(let message):
-      Console.error(message)
-      throw ExitCode(1)
-    }
+    let library = try LessonSource.libraryOrExit(
+      option: options.lessons, missing: Msg.lessonsUnavailable.text(language))
     guard let lesson = library.lesson(lessonID) else {
       Console.error("ecs-tutor: " + Msg.noSuchLesson(lessonID).text(language))
       throw ExitCode(1)
