@@ -160,22 +160,10 @@ enum ELBv2Actions {
   static func describeLoadBalancers(_ world: inout World, _ req: Request) throws(AWSError)
     -> JSONValue
   {
-    var selected = world.elb.loadBalancers
-    if let arns = req.strings("LoadBalancerArns") {
-      selected = []
-      for a in arns {
-        guard let lb = world.loadBalancer(arn: a) else { throw lbNotFound }
-        selected.append(lb)
-      }
-    }
-    if let names = req.strings("Names") {
-      let missing = names.filter { n in !world.elb.loadBalancers.contains { $0.name == n } }
-      guard missing.isEmpty else {
-        throw AWSError(
-          "LoadBalancerNotFound", "Load balancers '[\(missing.joined(separator: ", "))]' not found")
-      }
-      selected = selected.filter { names.contains($0.name) }
-    }
+    let selected = try narrow(
+      world.elb.loadBalancers, all: world.elb.loadBalancers, req, arns: "LoadBalancerArns",
+      arn: \.arn, name: \.name, notFound: lbNotFound,
+      namesNotFound: { AWSError("LoadBalancerNotFound", "Load balancers '[\($0)]' not found") })
     return ["LoadBalancers": .array(selected.map { world.loadBalancerDocument($0) })]
   }
 
@@ -431,6 +419,29 @@ enum ELBv2Actions {
     }
   }
 
+  /// What a describe call selects from `base`: the resources its ARN list names (replacing
+  /// `base`; an unknown ARN is `notFound`), then those of them its `Names` list names (every name
+  /// must exist in `all`, else `namesNotFound` with the missing ones, comma-separated).
+  static func narrow<T>(
+    _ base: [T], all: [T], _ req: Request, arns arnsKey: String, arn: (T) -> String,
+    name: (T) -> String, notFound: AWSError, namesNotFound: (String) -> AWSError
+  ) throws(AWSError) -> [T] {
+    var selected = base
+    if let arns = req.strings(arnsKey) {
+      selected = []
+      for a in arns {
+        guard let found = all.first(where: { arn($0) == a }) else { throw notFound }
+        selected.append(found)
+      }
+    }
+    if let names = req.strings("Names") {
+      let missing = names.filter { n in !all.contains { name($0) == n } }
+      guard missing.isEmpty else { throw namesNotFound(missing.joined(separator: ", ")) }
+      selected = selected.filter { names.contains(name($0)) }
+    }
+    return selected
+  }
+
   static func describeTargetGroups(_ world: inout World, _ req: Request) throws(AWSError)
     -> JSONValue
   {
@@ -439,21 +450,10 @@ enum ELBv2Actions {
       guard world.loadBalancer(arn: lbArn) != nil else { throw lbNotFound }
       selected = selected.filter { world.loadBalancerArns(using: $0.arn).contains(lbArn) }
     }
-    if let arns = req.strings("TargetGroupArns") {
-      selected = []
-      for a in arns {
-        guard let tg = world.targetGroup(arn: a) else { throw tgNotFound }
-        selected.append(tg)
-      }
-    }
-    if let names = req.strings("Names") {
-      let missing = names.filter { n in !world.elb.targetGroups.contains { $0.name == n } }
-      guard missing.isEmpty else {
-        throw AWSError(
-          "TargetGroupNotFound", "Target groups '[\(missing.joined(separator: ", "))]' not found")
-      }
-      selected = selected.filter { names.contains($0.name) }
-    }
+    selected = try narrow(
+      selected, all: world.elb.targetGroups, req, arns: "TargetGroupArns", arn: \.arn,
+      name: \.name, notFound: tgNotFound,
+      namesNotFound: { AWSError("TargetGroupNotFound", "Target groups '[\($0)]' not found") })
     return ["TargetGroups": .array(selected.map { world.targetGroupDocument($0) })]
   }
 
